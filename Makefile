@@ -7,7 +7,7 @@ PORT   ?= 8501
 
 .PHONY: run test sysdeps sample bench notebook clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt
