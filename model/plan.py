@@ -50,6 +50,8 @@ class Organization:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """Organizational and work coverage of the societies (组织覆盖率, 工作覆盖率; DOMAIN.md §1)."""
+
     units: int
     organized: int
     work_covered: int
@@ -83,6 +85,13 @@ class Plan:
     bound: int | None = None
     solve_seconds: float | None = None
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def gap(self) -> int | None:
+        """Proven upper bound minus candidates placed in joint branches (0 when optimal)."""
+        if self.bound is None:
+            return None
+        return self.bound - sum(len(o.units) for o in self.organizations if o.joint)
 
     def coverage(self) -> Coverage:
         n = sum(len(o.units) for o in self.organizations) + len(self.liaison) + len(self.uncovered)
@@ -126,12 +135,15 @@ class Plan:
 
 
 def plan_to_json(plan: Plan) -> str:
+    """The plan as the JSON of FORMATS.md §3 (what ``python -m model plan`` writes)."""
     return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2)
 
 
 def plan_from_json(text: str) -> Plan:
+    """A plan from the JSON of FORMATS.md §3."""
     return Plan.from_dict(json.loads(text))
 
 
 def read_plan(path: str | Path) -> Plan:
+    """A plan from a UTF-8 JSON file (FORMATS.md §3)."""
     return plan_from_json(Path(path).read_text(encoding="utf-8"))
