@@ -19,6 +19,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -109,6 +111,10 @@ def _dump(value: dict) -> tuple[str, str]:
     return text, hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
+_INIT_LOCK = threading.Lock()
+_READY: set[str] = set()  # database files whose schema is known to be current
+
+
 @dataclass(frozen=True, slots=True)
 class Store:
     """A handle on one database file; holds no connection (one per call)."""
@@ -122,14 +128,12 @@ class Store:
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.path.exists()
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
-            if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.executescript(_SCHEMA)
-                conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            self._ensure_schema(conn, fresh)
             if not write:
                 yield conn
                 return
@@ -142,6 +146,29 @@ class Store:
             conn.execute("COMMIT")
         finally:
             conn.close()
+
+    def _ensure_schema(self, conn: sqlite3.Connection, fresh: bool) -> None:
+        """Create the schema once per file; safe when threads or processes race on a new file.
+
+        Switching to WAL needs an exclusive lock that SQLite's busy handler does not wait
+        for, so the first connections serialise here and retry briefly.
+        """
+        key = str(self.path.resolve())
+        if key in _READY and not fresh:
+            return
+        with _INIT_LOCK:
+            for attempt in range(50):
+                try:
+                    if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
+                        conn.execute("PRAGMA journal_mode = WAL")
+                        conn.executescript(_SCHEMA)
+                        conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) or attempt == 49:
+                        raise
+                    time.sleep(0.05)
+            _READY.add(key)
 
     # -- workspaces -----------------------------------------------------------------
     def workspaces(self) -> list[str]:
