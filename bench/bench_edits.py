@@ -1,0 +1,73 @@
+"""Time what a coordinator does by hand with a plan (issue 3 items 3–8), at province and city size.
+
+For each roster: plan once, then time one hand edit with its live check (move a society
+into another branch), "re-optimize the rest" after it, explaining every uncovered society
+(with each suggestion verified by re-planning), the Excel export and a scenario comparison.
+
+Run: ``.venv/bin/python bench/bench_edits.py`` (prints a table; no assertions).
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from time import perf_counter
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from bench_planner import synthetic_roster, write_xlsx  # noqa: E402
+
+from model import edits  # noqa: E402
+from model.explain import explain_uncovered  # noqa: E402
+from model.loading import load_roster  # noqa: E402
+from model.plan_export import plan_workbook  # noqa: E402
+from model.planner import plan_joint_branches  # noqa: E402
+from model.rules import Policy  # noqa: E402
+from model.scenarios import compare  # noqa: E402
+from model.today import annotate, today_locks  # noqa: E402
+
+SAMPLE = ROOT / "sample_data" / "sample_roster.xlsx"
+
+
+def timed(fn):
+    t = perf_counter()
+    out = fn()
+    return out, perf_counter() - t
+
+
+def rosters():
+    if SAMPLE.exists():
+        yield "示例省", load_roster(SAMPLE), Policy()
+        yield "示例省（仅挂靠组建）", load_roster(SAMPLE), Policy(bases=("挂靠组建",))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, side in ((3000, 12),):
+            rows, adjacency = synthetic_roster(n, seed=7, side=side)
+            path = Path(tmp) / f"city{n}.xlsx"
+            write_xlsx(path, rows, adjacency)
+            yield f"合成城市 {n} 家", load_roster(path), Policy()
+            yield f"合成城市 {n} 家（仅挂靠组建）", load_roster(path), Policy(bases=("挂靠组建",))
+
+
+def main() -> int:
+    print(f"{'名册':<22}{'学会':>6}{'规划s':>8}{'移动+检查s':>12}{'重新优化s':>10}{'解释s':>8}{'未覆盖':>7}"
+          f"{'有建议':>7}{'Excel s':>9}{'比较s':>8}")
+    for label, roster, policy in rosters():
+        locks = today_locks(roster, policy)
+        plan, t_plan = timed(lambda: annotate(plan_joint_branches(roster, policy, locks=locks), roster))
+        joint = [o for o in plan.joint_branches() if not o.locked]
+        mover = joint[0].units[0] if joint else roster.names()[0]
+        target = joint[1].id if len(joint) > 1 else None
+        edit, t_edit = timed(lambda: edits.move(roster, plan, mover, target))
+        _, t_reopt = timed(lambda: edits.reoptimize(roster, edit.plan, time_limit=10))
+        why, t_explain = timed(lambda: explain_uncovered(roster, plan))
+        _, t_xlsx = timed(lambda: plan_workbook(roster, plan))
+        _, t_cmp = timed(lambda: compare(plan, edit.plan))
+        helped = sum(1 for e in why if e.suggestions)
+        print(f"{label:<22}{len(roster.societies):>6}{t_plan:>8.2f}{t_edit:>12.3f}{t_reopt:>10.2f}{t_explain:>8.2f}"
+              f"{len(why):>7}{helped:>7}{t_xlsx:>9.2f}{t_cmp:>8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

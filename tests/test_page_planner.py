@@ -1,0 +1,211 @@
+"""AppTest of pages/planner.py (联合党支部规划), driven by widget keys, against a tiny roster in a tmp store."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model.loading import raw_to_dict, read_raw, write_roster_xlsx
+from model.plan import Plan
+from model.roster import Member, Roster, Society
+from model.store import DEFAULT_WORKSPACE, Store
+from model.today import fits
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/planner.py"
+HOSTILE = "<b>*粗体*</b>学会"
+
+# 甲乙 form today's joint branch 联合一支部 (locked at start); 丙丁戊 are 工科 in 武汉 and can join;
+# 庚 (医科, 恩施) has no partner; 辛 has 5 formal members; 壬 none.
+TINY = Roster((
+    Society("甲学会", "理科", "宜昌市", formal_members=1, existing_org="联合一支部", existing_kind="联合党支部"),
+    Society("乙学会", "理科", "宜昌市", formal_members=2, existing_org="联合一支部", existing_kind="联合党支部"),
+    Society("丙学会", "工科", "武汉市", formal_members=1),
+    Society("丁学会", "工科", "武汉市", formal_members=1),
+    Society(HOSTILE, "工科", "武汉市", formal_members=1),
+    Society("庚学会", "医科", "恩施州", formal_members=2),
+    Society("辛学会", "农科", "襄阳市", formal_members=5, existing_org="辛学会党支部", existing_kind="党支部"),
+    Society("壬学会", "农科", "襄阳市", formal_members=0),
+), members=(Member("张三", "甲学会", "男", "理事长"), Member("李四", "乙学会", "女", "理事"),
+            Member("王五", "乙学会", "男", "副理事长")), has_member_sheet=True)
+
+
+@pytest.fixture
+def store(db_path) -> Store:
+    s = Store(db_path)
+    s.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(write_roster_xlsx(TINY), "tiny.xlsx")), note="测试名册")
+    return s
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def current(store: Store) -> Plan:
+    return Plan.from_dict(store.get(DEFAULT_WORKSPACE, "plan", "current"))
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_explains_itself_before_planning(store):
+    """It shows the rules, the settings from the workspace policy and asks to press 开始规划."""
+    at = open_page()
+    assert at.title[0].value == "联合党支部规划"
+    assert at.number_input(key="pl_units").value == 5 and at.number_input(key="pl_need").value == 3
+    assert at.checkbox(key="pl_同业共建").value
+    assert any("开始规划" in i.value for i in at.info)
+
+
+def planned(store: Store) -> AppTest:
+    at = open_page()
+    at.button(key="pl_run").click()
+    return run(at)
+
+
+def test_plan_button_plans_keeps_todays_branch_locked_and_persists(store):
+    """It plans on 开始规划: today's joint branch stays locked, coverage rises, and the plan is stored."""
+    at = planned(store)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["组织覆盖率（现状）"] == "37.5%" and metrics["组织覆盖率（规划后）"] == "75.0%"
+    assert metrics["未覆盖的候选学会"] == "1"
+    assert any("已证明最优" in s.value for s in at.success)
+    plan = current(store)
+    j1 = plan.joint_branches()[0]
+    assert j1.units == ("甲学会", "乙学会") and j1.locked and j1.name == "联合一支部" and j1.status == "保留"
+    assert plan.uncovered == ("庚学会",)
+    assert store.get(DEFAULT_WORKSPACE, "plan_history", "current")["cursor"] == 0
+
+
+def test_uncovered_society_is_explained_with_a_verified_change(store):
+    """It explains why 庚学会 is uncovered and suggests the adjacency that covers it."""
+    at = planned(store)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**庚学会**" in text and "没有可与之联合的候选学会" in text and "恩施州" in text
+
+
+def test_move_edit_reports_findings_and_undo_restores(store):
+    """It moves a society by hand, shows the broken rule, survives a fresh session, and undoes the edit."""
+    at = planned(store)
+    at.radio(key="ed_op").set_value("移动")
+    run(at)
+    at.selectbox(key="ed_soc").set_value("庚学会")
+    at.selectbox(key="ed_to").set_value("J002")
+    at.button(key="ed_go").click()
+    run(at)
+    assert "庚学会" in current(store).joint_branches()[1].units
+    assert any("已移入J002" in s.value for s in at.success)
+    findings = next(df.value for df in at.dataframe if "规则" in df.value.columns)
+    assert "学科类别不同且所在地不相邻且支撑单位不同" in set(findings["规则"])
+    at = open_page()  # a refresh loses nothing
+    assert any("手工调整" in i.value for i in at.info)
+    at.button(key="ed_undo").click()
+    run(at)
+    assert "庚学会" not in current(store).joint_branches()[1].units and current(store).optimal
+
+
+def test_locked_branch_refuses_a_move(store):
+    """It refuses to move a society out of today's locked branch and says so."""
+    at = planned(store)
+    at.radio(key="ed_op").set_value("移动")
+    run(at)
+    at.selectbox(key="ed_soc").set_value("甲学会")
+    at.button(key="ed_go").click()
+    run(at)
+    assert any("已锁定" in e.value for e in at.error)
+    assert current(store).joint_branches()[0].units == ("甲学会", "乙学会")
+
+
+def test_hostile_names_are_escaped_in_markdown(store):
+    """It shows a society named with HTML and Markdown as data in tables and escaped in Markdown messages."""
+    at = planned(store)
+    assert any(HOSTILE in str(df.value.values) for df in at.dataframe)
+    at.radio(key="ed_op").set_value("移动")
+    run(at)
+    at.selectbox(key="ed_soc").set_value(HOSTILE)
+    at.button(key="ed_go").click()
+    run(at)
+    (message,) = [s.value for s in at.success if "移出" in s.value]
+    assert "\\<b\\>\\*粗体\\*\\</b\\>学会" in message and "<b>*" not in message
+    explained = "\n".join(m.value for m in at.markdown)
+    assert "**\\<b\\>\\*粗体\\*\\</b\\>学会**" in explained   # now uncovered, and explained
+
+
+def test_scenarios_save_and_compare(store):
+    """It saves the current plan under a name and compares it with the current plan after an edit."""
+    at = planned(store)
+    at.text_input(key="sc_name").input("方案一")
+    run(at)
+    at.button(key="sc_save").click()
+    run(at)
+    assert "方案一" in store.keys(DEFAULT_WORKSPACE, "scenario")
+    at.radio(key="ed_op").set_value("撤销支部")
+    run(at)
+    at.selectbox(key="ed_org").set_value("J002")
+    at.button(key="ed_go").click()
+    run(at)
+    at.selectbox(key="sc_a").set_value("方案一")
+    at.selectbox(key="sc_b").set_value("当前方案")
+    run(at)
+    moves = next(df.value for df in at.dataframe if "方案A中" in df.value.columns)
+    assert set(moves["学会"]) == {"丙学会", "丁学会", HOSTILE} and set(moves["方案B中"]) == {"未覆盖"}
+
+
+def test_pin_a_pair_is_stored(store):
+    """It stores a pinned pair for the next planning run."""
+    at = planned(store)
+    at.radio(key="ed_op").set_value("同组/不同组")
+    run(at)
+    at.multiselect(key="ed_pair").set_value(["丙学会", "丁学会"])
+    at.button(key="ed_pin").click()
+    run(at)
+    assert [set(p) for p in store.get(DEFAULT_WORKSPACE, "plan_pairs", "current")["together"]] == [{"丙学会", "丁学会"}]
+    at.multiselect(key="ed_pair").set_value(["丙学会", HOSTILE])
+    at.button(key="ed_forbid").click()
+    run(at)
+    at.button(key="pl_run").click()
+    run(at)  # 丙丁 must stay together, 丙 and the hostile one apart: the latter is left out
+    assert HOSTILE in current(store).uncovered
+
+
+def test_a_new_roster_asks_to_plan_again(store):
+    """It warns that the saved plan no longer matches an updated roster, and plans the new roster on request."""
+    planned(store)
+    smaller = Roster(TINY.societies[:-1], TINY.members, has_member_sheet=True)
+    store.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(write_roster_xlsx(smaller), "new.xlsx")), note="新名册")
+    at = open_page()
+    assert any("名册已更新" in w.value for w in at.warning) and not at.metric
+    at.button(key="pl_run").click()
+    run(at)
+    assert fits(current(store), smaller) and at.metric
+
+
+def test_settings_that_break_a_lock_are_explained_not_crashed(store):
+    """It shows a Chinese error naming the locked branch when new settings no longer allow it, for both buttons."""
+    at = planned(store)
+    at.checkbox(key="pl_同业共建").set_value(False)
+    at.checkbox(key="pl_区域联建").set_value(False)
+    run(at)
+    at.button(key="pl_run").click()
+    run(at)
+    assert any("锁定支部1" in e.value and "甲学会" in e.value for e in at.error)
+    at.button(key="ed_reopt").click()
+    run(at)
+    assert any("无法重新优化" in e.value for e in at.error)
+    assert current(store).joint_branches()[0].units == ("甲学会", "乙学会")
+
+
+def test_unproven_plan_shows_its_gap(store):
+    """It shows the bound and the gap when the solver stopped at the time limit before proving optimality."""
+    planned(store)
+    d = store.get(DEFAULT_WORKSPACE, "plan", "current")
+    store.put(DEFAULT_WORKSPACE, "plan", "current", {**d, "optimal": False, "bound": 6})
+    at = open_page()
+    assert any("最多可能覆盖6家" in w.value and "至多差1家" in w.value for w in at.warning)
