@@ -33,5 +33,10 @@ sample: $(STAMP)
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
+# Optional: JupyterLab (requirements-notebook.txt) in .venv, then open the workbench notebook.
+notebook: $(STAMP)
+	$(PY) -m pip install -q -r requirements-notebook.txt
+	$(VENV)/bin/jupyter lab --no-browser notebooks/workbench.ipynb
+
 clean:
 	rm -rf $(VENV) .pytest_cache
