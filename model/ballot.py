@@ -10,7 +10,9 @@ in place of each candidate marked 不赞成 (选票说明 in the usual 选举办
 beyond the number of 不赞成 marks is **void** (另选无效, not counted) and the rest of the
 ballot stands. Voiding the whole ballot would throw away the voter's valid marks, and
 no rule says that a surplus write-in spoils the ballot; only choosing more people than
-seats does (《中国共产党基层组织选举工作条例》: 多于规定应选人数的为无效票).
+seats does (《中国共产党基层组织选举工作条例》: 多于规定应选人数的为无效票). That count
+takes every name the voter chose, 赞成 and all write-ins (DOMAIN.md §4), so 2 赞成 plus
+an unsanctioned write-in for 2 seats is void.
 """
 from __future__ import annotations
 
@@ -84,13 +86,15 @@ def judge_ballot(ballot: Ballot, seats: int) -> BallotVerdict:
     '选择3人，多于应选名额2名，为无效票'
     >>> judge_ballot(Ballot(yes=("甲",), write_in=("丁",)), seats=2).void_write_ins
     ('丁',)
+    >>> judge_ballot(Ballot(yes=("甲", "乙"), write_in=("丁",)), seats=2).valid   # chose 3 for 2 seats
+    False
     >>> judge_ballot(Ballot(), seats=2).valid   # a blank ballot is valid
     True
     """
     allowed = len(ballot.no)
     effective = ballot.write_in[:allowed]
     void = ballot.write_in[allowed:]
-    chosen = ballot.yes + effective
-    if len(chosen) > seats:
-        return BallotVerdict(False, (), void, f"选择{len(chosen)}人，多于应选名额{seats}名，为无效票")
-    return BallotVerdict(True, chosen, void, "")
+    marked = len(ballot.yes) + len(ballot.write_in)   # everyone the voter chose (DOMAIN §4)
+    if marked > seats:
+        return BallotVerdict(False, (), void, f"选择{marked}人，多于应选名额{seats}名，为无效票")
+    return BallotVerdict(True, ballot.yes + effective, void, "")

@@ -21,6 +21,7 @@ MODES = ("差额", "等额")
 QUORUM_RULES = ("五分之四", "过半数")   # 党员大会 / 委员会全体会议
 ROUND_KINDS = ("选举", "再次投票", "另行选举", "补选")
 _MARKS = ("yes", "no", "abstain", "write_in")
+_STATUSES = {"正式": "正式", "正式党员": "正式", "预备": "预备", "预备党员": "预备"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,9 @@ def _ballot(r: _Reader, b: Any, path: str, candidates: set[str]) -> Ballot:
     if not isinstance(b, dict):
         r.err(path, f"应为对象（含 yes/no/abstain/write_in），实际为{type(b).__name__}")
         return Ballot()
+    for key in b:
+        if key not in _MARKS:
+            r.err(f"{path}.{key}", f"未知的键“{key}”，选票只能有 {'/'.join(_MARKS)}")
     marks = {k: r.names(b.get(k), f"{path}.{k}") for k in _MARKS}
     seen: dict[str, str] = {}
     for k in ("yes", "no", "abstain"):
@@ -182,6 +186,8 @@ def parse_election(d: Any, source: str = "") -> ElectionSpec:
     else:
         due = r.int_(d, "eligible_due")
         present = r.int_(d, "eligible_present")
+        if due is not None and present is not None and present > due:
+            r.err("eligible_present", f"实到会{present}人多于应到会{due}人（应到会含到会的全部有选举权党员）")
     issued = r.int_(d, "ballots_issued", required=False)
     cset = set(candidates)
     ballots: tuple[Ballot, ...] = ()
@@ -221,9 +227,23 @@ def _voters(r: _Reader, members: Any) -> list[Voter]:
         if not isinstance(present, bool):
             r.err(f"{path}.present", f"应为 true/false，实际为{_j(present)}")
             present = True
-        out.append(Voter(m["name"].strip(), status=str(m.get("status") or "正式"),
-                         discipline=m.get("discipline") or None, suspended=bool(m.get("suspended", False)),
-                         excused=m.get("excused") or None, present=present))
+        suspended = m.get("suspended", False)
+        if not isinstance(suspended, bool):
+            r.err(f"{path}.suspended", f"应为 true/false，实际为{_j(suspended)}")
+            suspended = False
+        raw = m.get("status")
+        status = "正式" if raw is None or raw == "" else _STATUSES.get(raw.strip()) if isinstance(raw, str) else None
+        if status is None:
+            r.err(f"{path}.status", f"党员类别应为正式或预备（留空按正式），实际为{_j(m.get('status'))}")
+        text = {}
+        for key, what in (("discipline", "党纪处分"), ("excused", "请假理由")):
+            v = m.get(key)
+            if v is not None and not isinstance(v, str):
+                r.err(f"{path}.{key}", f"应为{what}（文字），实际为{_j(v)}")
+                v = None
+            text[key] = v.strip() if v and v.strip() else None
+        out.append(Voter(m["name"].strip(), status=status or "正式", discipline=text["discipline"],
+                         suspended=suspended, excused=text["excused"], present=present))
     return out
 
 

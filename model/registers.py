@@ -27,11 +27,12 @@ NA = "—"
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """One worksheet: a title line, then rows of text; the first ``header_rows`` rows are bold."""
+    """One worksheet: a title line, then rows of text (counts as integers, so Excel can sum
+    them); the first ``header_rows`` rows are bold."""
 
     name: str
     title: str
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[str | int, ...], ...]
     header_rows: int = 1
 
 
@@ -251,23 +252,25 @@ def council_register(society: Society, roster: Roster, personal: bool = True) ->
 
 
 def coverage_form(plan: Plan) -> Register:
-    """The statutory statistics form, by the plan: own / joint / not yet / instructor rows."""
+    """The statutory statistics form, by the plan: own / joint / not yet / instructor rows.
+
+    Counts are written as numbers, not text, so the form sums and sorts in Excel."""
     own = [o for o in plan.organizations if not o.joint]
     joint = [o for o in plan.organizations if o.joint]
     cov = plan.coverage()
 
-    def kind(k: str) -> tuple[str, str, str, str]:
+    def kind(k: str) -> tuple[str, str, int, int]:
         n = [o for o in own if o.kind == k]
-        return ("已单独建立党组织的", k, str(len(n)), str(sum(len(o.units) for o in n)))
+        return ("已单独建立党组织的", k, len(n), sum(len(o.units) for o in n))
 
     rows = (
         ("类别", "项目", "党组织数（个）", "覆盖学会数（家）"),
         kind("党委"), kind("党总支"), kind("党支部"),
-        ("已建立联合党支部的", "联合党支部数", str(len(joint)), NA),
-        ("已建立联合党支部的", "覆盖单位数", NA, str(sum(len(o.units) for o in joint))),
-        ("应建尚未建立党组织的", "学会数", NA, str(len(plan.uncovered))),
-        ("派驻党建工作指导员（联络员）的", "学会数", NA, str(len(plan.liaison))),
-        ("合计", "学会总数", str(len(plan.organizations)), str(cov.units)),
+        ("已建立联合党支部的", "联合党支部数", len(joint), NA),
+        ("已建立联合党支部的", "覆盖单位数", NA, sum(len(o.units) for o in joint)),
+        ("应建尚未建立党组织的", "学会数", NA, len(plan.uncovered)),
+        ("派驻党建工作指导员（联络员）的", "学会数", NA, len(plan.liaison)),
+        ("合计", "学会总数", len(plan.organizations), cov.units),
         ("组织覆盖率", f"{percent(cov.organized, cov.units)}%", "", f"{cov.organized}/{cov.units}"),
         ("工作覆盖率", f"{percent(cov.work_covered, cov.units)}%", "", f"{cov.work_covered}/{cov.units}"),
     )

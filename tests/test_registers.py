@@ -114,11 +114,11 @@ def test_coverage_form_counts_the_plan():
     """It counts own, joint, not-yet and instructor rows and the coverage rates of the plan."""
     rows = values(to_xlsx(coverage_form(PLAN)))
     table = {(r[0], r[1]): r[2:] for r in rows[2:]}
-    assert table[("已单独建立党组织的", "党支部")] == ["1", "1"]
-    assert table[("已建立联合党支部的", "联合党支部数")][0] == "1"
-    assert table[("已建立联合党支部的", "覆盖单位数")][1] == "2"
-    assert table[("应建尚未建立党组织的", "学会数")][1] == "1"
-    assert table[("派驻党建工作指导员（联络员）的", "学会数")][1] == "1"
+    assert table[("已单独建立党组织的", "党支部")] == [1, 1]
+    assert table[("已建立联合党支部的", "联合党支部数")][0] == 1
+    assert table[("已建立联合党支部的", "覆盖单位数")][1] == 2
+    assert table[("应建尚未建立党组织的", "学会数")][1] == 1
+    assert table[("派驻党建工作指导员（联络员）的", "学会数")][1] == 1
     assert table[("组织覆盖率", "60%")][1] == "3/5"
     assert table[("工作覆盖率", "80%")][1] == "4/5"
 

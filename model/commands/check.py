@@ -38,6 +38,11 @@ def _problems(data: object) -> list[str]:
                 out.append(f"organizations 第{i}项的“units”应为学会名称的列表")
             if "formal_members" in o and not (isinstance(o["formal_members"], int) and not isinstance(o["formal_members"], bool)):
                 out.append(f"organizations 第{i}项的“formal_members”应为整数")
+            for key in ("id", "kind", "basis"):
+                if key in o and not (isinstance(o[key], str) and o[key].strip()):
+                    out.append(f"organizations 第{i}项的“{key}”应为非空文字，实际为{json.dumps(o[key], ensure_ascii=False)}")
+            if "locked" in o and not isinstance(o["locked"], bool):
+                out.append(f"organizations 第{i}项的“locked”应为 true/false，实际为{json.dumps(o['locked'], ensure_ascii=False)}")
     for key in ("liaison", "uncovered"):
         if key not in data:
             out.append(f"缺少键“{key}”")
