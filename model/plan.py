@@ -93,10 +93,18 @@ class Plan:
             return None
         return self.bound - sum(len(o.units) for o in self.organizations if o.joint)
 
-    def coverage(self) -> Coverage:
+    def coverage(self, instructor_fallback: bool = True) -> Coverage:
+        """Organizational and work coverage of the plan (FORMATS.md §3 ``coverage``).
+
+        DOMAIN.md §2: societies a plan cannot place fall back to an instructor (or the host
+        unit's organization), so by default they count as work-covered (the FORMATS.md
+        example: 141 of 141). Pass ``instructor_fallback=False`` for a plan describing
+        today's state, where an uncovered society has neither organization nor instructor.
+        """
         n = sum(len(o.units) for o in self.organizations) + len(self.liaison) + len(self.uncovered)
         organized = sum(len(o.units) for o in self.organizations)
-        return Coverage(units=n, organized=organized, work_covered=organized + len(self.liaison))
+        work = organized + len(self.liaison) + (len(self.uncovered) if instructor_fallback else 0)
+        return Coverage(units=n, organized=organized, work_covered=work)
 
     def org_of(self, society: str) -> Organization | None:
         for o in self.organizations:

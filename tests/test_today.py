@@ -43,7 +43,7 @@ def test_today_plan_places_every_society_once():
     joint = {o.name: o for o in p.organizations}
     assert joint["联合一支部"].locked and joint["联合一支部"].formal_members == 3
     assert joint["戊党支部"].kind == "党支部" and not joint["戊党支部"].locked
-    assert p.coverage().organized == 5 and p.coverage().work_covered == 6
+    assert p.coverage().organized == 5 and p.coverage(instructor_fallback=False).work_covered == 6
 
 
 def test_annotate_marks_new_kept_and_changed():
