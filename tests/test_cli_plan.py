@@ -145,3 +145,20 @@ def test_module_entry_point(roster_file, tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["coverage"]["units"] == 6
+
+
+def test_check_warns_when_the_plan_settings_are_looser_than_the_rules(tmp_path):
+    """It checks a plan against its own settings but warns when they loosen the regulation's limits."""
+    import json, subprocess, sys
+    from model.template import write_roster_xlsx
+    from model.roster import Roster, Society
+    r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4),))
+    (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
+    plan = {"settings": {"max_units": 6, "min_members": 2, "bases": ["同业共建"], "count_basis": "理事会"},
+            "organizations": [{"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"],
+                               "formal_members": 4, "locked": False}], "liaison": [], "uncovered": []}
+    (tmp_path / "p.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "model", "check", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0
+    assert "最多6家，宽于规定的5家" in out.stdout and "至少2名，低于规定的3名" in out.stdout

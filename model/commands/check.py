@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from ..check import check_plan
-from ..findings import ERROR, Finding, InputError
+from ..findings import ERROR, WARNING, Finding, InputError
 from ..loading import load_roster
 from ..plan import Plan
+from ..rules import Policy
 
 
 def _problems(data: object) -> list[str]:
@@ -76,10 +77,21 @@ def read_plan_file(path: str) -> Plan:
     return Plan.from_dict(data)
 
 
+def _settings_warnings(plan: Plan, file: str) -> tuple[Finding, ...]:
+    """The plan is checked against its own settings; say so when they are looser than the rules'."""
+    default, own = Policy(), plan.policy
+    out = []
+    if own.max_units > default.max_units:
+        out.append(f"方案设置每个联合党支部最多{own.max_units}家，宽于规定的{default.max_units}家（青海实施意见9、支部条例）")
+    if own.min_members < default.min_members:
+        out.append(f"方案设置联合党支部正式党员至少{own.min_members}名，低于规定的{default.min_members}名（支部条例第四条）")
+    return tuple(Finding(WARNING, file, None, None, "settings", m, "设置") for m in out)
+
+
 def run(args: argparse.Namespace) -> int:
     plan = read_plan_file(args.plan)
     roster = load_roster(args.roster, filename=args.roster)
-    findings = check_plan(roster, plan, file=args.plan)
+    findings = _settings_warnings(plan, args.plan) + tuple(check_plan(roster, plan, file=args.plan))
     for f in findings:
         if f.is_error:
             print(f.line(), file=sys.stderr)
