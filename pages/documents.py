@@ -55,7 +55,7 @@ roster, plan = state.roster(), state.current_plan()
 widgets.roster_notice(roster)
 if not roster.societies or plan is None or not plan.organizations:
     st.info("还没有规划方案。请先到“联合党支部规划”页生成并保存方案，再回到本页生成文书。", icon="ℹ️")
-    st.page_link("pages/planner.py", label="前往联合党支部规划", icon="🧩")
+    st.page_link("pages/planner.py", label="前往联合党支部规划", icon=":material/hub:")
     st.stop()
 
 with st.expander("主送机关、落款日期与台账选项", expanded=False):

@@ -63,7 +63,7 @@ choices = [CURRENT] + [f"方案：{k}" for k in state.keys("scenario")]
 current = state.current_plan()
 if current is None and len(choices) == 1:
     st.info("还没有规划方案。请先到“联合党支部规划”页生成方案。", icon="ℹ️")
-    st.page_link("pages/planner.py", label="前往联合党支部规划", icon="🧩")
+    st.page_link("pages/planner.py", label="前往联合党支部规划", icon=":material/hub:")
     st.stop()
 
 settings = state.get("graph", "settings") or {}
