@@ -22,6 +22,7 @@ pages = {
     ],
 }
 page = st.navigation(pages)
+st.markdown(widgets.UPLOADER_CSS, unsafe_allow_html=True)  # constant CSS: Chinese words on the uploader
 with st.sidebar:
     st.caption("学会党建规划工作台")
     st.caption("当前工作区：" + widgets.md_text(state.workspace_name()))

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
+from .findings import InputError
 from .plan import Plan
 from .roster import Roster
 from .rules import BASES, SAME_REGION, Policy
@@ -155,8 +156,12 @@ def explain_uncovered(roster: Roster, plan: Plan, policy: Policy | None = None, 
             if len(replans) >= max_replans:
                 return None
             from .planner import plan_joint_branches
-            covered_by[key] = plan_joint_branches(change.roster, change.policy, locks=change.locks,
-                                                  together=together, apart=apart, time_limit=time_limit)
+            try:
+                covered_by[key] = plan_joint_branches(change.roster, change.policy, locks=change.locks,
+                                                      together=together, apart=apart, time_limit=time_limit)
+            except InputError:   # the wishes contradict this change's locks: it is no remedy
+                replans[key] = -1
+                return None
             replans[key] = covered_by[key].coverage().organized
         gain = replans[key] - organized
         if gain <= 0 or covered_by[key].org_of(society) is None:  # covering it by uncovering another is no remedy

@@ -137,19 +137,26 @@ def annotate(plan: Plan, roster: Roster) -> Plan:
     """
     today = existing_organizations(roster, plan.policy)
     by_units = {frozenset(o.units): o for o in today if o.kind != WORK_GROUP}
-    orgs = []
-    for o in plan.organizations:
+    picks: list[tuple[str, ExistingOrg | None]] = []
+    heir: dict[str, tuple[int, int]] = {}   # today's name -> (units shared, index) of the one successor named after it
+    for i, o in enumerate(plan.organizations):
         units = frozenset(o.units)
         same = by_units.get(units)
         if same is not None:
-            orgs.append(replace(o, status=KEPT, name=o.name or same.name))
+            picks.append((KEPT, same))
+            heir[same.name] = (len(units) + 1, i)   # kept unchanged: it keeps its name
             continue
         overlap = max(today, key=lambda t: len(units & set(t.units)), default=None)
         if overlap is not None and units & set(overlap.units) and overlap.kind != WORK_GROUP:
             inherit = o.joint == overlap.joint  # a joint branch is not named after an own one
-            orgs.append(replace(o, status=CHANGED, name=o.name or (overlap.name if inherit else None)))
+            picks.append((CHANGED, overlap if inherit else None))
+            shared = len(units & set(overlap.units))
+            if inherit and shared > heir.get(overlap.name, (0, -1))[0]:
+                heir[overlap.name] = (shared, i)   # a split organization names only its largest successor
         else:
-            orgs.append(replace(o, status=NEW))
+            picks.append((NEW, None))
+    orgs = [replace(o, status=status, name=o.name or (t.name if t is not None and heir[t.name][1] == i else None))
+            for i, (o, (status, t)) in enumerate(zip(plan.organizations, picks))]
     return replace(plan, organizations=tuple(orgs))
 
 

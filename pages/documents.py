@@ -52,9 +52,9 @@ st.caption("按当前规划方案和选举结果，自动填写成立党组织�
            "并在“缺少的信息”中逐项列出，补齐名册后重新生成即可。")
 
 roster, plan = state.roster(), state.current_plan()
-widgets.roster_notice(roster)
-if not roster.societies or plan is None or not plan.organizations:
-    st.info("还没有规划方案。请先到“联合党支部规划”页生成并保存方案，再回到本页生成文书。", icon="ℹ️")
+widgets.require_valid_roster(roster)
+if plan is None or not plan.organizations:
+    st.info("还没有规划方案。请先到“联合党支部规划”页生成并保存方案，再回到本页生成文书。", icon=":material/info:")
     st.page_link("pages/planner.py", label="前往联合党支部规划", icon=":material/hub:")
     st.stop()
 
@@ -72,10 +72,10 @@ with st.expander("主送机关、落款日期与台账选项", expanded=False):
 stale = stale_units(plan, roster)
 if stale:
     st.warning(widgets.md_text(f"方案中有{len(stale)}家学会不在当前名册中（如“{stale[0]}”），相关文书会缺项。"
-                               "名册改动后请到“联合党支部规划”页重新规划。"), icon="⚠️")
+                               "名册改动后请到“联合党支部规划”页重新规划。"), icon=":material/warning:")
 usable, problems = usable_elections(plan, {k: state.get("election", k) for k in state.keys("election")})
 for line in problems:
-    st.warning(widgets.md_text(line), icon="⚠️")
+    st.warning(widgets.md_text(line), icon=":material/warning:")
 elections = json.dumps(usable, ensure_ascii=False, sort_keys=True)
 st.caption(f"已读取 {len(usable)} 份选举记录（来自“换届选举”页）。换届、补选的请示和结果请示会用到它们。")
 
@@ -83,7 +83,7 @@ digest, plan_json = state.roster_digest(), json.dumps(plan.to_dict(), ensure_asc
 labels = {o.id: f"{o.id} {org_display_name(o)}" for o in plan.organizations}
 left, right = st.columns([3, 2])
 chosen = left.multiselect("党组织（可多选）", list(labels), default=list(labels)[:1], format_func=labels.get,
-                          key="doc_orgs")
+                          key="doc_orgs", placeholder=widgets.PICK)
 code = right.selectbox("文书类型", list(DOC_TYPES), format_func=lambda c: f"{c} {DOC_TYPES[c]}", key="doc_type")
 
 tabs = st.tabs([widgets.md_text(labels[i]) for i in chosen]) if chosen else []
@@ -95,13 +95,13 @@ for org_id, tab in zip(chosen, tabs):
             st.error(widgets.md_text("无法生成：" + "；".join(f.message for f in exc.findings)))
             continue
         for w in getattr(item, "warnings", ()):
-            st.warning(widgets.md_text(w), icon="⚠️")
+            st.warning(widgets.md_text(w), icon=":material/warning:")
         if isinstance(item, Document):
             st.text(item.text())
         else:
             for sheet in item.sheets:
                 st.caption(widgets.md_text(sheet.title))
-                st.dataframe([list(r) for r in sheet.rows], hide_index=True, width="stretch")
+                st.dataframe(widgets.sheet_rows(sheet.rows, sheet.header_rows), hide_index=True, width="stretch")
         st.markdown(f"**缺少的信息（{len(item.missing)} 项）**")
         if item.missing:
             st.dataframe([m.to_dict() for m in item.missing], hide_index=True, width="stretch")

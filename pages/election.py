@@ -14,9 +14,9 @@ st.caption("按《中国共产党基层组织选举工作条例》组织换届�
            "每一项结论都注明依据；所有录入自动保存在当前工作区。")
 
 roster, policy = state.roster(), state.policy()
+widgets.require_valid_roster(roster)
 orgs = flow.organizations(roster, state.current_plan(), policy)
 if not orgs:
-    widgets.no_roster_notice()
     st.info("名册中还没有需要单独建立党组织的学会，也没有已保存的规划方案。")
     st.stop()
 by_label = {o.label: o for o in orgs}

@@ -58,11 +58,11 @@ st.caption("把规划方案画成组织架构图：上级党委 → 各党组织
            "派驻指导员的学会挂在“派驻党建工作指导员”下，未覆盖的学会单独列出并以橙色提示。"
            "悬停查看详情，双击党组织可折叠；图可下载为离线网页、PNG 图片和 Excel 清单。")
 roster = state.roster()
-widgets.roster_notice(roster)
+widgets.require_valid_roster(roster)
 choices = [CURRENT] + [f"方案：{k}" for k in state.keys("scenario")]
 current = state.current_plan()
 if current is None and len(choices) == 1:
-    st.info("还没有规划方案。请先到“联合党支部规划”页生成方案。", icon="ℹ️")
+    st.info("还没有规划方案。请先到“联合党支部规划”页生成方案。", icon=":material/info:")
     st.page_link("pages/planner.py", label="前往联合党支部规划", icon=":material/hub:")
     st.stop()
 
@@ -75,7 +75,7 @@ if upper.strip() and upper.strip() != settings.get("upper"):
     state.put("graph", "settings", {**settings, "upper": upper.strip()})
 plan = current if pick == CURRENT else Plan.from_dict(state.get("scenario", pick.removeprefix("方案：")) or {})
 if plan is None:
-    st.info("当前方案为空，请在上方选择一个已保存的方案，或到规划页生成。", icon="ℹ️")
+    st.info("当前方案为空，请在上方选择一个已保存的方案，或到规划页生成。", icon=":material/info:")
     st.stop()
 
 key = state.roster_digest()
@@ -103,7 +103,7 @@ view_json = json.dumps(view, sort_keys=True)
 html, hits, notes = draw(key, roster, plan_json, view_json, json.dumps(all_facets))
 if notes:
     st.warning("方案与当前名册不一致（可到规划页重新生成方案）：\n\n" + widgets.md_text("；".join(notes[:5]))
-               + (f" 等{len(notes)}处" if len(notes) > 5 else ""), icon="⚠️")
+               + (f" 等{len(notes)}处" if len(notes) > 5 else ""), icon=":material/warning:")
 if view["query"].strip():
     if hits:
         st.dataframe(hits, hide_index=True, width="stretch")

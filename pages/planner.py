@@ -4,51 +4,20 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from model import edits, plan_export, scenarios, today
+from model import edits, plan_export, today
 from model.findings import InputError
-from model.plan import Plan, plan_to_json
+from model.plan import plan_to_json
 from model.planner import OBJECTIVE_NOTES
 from model.rules import BASES
 from ui import planning, state, widgets
 
-md, OUT = widgets.md_text, "（移出，暂不覆盖）"  # md escapes user-supplied names shown through Markdown
-
-
-def on_edit(op: str) -> None:
-    p, g, kw = planning.history().current(), st.session_state.get, {"together": together, "apart": apart}
-    to = None if g("ed_to") == OUT else g("ed_to")
-    do = {"移动": lambda: edits.move(roster, p, g("ed_soc"), to, **kw),
-          "拆分": lambda: edits.split(roster, p, g("ed_org"), g("ed_part") or (), **kw),
-          "合并": lambda: edits.merge(roster, p, g("ed_org"), g("ed_org2"), **kw),
-          "撤销支部": lambda: edits.dissolve(roster, p, g("ed_org"), **kw),
-          "新建支部": lambda: edits.create(roster, p, g("ed_units") or (), **kw),
-          "组建方式": lambda: edits.set_basis(roster, p, g("ed_org"), g("ed_basis"), **kw),
-          "重新优化其余": lambda: edits.reoptimize(roster, p, policy, time_limit=float(g("pl_limit", 10)), **kw)}
-    planning.record(roster, do[op](), op)
-
-
-def on_pair(kind: str | None) -> None:
-    pair, lists = tuple(sorted(st.session_state.get("ed_pair") or ())), {"together": together, "apart": apart}
-    if kind is None or (len(pair) == 2 and pair not in lists[kind]):
-        lists = {"together": (), "apart": ()} if kind is None else {**lists, kind: lists[kind] + (pair,)}
-        planning.set_pairs(**lists)
-
-
-def on_locks(key: str) -> None:
-    p = planning.history().current()
-    for i, row in st.session_state[key]["edited_rows"].items():
-        if "锁定" in row:
-            p = edits.set_locked(roster, p, p.joint_branches()[int(i)].id, bool(row["锁定"])).plan
-    planning.record(roster, edits.EditResult(p, (), True, "已更新锁定"), "锁定/解锁")
-
+md, OUT = widgets.md_text, planning.OUT  # md escapes user-supplied names shown through Markdown
 
 st.title("联合党支部规划")
 st.caption("把正式党员1–2名的学会编入联合党支部：每个支部2至5家、正式党员合计不少于3名，且任意两家学科类别相同"
            "（同业共建）、所在地相同或相邻（区域联建）或支撑单位相同（挂靠组建）。现有联合党支部默认锁定，保持不变。")
 roster = state.roster()
-widgets.roster_notice(roster)
-if not roster.societies or roster.errors:
-    st.stop()
+widgets.require_valid_roster(roster)
 digest, history, (together, apart) = state.roster_digest(), planning.history(), planning.pairs()
 base = history.current().policy if history else state.policy()
 if stale := history is not None and not today.fits(history.current(), roster):
@@ -81,7 +50,7 @@ if history is None or stale:
 
 plan = history.current()
 plan_json = plan_to_json(plan)
-before, after = today.today_plan(roster, policy).coverage(), plan.coverage()
+before, after = today.today_plan(roster, policy).coverage(instructor_fallback=False), plan.coverage()
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("组织覆盖率（现状）", f"{before.organized_rate:.1%}", help="按名册“现有党组织”列统计")
 m2.metric("组织覆盖率（规划后）", f"{after.organized_rate:.1%}", f"{after.organized - before.organized:+d}家")
@@ -101,7 +70,7 @@ st.caption("勾选“锁定”的支部在手工调整和重新优化时保持�
 rows = pd.DataFrame(plan_export.organization_rows(roster, replace(plan, organizations=plan.joint_branches())),
                     columns=plan_export.ORG_COLUMNS)
 editor = f"pl_locks_{hash(plan_json) & 0xFFFFFF:x}"  # a fresh editor for each plan: no stale edits
-st.data_editor(rows, key=editor, on_change=on_locks, args=(editor,), hide_index=True, width="stretch",
+st.data_editor(rows, key=editor, on_change=planning.apply_locks, args=(editor, roster), hide_index=True, width="stretch",
                disabled=[c for c in rows.columns if c != "锁定"])
 for o in plan.joint_branches()[:60]:
     with st.expander(md(" · ".join(filter(None, (o.id, o.name, o.basis, f"{len(o.units)}家", f"正式党员{o.formal_members}名"))))):
@@ -121,26 +90,29 @@ if op == "移动":
     st.selectbox("移入", [OUT] + joint_ids, key="ed_to")
 elif op in ("新建支部", "同组/不同组"):
     st.multiselect("学会（从原支部调出）" if op == "新建支部" else "选两家学会：指定同组或不得同组，在下次规划时生效",
-                   names, key="ed_units" if op == "新建支部" else "ed_pair", max_selections=None if op == "新建支部" else 2)
+                   names, key="ed_units" if op == "新建支部" else "ed_pair", max_selections=None if op == "新建支部" else 2,
+                   placeholder=widgets.PICK)
 else:
     org = st.selectbox("支部", joint_ids, key="ed_org")
     if op == "拆分":
-        st.multiselect("拆出的学会（其余留在原支部）", next((o.units for o in plan.joint_branches() if o.id == org), ()), key="ed_part")
+        st.multiselect("拆出的学会（其余留在原支部）", next((o.units for o in plan.joint_branches() if o.id == org), ()), key="ed_part",
+                       placeholder=widgets.PICK)
     elif op in ("合并", "组建方式"):
         st.selectbox(*(("并入的支部", joint_ids) if op == "合并" else ("组建方式", BASES)), key=f"ed_{'org2' if op == '合并' else 'basis'}")
 b1, b2, b3, b4 = st.columns(4)
 if op == "同组/不同组":
-    b1.button("指定同组", on_click=on_pair, args=("together",), key="ed_pin")
-    b2.button("不得同组", on_click=on_pair, args=("apart",), key="ed_forbid")
-    b3.button(f"清空（同组{len(together)}对、不得同组{len(apart)}对）", on_click=on_pair, args=(None,), key="ed_clear")
+    b1.button("指定同组", on_click=planning.add_pair, args=("together",), key="ed_pin")
+    b2.button("不得同组", on_click=planning.add_pair, args=("apart",), key="ed_forbid")
+    b3.button(f"清空（同组{len(together)}对、不得同组{len(apart)}对）", on_click=planning.add_pair, args=(None,), key="ed_clear")
 else:
-    b1.button("执行", on_click=on_edit, args=(op,), key="ed_go", type="primary")
+    b1.button("执行", on_click=planning.apply_edit, args=(op, roster, policy), key="ed_go", type="primary")
     b2.button("撤销", on_click=lambda: planning.save(planning.history().undo()), disabled=not history.can_undo, key="ed_undo")
     b3.button("重做", on_click=lambda: planning.save(planning.history().redo()), disabled=not history.can_redo, key="ed_redo")
-    b4.button("重新优化其余", on_click=on_edit, args=("重新优化其余",), key="ed_reopt", help="保留锁定的支部，重新规划其余学会")
+    b4.button("重新优化其余", on_click=planning.apply_edit, args=("重新优化其余", roster, policy), key="ed_reopt", help="保留锁定的支部，重新规划其余学会")
 if last := state.get("plan_edit", "last"):
     (st.success if last["applied"] else st.error)(md(last["message"]))
 if found := edits.recheck(roster, plan, together=together, apart=apart):
+    st.caption("方案检查：以下各项不符合规则或需要注意（“需上级批准”不影响方案有效）。")
     st.dataframe(edits.finding_rows(found), hide_index=True)
 else:
     st.caption("当前方案符合全部规则（支部条例第四条、青海实施意见9等）。")
@@ -148,21 +120,15 @@ else:
 st.subheader("未覆盖的学会")
 st.caption("逐一说明原因，并给出经重新规划验证、能让它被覆盖的最小调整（最多分析前20家）。"
            if plan.uncovered else "所有联合党支部候选学会都已覆盖。")
-for e in planning.cached_explain(digest, plan_json, together, apart, roster, plan):
+explained, conflict = planning.safe_explain(digest, plan_json, together, apart, roster, plan)
+if conflict:
+    st.warning("指定同组的学会与锁定的支部矛盾，暂不能分析未覆盖的原因：" + md(conflict) + "。请解锁相关支部或清空同组设置。")
+for e in explained:
     st.markdown(f"**{md(e.society)}**：{md(e.text)}" + "".join(f"\n- 建议：{md(s.text)}" for s in e.suggestions))
 
 st.subheader("方案比较")
 st.caption("把当前方案以名称保存，再任选两个方案对照覆盖率、各组建方式的支部数和学会的调动。")
-c1, c2 = st.columns([3, 1])
-name = c1.text_input("方案名称", key="sc_name", placeholder="例如：以区域联建为主")
-if c2.button("保存当前方案", key="sc_save", disabled=not name.strip()):
-    state.put("scenario", name.strip(), plan.to_dict())
-options = ["当前方案"] + state.keys("scenario")
-a, b = st.columns(2)
-picked = (a.selectbox("方案A", options, key="sc_a"), b.selectbox("方案B", options, index=len(options) - 1, key="sc_b"))
-cmp = scenarios.compare(*(plan if k == "当前方案" else Plan.from_dict(state.get("scenario", k)) for k in picked))
-st.dataframe(cmp.summary_rows(), hide_index=True)
-st.dataframe(cmp.move_rows(), hide_index=True)
+planning.compare_scenarios(plan, roster)
 
 st.subheader("下载与相容关系图")
 phones = st.checkbox("党员名册含联系电话（个人信息，仅限内部使用）", key="dl_phones")

@@ -88,7 +88,7 @@ with st.form("policy"):
             st.caption(f"规定默认值：{spec.default}　依据：{spec.source}")
     basis = st.radio("党员统计口径", COUNT_BASES, index=COUNT_BASES.index(policy.count_basis), horizontal=True,
                      help="理事会党员（青海指南、中国科协）或秘书处专职工作人员党员（吉林）。默认：理事会")
-    bases = st.multiselect("允许的联合组建方式", BASES, default=list(policy.bases),
+    bases = st.multiselect("允许的联合组建方式", BASES, default=list(policy.bases), placeholder=widgets.PICK,
                            help="同业共建：学科类别相同；区域联建：所在地相同或相邻；挂靠组建：支撑单位相同。默认：三种均可")
     if st.form_submit_button("保存设置", type="primary"):
         new = policy_with(policy, count_basis=basis, bases=bases, **values)

@@ -115,3 +115,67 @@ def test_first_request_to_a_page_url_uses_the_app_navigation(served_app):
             assert page.locator("[data-testid='stException']").count() == 0
         finally:
             browser.close()
+
+
+def _hostile_workbook(path: Path) -> Path:
+    """A roster with script-like names, a formula, blank required cells, bad counts, a duplicate, an unknown society."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "学会"
+    ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
+    for row in (["<img src=x onerror=alert(1)>", "工科", "武汉市", 1], ["</script><script>alert(1)</script>", "工科", "武汉市", 2],
+                ["湖北省" + "长" * 300 + "学会", "医科", "宜昌市", 1], [None, "工科", "武汉市", 1],
+                ["湖北省负数学会", "工科", "武汉市", -3], ["湖北省文字学会", "工科", "武汉市", "三"],
+                ["湖北省重复学会", "农科", "武汉市", 2], ["湖北省重复学会", "农科", "武汉市", 1]):
+        ws.append(row)
+    members = wb.create_sheet("党员")
+    members.append(["姓名", "学会名称"])
+    members.append(["<script>alert(2)</script>", "湖北省不存在学会"])
+    wb.save(path)
+    return path
+
+
+def test_deep_page_refresh_second_tab_chinese_uploader_and_hostile_upload(served_app, tmp_path):
+    """It survives a refresh of /planner, shows the same workspace in a second tab, words the uploader in
+    Chinese, and lists a hostile upload's findings by sheet and row without running any script or
+    replacing the roster before confirmation."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (make sysdeps)")
+    dialogs: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.on("page", lambda pg: pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
+            page = context.new_page()
+            page.goto(served_app + "/planner", wait_until="domcontentloaded")
+            page.get_by_text("开始规划").first.wait_for(timeout=60_000)
+            page.reload(wait_until="domcontentloaded")
+            page.get_by_text("开始规划").first.wait_for(timeout=60_000)
+            assert page.locator("[data-testid='stException']").count() == 0
+            second = context.new_page()
+            second.goto(served_app + "/workspace", wait_until="domcontentloaded")
+            second.get_by_text("当前工作区：").first.wait_for(timeout=60_000)
+            assert "当前工作区：默认工作区" in second.locator("[data-testid='stSidebar']").inner_text()
+            page.goto(served_app + "/roster", wait_until="domcontentloaded")
+            page.get_by_text("编辑名册").first.wait_for(timeout=60_000)
+            after = page.locator("[data-testid='stFileUploaderDropzone'] button p").first.evaluate(
+                "e => getComputedStyle(e, '::after').content")
+            assert after == '"选择文件"'
+            page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+                str(_hostile_workbook(tmp_path / "hostile.xlsx")))
+            page.get_by_text("当前名册尚未改动").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1500)
+            body = page.inner_text("body")
+            assert "hostile.xlsx：6 个学会，5 处错误，0 处警告。当前名册尚未改动。" in body  # table rows: AppTest
+            assert page.locator("[data-testid='stDataFrame']").count() >= 2      # findings + current roster
+            assert "Traceback" not in body and page.locator("[data-testid='stException']").count() == 0
+            second.goto(served_app, wait_until="domcontentloaded")
+            second.get_by_text("学会总数").first.wait_for(timeout=60_000)
+            assert "141" in second.locator("[data-testid='stMetric']").first.inner_text()
+        finally:
+            browser.close()
+    assert dialogs == []

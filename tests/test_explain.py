@@ -103,3 +103,16 @@ def test_best_partner_total_matches_brute_force(roster, policy):
                     brute = max(brute, s.formal_members + sum(x.formal_members for x in group))
         assert best_partner_total(g, s.name, formal, policy) == brute
         assert best_partner_total(g, s.name, formal, policy, complete=True) == brute
+
+
+def test_a_pinned_pair_split_by_a_lock_gives_explanations_not_an_error():
+    """It explains every uncovered society when a pinned pair contradicts a lock: a re-plan that cannot honour
+    both is no suggestion, not an error."""
+    r = Roster((Society("甲", "工科", "武汉", None, 1), Society("乙", "工科", "宜昌", None, 2),
+                Society("丙", "工科", "襄阳", None, 1), Society("丁", "理科", "襄阳", None, 1),
+                Society("戊", "医科", "孝感", None, 1)))
+    plan = plan_joint_branches(r, Policy(), locks=[("甲", "乙")], time_limit=5)
+    found = {e.society: e for e in explain_uncovered(r, plan, together=(("丙", "甲"),))}
+    assert set(found) == set(plan.uncovered) == {"丙", "丁", "戊"}
+    assert found["丙"].reason == LOCKED_OUT
+    assert all(s.gain > 0 for e in found.values() for s in e.suggestions)

@@ -108,3 +108,14 @@ def test_stale_plan_is_flagged(store):
     at = open_page()
     assert any("不在当前名册中" in w.value for w in at.warning)
     assert "甲学会党支部" in at.text[0].value
+
+
+def test_register_preview_has_the_registers_own_headers(store):
+    """It heads the 模板3 preview with the register's Chinese header cells, never numeric column keys."""
+    store.put(DEFAULT_WORKSPACE, "plan", "current", PLAN.to_dict())
+    at = open_page()
+    at.selectbox(key="doc_type").set_value("模板3")
+    run(at)
+    columns = [str(c) for df in at.dataframe for c in df.value.columns]
+    assert "姓名" in columns and "序号" in columns
+    assert not any(c.isdigit() for c in columns)

@@ -209,3 +209,49 @@ def test_unproven_plan_shows_its_gap(store):
     store.put(DEFAULT_WORKSPACE, "plan", "current", {**d, "optimal": False, "bound": 6})
     at = open_page()
     assert any("最多可能覆盖6家" in w.value and "至多差1家" in w.value for w in at.warning)
+
+
+def test_a_pin_contradicting_a_lock_keeps_the_page_working(store):
+    """It still explains 庚学会 when 甲学会 (locked with 乙学会) is pinned to 丙学会, instead of a traceback."""
+    at = planned(store)
+    at.radio(key="ed_op").set_value("同组/不同组")
+    run(at)
+    at.multiselect(key="ed_pair").set_value(["甲学会", "丙学会"])
+    at.button(key="ed_pin").click()
+    run(at)
+    assert "**庚学会**" in "\n".join(m.value for m in at.markdown)
+    assert any("指定同组" in str(df.value.values) for df in at.dataframe)
+
+
+def test_pinning_then_forbidding_a_pair_keeps_only_the_latest_wish(store):
+    """It never stores one pair as both pinned and forbidden: forbidding a pinned pair unpins it."""
+    at = planned(store)
+    at.radio(key="ed_op").set_value("同组/不同组")
+    run(at)
+    at.multiselect(key="ed_pair").set_value(["丙学会", "丁学会"])
+    at.button(key="ed_pin").click()
+    run(at)
+    at.button(key="ed_forbid").click()
+    run(at)
+    pairs = store.get(DEFAULT_WORKSPACE, "plan_pairs", "current")
+    assert pairs["together"] == [] and [set(p) for p in pairs["apart"]] == [{"丙学会", "丁学会"}]
+    assert at.multiselect(key="ed_pair").placeholder == "请选择"
+
+
+def test_comparing_a_plan_with_itself_says_nothing_moved(store):
+    """It says the two plans group every society alike instead of showing an empty table."""
+    at = planned(store)
+    assert any("编组完全相同" in c.value for c in at.caption)
+    assert not any("方案A中" in df.value.columns for df in at.dataframe)
+
+
+def test_a_scenario_of_another_roster_is_flagged(store):
+    """It warns that a scenario saved for another roster does not match the current one."""
+    from model.plan import Organization
+    from model.rules import Policy
+    other = Plan(Policy(), (Organization("S001", "党支部", "单独组建", ("别的学会",), 3),))
+    store.put(DEFAULT_WORKSPACE, "scenario", "旧方案", other.to_dict())
+    at = planned(store)
+    at.selectbox(key="sc_b").set_value("旧方案")
+    run(at)
+    assert any("另一份名册" in w.value and "旧方案" in w.value for w in at.warning)

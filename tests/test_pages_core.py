@@ -279,3 +279,30 @@ def test_discarding_an_upload_keeps_the_roster(tiny):
     assert not at.exception
     assert not any(b.label == "用此文件替换当前名册" for b in at.button)
     assert len(stored_roster(tiny).societies) == 4
+
+
+@pytest.mark.parametrize("page", ["pages/graph.py", "pages/election.py", "pages/documents.py"])
+def test_pages_needing_a_valid_roster_say_so_instead_of_using_a_stale_plan(tiny, page):
+    """It stops the graph, election and documents pages with a Chinese notice while the roster has errors."""
+    from model.planner import plan_joint_branches
+    tiny.put(DEFAULT_WORKSPACE, "plan", "current", plan_joint_branches(stored_roster(tiny), time_limit=5).to_dict())
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "学会"
+    ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
+    ws.append(["湖北省甲学会", "工科", "武汉市", "三"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    tiny.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(buf.getvalue(), "bad.xlsx")))
+    at = open_app(page)
+    assert not at.exception
+    assert any("名册有 1 处错误" in w.value for w in at.warning)
+    assert any("没有错误的名册" in i.value for i in at.info)
+    assert not at.multiselect and not at.selectbox and not at.get("iframe") and not at.text
+
+
+def test_every_multiselect_placeholder_is_chinese(tiny):
+    """It gives the app's multiselects a Chinese placeholder (Streamlit's default is "Choose options")."""
+    at = open_app("pages/workspace.py")
+    assert at.multiselect and all(m.placeholder == "请选择" for m in at.multiselect)
+

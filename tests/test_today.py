@@ -93,3 +93,15 @@ def test_fits_tells_a_plan_of_another_roster():
     r = _roster()
     assert fits(today_plan(r), r)
     assert not fits(today_plan(r), Roster(r.societies[:-1]))
+
+
+def test_a_split_organization_lends_its_name_to_one_successor_only():
+    """It names only the successor sharing most units after today's organization; the others stay unnamed."""
+    r = Roster(tuple(Society(n, "工科", "武汉", formal_members=1, existing_org="联合一支部", existing_kind="联合党支部")
+                     for n in "甲乙丙丁戊己"))
+    p = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 2),
+                        Organization("J002", "联合党支部", "同业共建", ("丙", "丁", "戊"), 3),
+                        Organization("J003", "联合党支部", "同业共建", ("己",), 1)))
+    orgs = annotate(p, r).organizations
+    assert [o.status for o in orgs] == [CHANGED, CHANGED, CHANGED]
+    assert [o.name for o in orgs] == [None, "联合一支部", None]

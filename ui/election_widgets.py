@@ -15,13 +15,13 @@ from model.electorate import (check_candidate_count, check_committee_size, check
 from model.findings import InputError
 from model.plenary import DUTIES, first_plenary, vacancy_check
 from model.simulate import simulate
-from ui.widgets import error_lines, md_text as md
+from ui.widgets import PICK, error_lines, md_text as md
 
 MARKS = {"赞成": "yes", "不赞成": "no", "弃权": "abstain"}
 
 
 def verdict(ok: bool, text: str) -> None:
-    (st.success if ok else st.warning)(md(text), icon="✅" if ok else "⚠️")
+    (st.success if ok else st.warning)(md(text), icon=":material/check_circle:" if ok else ":material/warning:")
 
 
 def setup_step(doc: dict, org: flow.OrgChoice, rows: list[dict], policy) -> dict:
@@ -63,11 +63,12 @@ def setup_step(doc: dict, org: flow.OrgChoice, rows: list[dict], policy) -> dict
                     key=f"el_mode_{doc['organization']}{doc['kind']}", help="委员选举实行差额；补选按青海指南模板7可等额")
     options = flow.eligible_candidates(members)
     chosen = [c for c in doc.get("candidates", []) if c in options]
-    cands = st.multiselect("候选人（须有被选举权）", options, default=chosen, key=f"el_cands_{doc['organization']}{doc['kind']}")
+    cands = st.multiselect("候选人（须有被选举权）", options, default=chosen, key=f"el_cands_{doc['organization']}{doc['kind']}",
+                           placeholder=PICK)
     verdict(*check_candidate_count(int(seats), len(cands), mode))
     others = [m["name"] for m in members if m["name"] not in cands]
     scr = st.multiselect("监票人（从不是候选人的党员中推选）", others,
-                         default=[s for s in doc.get("scrutineers", []) if s in others], key=f"el_scr_{doc['organization']}{doc['kind']}")
+                         default=[s for s in doc.get("scrutineers", []) if s in others], key=f"el_scr_{doc['organization']}{doc['kind']}", placeholder=PICK)
     verdict(*check_scrutineers(scr, cands))
     return {**doc, "members": members, "seats": int(seats), "mode": mode, "candidates": cands, "scrutineers": scr,
             "min_seats": lo if doc["kind"] == "换届" else None, "members_due": e.members_due,
@@ -107,6 +108,7 @@ def simulate_step(doc: dict) -> None:
     m[3].metric("出现缺额概率", f"{r.p_unfilled:.1%}")
     m[4].metric("到会率达到多少才有95%把握", f"{r.turnout_95:.1%}")
     st.caption(f"共模拟{r.runs}次，随机种子{r.seed}；会议有效须到会超过应到会{e.due}人的五分之四。")
+    st.caption("各候选人当选的概率（横轴：概率）")
     st.bar_chart(pd.DataFrame({"当选概率": r.p_elected}, index=list(cands)), horizontal=True)
     st.caption("各候选人得票分布（横轴票数，纵轴占模拟次数的比例）")
     st.line_chart(pd.DataFrame(r.vote_dist.T, columns=list(cands)))

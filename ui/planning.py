@@ -13,14 +13,18 @@ import streamlit as st
 from model import edits, today
 from model.compat import compatibility_graph
 from model.explain import Explanation, explain_uncovered
+from model.findings import InputError
 from model.graph_html import compat_graph_html
 from model.plan import Plan
 from model.planner import plan_joint_branches
 from model.roster import Roster
 from model.rules import Policy
+from model.scenarios import Comparison, compare
 from ui import state
+from ui.widgets import md_text
 
-__all__ = ["cached_plan", "cached_explain", "cached_graph", "history", "save", "record", "pairs", "set_pairs"]
+__all__ = ["cached_plan", "cached_explain", "cached_graph", "history", "save", "record", "pairs", "set_pairs", "OUT",
+           "apply_edit", "add_pair", "apply_locks", "safe_explain", "move_rows", "compare_scenarios"]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -75,3 +79,87 @@ def pairs() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
 
 def set_pairs(together, apart) -> None:
     state.put("plan_pairs", "current", {"together": [list(p) for p in together], "apart": [list(p) for p in apart]})
+
+
+# -- callbacks of the planner page's edit buttons (they run before the page reruns) --------
+CURRENT = "当前方案"   # the plan under edit, beside the saved scenarios
+OUT = "（移出，暂不覆盖）"   # the "move to" choice that takes a society out of every branch
+
+
+def apply_edit(op: str, roster: Roster, policy: Policy) -> None:
+    """Apply the hand edit ``op`` with the page's current widget values, and record it."""
+    p, g = history().current(), st.session_state.get
+    together, apart = pairs()
+    kw = {"together": together, "apart": apart}
+    to = None if g("ed_to") == OUT else g("ed_to")
+    do = {"移动": lambda: edits.move(roster, p, g("ed_soc"), to, **kw),
+          "拆分": lambda: edits.split(roster, p, g("ed_org"), g("ed_part") or (), **kw),
+          "合并": lambda: edits.merge(roster, p, g("ed_org"), g("ed_org2"), **kw),
+          "撤销支部": lambda: edits.dissolve(roster, p, g("ed_org"), **kw),
+          "新建支部": lambda: edits.create(roster, p, g("ed_units") or (), **kw),
+          "组建方式": lambda: edits.set_basis(roster, p, g("ed_org"), g("ed_basis"), **kw),
+          "重新优化其余": lambda: edits.reoptimize(roster, p, policy, time_limit=float(g("pl_limit", 10)), **kw)}
+    record(roster, do[op](), op)
+
+
+def add_pair(kind: str | None) -> None:
+    """Pin (``together``) or forbid (``apart``) the two societies chosen in ``ed_pair``; None clears both lists.
+
+    A pair is never both pinned and forbidden: adding it to one list takes it out of the other.
+    """
+    if kind is None:
+        set_pairs((), ())
+        return
+    pair = tuple(sorted(st.session_state.get("ed_pair") or ()))
+    if len(pair) != 2:
+        return
+    lists = dict(zip(("together", "apart"), pairs()))
+    other = "apart" if kind == "together" else "together"
+    lists[other] = tuple(p for p in lists[other] if tuple(sorted(p)) != pair)
+    if pair not in map(lambda p: tuple(sorted(p)), lists[kind]):
+        lists[kind] = lists[kind] + (pair,)
+    set_pairs(lists["together"], lists["apart"])
+
+
+def apply_locks(key: str, roster: Roster) -> None:
+    """Lock or unlock the branches ticked in the st.data_editor ``key`` (one row per joint branch)."""
+    p = history().current()
+    for i, row in st.session_state[key]["edited_rows"].items():
+        if "锁定" in row:
+            p = edits.set_locked(roster, p, p.joint_branches()[int(i)].id, bool(row["锁定"])).plan
+    record(roster, edits.EditResult(p, (), True, "已更新锁定"), "锁定/解锁")
+
+
+def safe_explain(digest: str, plan_json: str, together: tuple, apart: tuple, roster: Roster,
+                 plan: Plan) -> tuple[tuple[Explanation, ...], str | None]:
+    """(explanations, None), or ((), the Chinese reason) when the wishes contradict the plan's locks."""
+    try:
+        return cached_explain(digest, plan_json, together, apart, roster, plan), None
+    except InputError as exc:
+        return (), "；".join(f.message for f in exc.findings)
+
+
+def move_rows(cmp: Comparison) -> list[dict]:
+    """The moves between two scenarios, saying when a society stays in a branch whose members changed."""
+    return [{**row, "说明": "支部编号相同，同支部的学会有变化" if row["方案A中"] == row["方案B中"] else "调动"}
+            for row in cmp.move_rows()]
+
+
+def compare_scenarios(plan: Plan, roster: Roster) -> None:
+    """The planner page's 方案比较 section: save the plan under a name, then compare any two side by side."""
+    c1, c2 = st.columns([3, 1])
+    name = c1.text_input("方案名称", key="sc_name", placeholder="例如：以区域联建为主")
+    if c2.button("保存当前方案", key="sc_save", disabled=not name.strip()):
+        state.put("scenario", name.strip(), plan.to_dict())
+    options = [CURRENT] + state.keys("scenario")
+    a, b = st.columns(2)
+    picked = (a.selectbox("方案A", options, key="sc_a"), b.selectbox("方案B", options, index=len(options) - 1, key="sc_b"))
+    plans = {k: plan if k == CURRENT else Plan.from_dict(state.get("scenario", k) or {}) for k in picked}
+    if other := [k for k in picked if k != CURRENT and not today.fits(plans[k], roster)]:
+        st.warning("以下方案是按另一份名册做的，与当前名册的学会不一致，比较仅供参考：" + md_text("、".join(other)))
+    cmp = compare(*(plans[k] for k in picked))
+    st.dataframe(cmp.summary_rows(), hide_index=True)
+    if moves := move_rows(cmp):
+        st.dataframe(moves, hide_index=True)
+    else:
+        st.caption("两个方案中每家学会的编组完全相同。")

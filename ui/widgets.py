@@ -13,10 +13,20 @@ from model.roster import Roster
 from model.workbook_io import RawBook, cell_text
 
 __all__ = ["finding_rows", "findings_table", "roster_notice", "no_roster_notice", "download_xlsx",
-           "download_json", "error_lines", "md_text", "raw_row", "history_rows", "has_edits", "XLSX_MIME"]
+           "download_json", "error_lines", "md_text", "raw_row", "history_rows", "has_edits", "XLSX_MIME",
+           "require_valid_roster", "sheet_rows", "PICK", "UPLOADER_CSS"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROSTER_PAGE = "pages/roster.py"
+PICK = "请选择"   # placeholder of every multiselect (Streamlit's default is English)
+# Streamlit's file uploader has English built in ("Upload", "50MB per file • XLSX"): swap the words.
+# Constant CSS, no user text (app.py injects it once per run).
+UPLOADER_CSS = ("<style>[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
+                "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+                "{content:'选择文件';font-size:0.875rem}"
+                "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
+                "[data-testid='stFileUploaderDropzoneInstructions'] span::after"
+                "{content:'或将文件拖到此处（单个文件不超过50MB）';font-size:0.875rem}</style>")
 
 
 def finding_rows(findings: Iterable[Finding]) -> list[dict]:
@@ -41,6 +51,31 @@ def roster_notice(roster: Roster) -> None:
     elif roster.errors:
         st.warning(f"名册有 {len(roster.errors)} 处错误，以下数字可能不准确。请先到“学会名册”页修正。", icon=":material/warning:")
         st.page_link(ROSTER_PAGE, label="前往学会名册修正错误", icon=":material/table_view:")
+
+
+def require_valid_roster(roster: Roster) -> None:
+    """Stop the page with a Chinese notice unless the roster has societies and no errors."""
+    if not roster.societies or roster.errors:
+        roster_notice(roster)
+        if roster.societies:
+            st.info("本页需要一份没有错误的名册：名册修正后，本页会按新名册显示。", icon=":material/info:")
+        st.stop()
+
+
+def sheet_rows(rows: Sequence[Sequence], header_rows: int = 1) -> list[dict]:
+    """A register sheet's rows as display rows keyed by its own (Chinese) header cells.
+
+    Several header rows are joined per column; blank or repeated headers get the column number.
+    """
+    head = [list(r) for r in rows[:header_rows]]
+    width = max((len(r) for r in rows), default=0)
+    names: list[str] = []
+    for i in range(width):
+        parts = [str(r[i]) for r in head if i < len(r) and str(r[i] or "").strip()]
+        name = "／".join(dict.fromkeys(parts)) or f"第{i + 1}列"
+        names.append(name if name not in names else f"{name}（第{i + 1}列）")
+    return [{n: "" if i >= len(r) or r[i] is None else str(r[i]) for i, n in enumerate(names)}
+            for r in rows[header_rows:]]
 
 
 def no_roster_notice() -> None:
