@@ -112,3 +112,20 @@ def test_missing_file_exits_2_without_traceback(tmp_path):
                            "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "none.json" in proc.stderr
+
+
+def test_plan_placing_a_society_twice_exits_2(tmp_path, capsys):
+    """It refuses a plan that lists a society in two places, naming the plan file and the society."""
+    import json
+    from model.__main__ import main
+    from model.roster import Roster, Society
+    from model.template import write_roster_xlsx
+    r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4), Society("乙学会", "工科", "武汉市")))
+    (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
+    plan = {"organizations": [{"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"],
+                               "formal_members": 4, "locked": False}],
+            "liaison": ["乙学会", "甲学会"], "uncovered": []}
+    (tmp_path / "p.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    assert main(["docs", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json"), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "p.json" in err and "“甲学会”在方案中出现多次" in err and not (tmp_path / "out").exists()

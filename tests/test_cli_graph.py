@@ -84,9 +84,9 @@ def test_missing_society_is_a_warning_shown_uncovered(files, capsys):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("{not json", "JSON 格式错误"),
-    ('["a"]', "应为方案 JSON 对象"),
-    ('{"organizations": [{"units": []}]}', "organizations[0]"),
+    ("{not json", "不是有效的JSON"),
+    ('["a"]', "应为JSON对象"),
+    ('{"organizations": [{"units": []}]}', "organizations 第1项"),
     ('{"organizations": [], "liaison": "丁学会"}', "liaison"),
 ])
 def test_bad_plan_file_names_the_problem(files, capsys, text, expected):

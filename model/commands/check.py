@@ -7,74 +7,14 @@ keys, wrong types) → exit 2 naming the file and what is wrong.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
 from ..check import check_plan
-from ..findings import ERROR, WARNING, Finding, InputError
+from ..findings import WARNING, Finding
 from ..loading import load_roster
 from ..plan import Plan
+from ..plan_file import read_plan_file
 from ..rules import Policy
-
-
-def _problems(data: object) -> list[str]:
-    """What is structurally wrong with a plan document (FORMATS.md §3)."""
-    if not isinstance(data, dict):
-        return ["应为JSON对象（含 organizations、liaison、uncovered）"]
-    out = []
-    if "organizations" not in data:
-        out.append("缺少键“organizations”")
-    elif not isinstance(data["organizations"], list):
-        out.append("“organizations”应为列表")
-    else:
-        for i, o in enumerate(data["organizations"], start=1):
-            if not isinstance(o, dict):
-                out.append(f"organizations 第{i}项应为对象")
-                continue
-            missing = [k for k in ("id", "kind", "units") if k not in o]
-            if missing:
-                out.append(f"organizations 第{i}项缺少键{'、'.join(f'“{k}”' for k in missing)}")
-            if "units" in o and (not isinstance(o["units"], list) or not all(isinstance(u, str) for u in o["units"])):
-                out.append(f"organizations 第{i}项的“units”应为学会名称的列表")
-            if "formal_members" in o and not (isinstance(o["formal_members"], int) and not isinstance(o["formal_members"], bool)):
-                out.append(f"organizations 第{i}项的“formal_members”应为整数")
-            for key in ("id", "kind", "basis"):
-                if key in o and not (isinstance(o[key], str) and o[key].strip()):
-                    out.append(f"organizations 第{i}项的“{key}”应为非空文字，实际为{json.dumps(o[key], ensure_ascii=False)}")
-            if "locked" in o and not isinstance(o["locked"], bool):
-                out.append(f"organizations 第{i}项的“locked”应为 true/false，实际为{json.dumps(o['locked'], ensure_ascii=False)}")
-    for key in ("liaison", "uncovered"):
-        if key not in data:
-            out.append(f"缺少键“{key}”")
-        elif not isinstance(data[key], list) or not all(isinstance(u, str) for u in data[key]):
-            out.append(f"“{key}”应为学会名称的列表")
-    settings = data.get("settings", {})
-    if not isinstance(settings, dict):
-        out.append("“settings”应为对象")
-    else:
-        for key in ("max_units", "min_members"):
-            if key in settings and not (isinstance(settings[key], int) and not isinstance(settings[key], bool)):
-                out.append(f"settings 的“{key}”应为整数")
-        if "bases" in settings and not isinstance(settings["bases"], list):
-            out.append("settings 的“bases”应为列表")
-    return out
-
-
-def read_plan_file(path: str) -> Plan:
-    def fail(messages: list[str]) -> InputError:
-        return InputError([Finding(ERROR, path, None, None, None, m, "格式") for m in messages])
-
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        raise fail([f"不是有效的JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）"]) from None
-    except UnicodeDecodeError:
-        raise fail(["应为UTF-8编码的JSON文件"]) from None
-    problems = _problems(data)
-    if problems:
-        raise fail(problems)
-    return Plan.from_dict(data)
 
 
 def _settings_warnings(plan: Plan, file: str) -> tuple[Finding, ...]:

@@ -16,6 +16,7 @@ from ..documents import DocContext
 from ..election_docs import ElectionRecord, parse_record
 from ..findings import ERROR, Finding, InputError
 from ..plan import Plan
+from ..plan_file import plan_against_roster, read_plan_file
 from ..roster import Roster
 
 __all__ = ["run", "read_json", "read_plan_checked"]
@@ -33,38 +34,20 @@ def read_json(path: str) -> object:
         raise InputError([Finding(ERROR, path, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")])
 
 
-def read_plan_checked(path: str, roster: Roster) -> Plan:
-    """The plan, every unit of which must be a society of the roster."""
-    data = read_json(path)
-    if not isinstance(data, dict) or not isinstance(data.get("organizations"), list):
-        raise InputError([Finding(ERROR, path, None, None, "organizations", "方案文件应为含 organizations 列表的 JSON 对象")])
-    bad: list[Finding] = []
-    for i, o in enumerate(data["organizations"]):
-        if not isinstance(o, dict) or not o.get("id") or not o.get("kind") or not isinstance(o.get("units"), list) \
-                or not o["units"]:
-            bad.append(Finding(ERROR, path, None, None, f"organizations[{i}]", "应含 id、kind 和非空 units"))
-            continue
-        for u in o["units"]:
-            if u not in roster:
-                bad.append(Finding(ERROR, path, None, None, f"organizations[{i}].units",
-                                   f"党组织{o['id']}的学会“{u}”不在名册中"))
-    for key in ("liaison", "uncovered"):
-        for u in data.get(key, ()) or ():
-            if u not in roster:
-                bad.append(Finding(ERROR, path, None, None, key, f"学会“{u}”不在名册中"))
-    if bad:
-        raise InputError(bad)
-    try:
-        return Plan.from_dict(data)
-    except (TypeError, ValueError, KeyError) as exc:
-        raise InputError([Finding(ERROR, path, None, None, None, f"方案内容无法读取（{exc}）")])
+def read_plan_checked(path: str, roster: Roster, roster_path: str = "名册") -> Plan:
+    """The plan, structurally sound, every unit a society of the roster and placed once;
+    roster societies it omits are added as uncovered (with a warning on stderr)."""
+    plan, warnings = plan_against_roster(roster_path, path, read_plan_file(path, strict=False), roster)
+    for w in warnings:
+        print(f"警告：{w.line()}", file=sys.stderr)
+    return plan
 
 
 def run(args) -> int:
     from ..loading import load_roster
 
     roster = load_roster(args.roster)
-    plan = read_plan_checked(args.plan, roster)
+    plan = read_plan_checked(args.plan, roster, args.roster)
     records: list[ElectionRecord] = []
     problems: list[Finding] = []
     for path in args.election or ():
