@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from .plan import Coverage
+from .plan import Coverage, rate
 from .roster import Roster, Society
 from .rules import (BRANCH, GENERAL_BRANCH, JOINT_BRANCH, JOINT_CANDIDATE, LIAISON, PARTY_COMMITTEE,
                     Policy, classify_all, kind_for_total)
@@ -105,11 +105,11 @@ class GroupRow:
 
     @property
     def rate_now(self) -> float:
-        return round(self.organized_now / self.units, 3) if self.units else 0.0
+        return rate(self.organized_now, self.units)
 
     @property
     def rate_required(self) -> float:
-        return round(self.organized_required / self.units, 3) if self.units else 0.0
+        return rate(self.organized_required, self.units)
 
 
 @dataclass(frozen=True, slots=True)

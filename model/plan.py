@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .rules import Policy
 
-__all__ = ["Organization", "Coverage", "Plan", "plan_from_json", "plan_to_json"]
+__all__ = ["Organization", "Coverage", "Plan", "plan_from_json", "plan_to_json", "rate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,15 @@ class Organization:
                    name=d.get("name"), status=d.get("status"))
 
 
+def rate(part: int, units: int) -> float:
+    """``part / units`` rounded to three places (0.0 for no units): how every coverage rate is stated.
+
+    >>> rate(2, 3), rate(0, 0)
+    (0.667, 0.0)
+    """
+    return round(part / units, 3) if units else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """Organizational and work coverage of the societies (组织覆盖率, 工作覆盖率; DOMAIN.md §1)."""
@@ -58,11 +67,11 @@ class Coverage:
 
     @property
     def organized_rate(self) -> float:
-        return round(self.organized / self.units, 3) if self.units else 0.0
+        return rate(self.organized, self.units)
 
     @property
     def work_rate(self) -> float:
-        return round(self.work_covered / self.units, 3) if self.units else 0.0
+        return rate(self.work_covered, self.units)
 
     def to_dict(self) -> dict:
         return {"units": self.units, "organized": self.organized, "organized_rate": self.organized_rate,

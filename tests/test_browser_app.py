@@ -2,77 +2,31 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, serve_app, sync_playwright_or_skip
 
 from model.coverage import dashboard
 from model.coverage_tables import percent
 from model.loading import read_roster
 from model.rules import Policy
-from model.store import ENV_VAR
 
 pytestmark = pytest.mark.browser
-
-REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError("streamlit did not become healthy")
 
 
 @pytest.fixture
 def served_app(tmp_path, db_path):
     """``streamlit run app.py`` on a free port with a tmp database; stopped afterwards."""
-    port = free_port()
-    env = {**os.environ, ENV_VAR: str(db_path)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "server.log", "wb"))
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_healthy(url, proc)
+    sync_playwright_or_skip()        # skip before starting a server no browser will open
+    with serve_app(db_path, tmp_path / "server.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_home_page_shows_sample_coverage(served_app, tmp_path):
     """It shows the sample's 组织覆盖率 on the home page in Chromium, with no exception on the page."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (make sysdeps)")
+    sync_api = sync_playwright_or_skip()
     sample = read_roster(REPO / "sample_data" / "sample_roster.xlsx")
     expected = percent(dashboard(sample, Policy(), today=date.today()).now.organized_rate)
     shot = tmp_path / "home.png"
@@ -99,9 +53,7 @@ def test_home_page_shows_sample_coverage(served_app, tmp_path):
 
 def test_first_request_to_a_page_url_uses_the_app_navigation(served_app):
     """It serves a page URL hit first after a (re)start through app.py's navigation, not pages/ alone."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (make sysdeps)")
+    sync_api = sync_playwright_or_skip()
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
@@ -141,9 +93,7 @@ def test_deep_page_refresh_second_tab_chinese_uploader_and_hostile_upload(served
     """It survives a refresh of /planner, shows the same workspace in a second tab, words the uploader in
     Chinese, and lists a hostile upload's findings by sheet and row without running any script or
     replacing the roster before confirmation."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (make sysdeps)")
+    sync_api = sync_playwright_or_skip()
     dialogs: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

@@ -3,29 +3,24 @@ from __future__ import annotations
 
 import base64
 import io
-import shutil
 import time
 
 import pytest
 from graph_fixtures import IMG, SCRIPT, big_roster_plan, tiny_plan, tiny_roster
+from helpers import CHROMIUM, CHROMIUM_ARGS, sync_playwright_or_skip
 from PIL import Image
 
 from model.graph_html import hierarchy_html
 from model.hierarchy import GraphOptions, build_hierarchy
 
 pytestmark = pytest.mark.browser
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("chromium not installed (make sysdeps)")
+    playwright = sync_playwright_or_skip()
     with playwright.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

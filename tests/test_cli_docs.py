@@ -8,28 +8,25 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import xlsx
 
 from model.__main__ import main
+from model.roster import Roster, Society
+from model.template import write_roster_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def write_roster(path: Path, bad: bool = False) -> Path:
     """甲学会 (3 formal, own branch), 乙学会 (1) + 丙学会 (2) joint; 党员 sheet with an extra 出生日期 column."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "学会"
-    ws.append(["学会名称", "学科类别", "所在地", "支撑单位", "理事会正式党员数"])
-    ws.append(["甲学会", "工科", "武汉市", "某大学", "三" if bad else 3])
-    ws.append(["乙学会", "工科", "武汉市", None, 1])
-    ws.append(["丙学会", "工科", "武汉市", None, 2])
-    members = wb.create_sheet("党员")
-    members.append(["姓名", "学会名称", "性别", "学会职务", "党员类别", "出生日期"])
-    for row in (["李二", "甲学会", "女", "理事长", "正式", "1968-03"], ["王三", "甲学会", "男", "秘书长", "正式", None],
-                ["张一", "甲学会", "男", "理事", "正式", None], ["郑九", "乙学会", "男", "理事长", "正式", None],
-                ["冯十", "丙学会", "女", "理事", "正式", None], ["陈一", "丙学会", "男", "理事", "正式", None]):
-        members.append(row)
-    wb.save(path)
+    societies = [["学会名称", "学科类别", "所在地", "支撑单位", "理事会正式党员数"],
+                 ["甲学会", "工科", "武汉市", "某大学", "三" if bad else 3],
+                 ["乙学会", "工科", "武汉市", None, 1], ["丙学会", "工科", "武汉市", None, 2]]
+    members = [["姓名", "学会名称", "性别", "学会职务", "党员类别", "出生日期"],
+               ["李二", "甲学会", "女", "理事长", "正式", "1968-03"], ["王三", "甲学会", "男", "秘书长", "正式", None],
+               ["张一", "甲学会", "男", "理事", "正式", None], ["郑九", "乙学会", "男", "理事长", "正式", None],
+               ["冯十", "丙学会", "女", "理事", "正式", None], ["陈一", "丙学会", "男", "理事", "正式", None]]
+    path.write_bytes(xlsx({"学会": societies, "党员": members}))
     return path
 
 
@@ -116,10 +113,6 @@ def test_missing_file_exits_2_without_traceback(tmp_path):
 
 def test_plan_placing_a_society_twice_exits_2(tmp_path, capsys):
     """It refuses a plan that lists a society in two places, naming the plan file and the society."""
-    import json
-    from model.__main__ import main
-    from model.roster import Roster, Society
-    from model.template import write_roster_xlsx
     r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4), Society("乙学会", "工科", "武汉市")))
     (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
     plan = {"organizations": [{"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"],

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import xlsx
+from openpyxl import load_workbook
 
 from model.__main__ import main
 
@@ -51,7 +53,6 @@ def test_png_and_xlsx_by_suffix(files):
     assert main(["graph", str(roster), str(plan), "--out", str(tmp / "org.png")]) == 0
     assert (tmp / "org.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["graph", str(roster), str(plan), "--out", str(tmp / "org.xlsx")]) == 0
-    from openpyxl import load_workbook
     ws = load_workbook(tmp / "org.xlsx")["组织架构"]
     assert [c.value for c in ws["F"]][1:] == ["甲学会", IMG, "丙学会", "丁学会"]
 
@@ -119,17 +120,10 @@ def test_subprocess_never_shows_a_traceback(files):
 def test_members_and_personal_flags(tmp_path):
     """It shows members only with --members, and phone numbers only with --show-personal."""
     roster = tmp_path / "名册.xlsx"
-    from openpyxl import Workbook
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "学会"
-    ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
-    ws.append(["甲学会", "工科", "武汉市", 3])
-    ms = wb.create_sheet("党员")
-    ms.append(["姓名", "学会名称", "学会职务", "党员类别", "联系电话"])
-    for name, role in (("张三", "理事长"), ("李四", "理事"), ("王五", "理事")):
-        ms.append([name, "甲学会", role, "正式", "13912345678"])
-    wb.save(roster)
+    members = [["姓名", "学会名称", "学会职务", "党员类别", "联系电话"]] + [
+        [name, "甲学会", role, "正式", "13912345678"] for name, role in (("张三", "理事长"), ("李四", "理事"), ("王五", "理事"))]
+    roster.write_bytes(xlsx({"学会": [["学会名称", "学科类别", "所在地", "理事会正式党员数"], ["甲学会", "工科", "武汉市", 3]],
+                             "党员": members}))
     plan = tmp_path / "p.json"
     plan.write_text(json.dumps({"organizations": [{"id": "S1", "kind": "党支部", "basis": "单独组建",
                                                    "units": ["甲学会"], "formal_members": 3}]}), "utf-8")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from helpers import HEAD, xlsx
 
 from model.__main__ import main
 from model.loading import write_roster_xlsx
@@ -96,13 +96,8 @@ def test_plan_bad_locks_json(roster_file, tmp_path, capsys):
 
 def test_plan_roster_with_errors(tmp_path, capsys):
     """It exits 2 when the roster has an error, naming the sheet, row and column."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "学会"
-    ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
-    ws.append(["甲学会", "工科", "武汉", "三"])
     path = tmp_path / "bad.xlsx"
-    wb.save(path)
+    path.write_bytes(xlsx({"学会": [HEAD, ["甲学会", "工科", "武汉", "三"]]}))
     code, _, err = run(capsys, "plan", path, "--out", tmp_path / "p.json")
     assert code == 2 and "第2行" in err and "理事会正式党员数" in err
 
@@ -149,9 +144,6 @@ def test_module_entry_point(roster_file, tmp_path):
 
 def test_check_warns_when_the_plan_settings_are_looser_than_the_rules(tmp_path):
     """It checks a plan against its own settings but warns when they loosen the regulation's limits."""
-    import json, subprocess, sys
-    from model.template import write_roster_xlsx
-    from model.roster import Roster, Society
     r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4),))
     (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
     plan = {"settings": {"max_units": 6, "min_members": 2, "bases": ["同业共建"], "count_basis": "理事会"},
@@ -159,6 +151,6 @@ def test_check_warns_when_the_plan_settings_are_looser_than_the_rules(tmp_path):
                                "formal_members": 4, "locked": False}], "liaison": [], "uncovered": []}
     (tmp_path / "p.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "model", "check", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json")],
-                         capture_output=True, text=True)
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0
     assert "最多6家，宽于规定的5家" in out.stdout and "至少2名，低于规定的3名" in out.stdout

@@ -8,7 +8,7 @@ from model.plan import Organization, Plan
 from model.planner import plan_joint_branches
 from model.roster import Roster, Society
 from model.rules import BASES, Policy
-from tests.strategies import candidate_rosters
+from strategies import candidate_rosters
 
 
 def _roster() -> Roster:

@@ -10,7 +10,7 @@ from model.plan import Plan
 from model.planner import plan_joint_branches
 from model.roster import Roster, Society
 from model.rules import Policy
-from tests.strategies import candidate_rosters, policies
+from strategies import candidate_rosters, policies
 
 
 def _explain(roster, policy=Policy(), locks=()):

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from model.graph_export import listing_rows, listing_xlsx, member_rows
 from model.hierarchy import GraphOptions, build_hierarchy
-from model.plan import Organization, Plan
+from model.plan import Plan
 from model.roster import Roster, Society
 from model.rules import Policy
 

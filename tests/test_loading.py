@@ -8,27 +8,13 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from helpers import HEAD, xlsx
 
 from model.findings import ERROR, WARNING, RosterError
 from model.loading import (
     frames_to_raw, load_roster, parse_roster, raw_from_dict, raw_to_dict, read_raw, read_roster, roster_frames,
 )
 from model.template import blank_template_xlsx
-
-HEAD = ["学会名称", "学科类别", "所在地", "理事会正式党员数"]
-
-
-def xlsx(sheets: dict[str, list[list]]) -> bytes:
-    """A workbook in memory: sheet title -> rows (lists of cell values)."""
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for r in rows:
-            ws.append(r)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def only(roster, severity=None):

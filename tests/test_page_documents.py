@@ -1,18 +1,16 @@
 """AppTest of pages/documents.py (文书与台账), driven by widget keys, against a tiny roster in a tmp store."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import open_app, store_roster
+from helpers import rerun as run
 from streamlit.testing.v1 import AppTest
 
-from model.loading import raw_to_dict, read_raw, write_roster_xlsx
 from model.plan import Organization, Plan
 from model.roster import Member, Roster, Society
 from model.rules import Policy
 from model.store import DEFAULT_WORKSPACE, Store
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/documents.py"
 HOSTILE = "<b>*粗体*</b>学会"
 
@@ -31,22 +29,11 @@ PLAN = Plan(Policy(), (Organization("S001", "党支部", "单独组建", ("甲�
 
 @pytest.fixture
 def store(db_path) -> Store:
-    s = Store(db_path)
-    s.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(write_roster_xlsx(TINY), "tiny.xlsx")), note="测试名册")
-    return s
+    return store_roster(Store(db_path), TINY)
 
 
 def open_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(PAGE)
 
 
 def test_page_asks_for_a_plan_first(store):

@@ -1,45 +1,30 @@
 """AppTest of the 组织架构图 page: plan choice, toggles, filters, search, downloads."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from graph_fixtures import IMG, PHONE, SCRIPT, tiny_plan, tiny_roster
-from openpyxl import Workbook
+from helpers import HEAD, open_app, store_roster, xlsx
 from streamlit.testing.v1 import AppTest
 
-from model.loading import raw_to_dict, read_raw
 from model.plan import Plan
 from model.store import Store
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/graph.py"
 
 
-def _seed(tmp_path, plan: Plan | None = tiny_plan()) -> None:
+def _seed(plan: Plan | None = tiny_plan()) -> None:
     """Store the tiny roster (with a 党员 sheet) and, if given, the current plan."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "学会"
-    ws.append(["学会名称", "学科类别", "所在地", "支撑单位", "理事会正式党员数"])
-    for s in tiny_roster().societies:
-        ws.append([s.name, s.industry, s.region, s.host_unit, s.formal_members])
-    ms = wb.create_sheet("党员")
-    ms.append(["姓名", "学会名称", "学会职务", "党员类别", "联系电话"])
-    ms.append(["张三", "湖北省计算机学会", "理事长", "正式", PHONE])
-    path = tmp_path / "名册.xlsx"
-    wb.save(path)
+    societies = [HEAD[:3] + ["支撑单位", HEAD[3]]] + [[s.name, s.industry, s.region, s.host_unit, s.formal_members]
+                                                     for s in tiny_roster().societies]
+    members = [["姓名", "学会名称", "学会职务", "党员类别", "联系电话"], ["张三", "湖北省计算机学会", "理事长", "正式", PHONE]]
     store = Store.default()
     ws_name = store.current_workspace()
-    store.put_roster(ws_name, raw_to_dict(read_raw(path)), note="测试名册")
+    store_roster(store, xlsx({"学会": societies, "党员": members}), "名册.xlsx", workspace=ws_name)
     if plan is not None:
         store.put(ws_name, "plan", "current", plan.to_dict())
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    return at.switch_page(PAGE).run()
+    return open_app(PAGE)
 
 
 def _html(at: AppTest) -> str:
@@ -48,9 +33,9 @@ def _html(at: AppTest) -> str:
     return frames[0].proto.srcdoc
 
 
-def test_page_draws_the_current_plan(tmp_path):
+def test_page_draws_the_current_plan():
     """It renders the current plan's graph, escaped, with the three downloads and no error."""
-    _seed(tmp_path)
+    _seed()
     at = _page()
     assert not at.exception and not at.error
     page = _html(at)
@@ -59,9 +44,9 @@ def test_page_draws_the_current_plan(tmp_path):
                                                              "组织架构清单（Excel）"]
 
 
-def test_personal_data_only_after_both_toggles(tmp_path):
+def test_personal_data_only_after_both_toggles():
     """It keeps phone numbers out until members and personal data are both switched on."""
-    _seed(tmp_path)
+    _seed()
     at = _page()
     assert at.toggle(key="graph_personal").value is False
     at.toggle(key="graph_members").set_value(True).run()
@@ -70,9 +55,9 @@ def test_personal_data_only_after_both_toggles(tmp_path):
     assert PHONE in _html(at)
 
 
-def test_filter_search_and_presentation(tmp_path):
+def test_filter_search_and_presentation():
     """It filters by region, lists search hits, and switches to presentation mode."""
-    _seed(tmp_path)
+    _seed()
     at = _page()
     at.multiselect(key="graph_regions").set_value(["宜昌市"]).run()
     assert "湖北省计算机学会" not in _html(at)
@@ -85,9 +70,9 @@ def test_filter_search_and_presentation(tmp_path):
     assert any("stSidebar" in m.value for m in at.markdown)
 
 
-def test_scenario_can_be_chosen(tmp_path):
+def test_scenario_can_be_chosen():
     """It offers saved scenarios and draws the chosen one."""
-    _seed(tmp_path)
+    _seed()
     alt = Plan(tiny_plan().policy, tiny_plan().organizations[:1],
                liaison=("湖北省植物学会", IMG, SCRIPT), uncovered=("湖北省中医药学会",))
     store = Store.default()
@@ -98,18 +83,18 @@ def test_scenario_can_be_chosen(tmp_path):
     assert "联合党支部" not in _html(at).split('id="graph-data"')[1]
 
 
-def test_no_plan_yet_points_to_the_planner(tmp_path):
+def test_no_plan_yet_points_to_the_planner():
     """It explains that a plan is needed and links to the planner page when there is none."""
-    _seed(tmp_path, plan=None)
+    _seed(plan=None)
     at = _page()
     assert not at.exception
     assert any("还没有规划方案" in i.value for i in at.info)
     assert not at.get("iframe")
 
 
-def test_upper_name_is_saved(tmp_path):
+def test_upper_name_is_saved():
     """It saves the upper committee's name and draws it."""
-    _seed(tmp_path)
+    _seed()
     at = _page()
     at.text_input(key="graph_upper").input("湖北省科协党组").run()
     assert "湖北省科协党组" in _html(at)
@@ -117,19 +102,13 @@ def test_upper_name_is_saved(tmp_path):
     assert store.get(store.current_workspace(), "graph", "settings") == {"upper": "湖北省科协党组"}
 
 
-def test_large_plan_opens_aggregated(tmp_path):
+def test_large_plan_opens_aggregated():
     """It opens a plan of more than 1,000 nodes in the aggregated view, one node per organization."""
     from graph_fixtures import big_roster_plan
     roster, plan = big_roster_plan(1200)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "学会"
-    ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
-    for s in roster.societies:
-        ws.append([s.name, s.industry, s.region, s.formal_members])
-    wb.save(tmp_path / "big.xlsx")
+    rows = [HEAD] + [[s.name, s.industry, s.region, s.formal_members] for s in roster.societies]
     store = Store.default()
-    store.put_roster(store.current_workspace(), raw_to_dict(read_raw(tmp_path / "big.xlsx")), note="大名册")
+    store_roster(store, xlsx({"学会": rows}), "big.xlsx", note="大名册", workspace=store.current_workspace())
     store.put(store.current_workspace(), "plan", "current", plan.to_dict())
     at = _page()
     assert not at.exception and at.toggle(key="graph_aggregated").value is True

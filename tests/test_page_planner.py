@@ -1,18 +1,16 @@
 """AppTest of pages/planner.py (联合党支部规划), driven by widget keys, against a tiny roster in a tmp store."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import open_app, store_roster
+from helpers import rerun as run
 from streamlit.testing.v1 import AppTest
 
-from model.loading import raw_to_dict, read_raw, write_roster_xlsx
 from model.plan import Plan
 from model.roster import Member, Roster, Society
 from model.store import DEFAULT_WORKSPACE, Store
 from model.today import fits
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/planner.py"
 HOSTILE = "<b>*粗体*</b>学会"
 
@@ -33,26 +31,15 @@ TINY = Roster((
 
 @pytest.fixture
 def store(db_path) -> Store:
-    s = Store(db_path)
-    s.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(write_roster_xlsx(TINY), "tiny.xlsx")), note="测试名册")
-    return s
+    return store_roster(Store(db_path), TINY)
 
 
 def open_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(PAGE)
 
 
 def current(store: Store) -> Plan:
     return Plan.from_dict(store.get(DEFAULT_WORKSPACE, "plan", "current"))
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_page_explains_itself_before_planning(store):
@@ -64,10 +51,26 @@ def test_page_explains_itself_before_planning(store):
     assert any("开始规划" in i.value for i in at.info)
 
 
-def planned(store: Store) -> AppTest:
-    at = open_page()
-    at.button(key="pl_run").click()
+def press(at: AppTest, key: str) -> AppTest:
+    """Click the button ``key`` and rerun."""
+    at.button(key=key).click()
     return run(at)
+
+
+def choose(at: AppTest, op: str) -> AppTest:
+    """Pick the edit operation ``op`` (移动, 撤销支部, 同组/不同组 …)."""
+    at.radio(key="ed_op").set_value(op)
+    return run(at)
+
+
+def mark_pair(at: AppTest, names: list[str], button: str) -> AppTest:
+    """Choose a pair of societies and press ed_pin (同组) or ed_forbid (不同组)."""
+    at.multiselect(key="ed_pair").set_value(names)
+    return press(at, button)
+
+
+def planned(store: Store) -> AppTest:
+    return press(open_page(), "pl_run")
 
 
 def test_plan_button_plans_keeps_todays_branch_locked_and_persists(store):
@@ -94,31 +97,26 @@ def test_uncovered_society_is_explained_with_a_verified_change(store):
 def test_move_edit_reports_findings_and_undo_restores(store):
     """It moves a society by hand, shows the broken rule, survives a fresh session, and undoes the edit."""
     at = planned(store)
-    at.radio(key="ed_op").set_value("移动")
-    run(at)
+    choose(at, "移动")
     at.selectbox(key="ed_soc").set_value("庚学会")
     at.selectbox(key="ed_to").set_value("J002")
-    at.button(key="ed_go").click()
-    run(at)
+    press(at, "ed_go")
     assert "庚学会" in current(store).joint_branches()[1].units
     assert any("已移入J002" in s.value for s in at.success)
     findings = next(df.value for df in at.dataframe if "规则" in df.value.columns)
     assert "学科类别不同且所在地不相邻且支撑单位不同" in set(findings["规则"])
     at = open_page()  # a refresh loses nothing
     assert any("手工调整" in i.value for i in at.info)
-    at.button(key="ed_undo").click()
-    run(at)
+    press(at, "ed_undo")
     assert "庚学会" not in current(store).joint_branches()[1].units and current(store).optimal
 
 
 def test_locked_branch_refuses_a_move(store):
     """It refuses to move a society out of today's locked branch and says so."""
     at = planned(store)
-    at.radio(key="ed_op").set_value("移动")
-    run(at)
+    choose(at, "移动")
     at.selectbox(key="ed_soc").set_value("甲学会")
-    at.button(key="ed_go").click()
-    run(at)
+    press(at, "ed_go")
     assert any("已锁定" in e.value for e in at.error)
     assert current(store).joint_branches()[0].units == ("甲学会", "乙学会")
 
@@ -127,11 +125,9 @@ def test_hostile_names_are_escaped_in_markdown(store):
     """It shows a society named with HTML and Markdown as data in tables and escaped in Markdown messages."""
     at = planned(store)
     assert any(HOSTILE in str(df.value.values) for df in at.dataframe)
-    at.radio(key="ed_op").set_value("移动")
-    run(at)
+    choose(at, "移动")
     at.selectbox(key="ed_soc").set_value(HOSTILE)
-    at.button(key="ed_go").click()
-    run(at)
+    press(at, "ed_go")
     (message,) = [s.value for s in at.success if "移出" in s.value]
     assert "\\<b\\>\\*粗体\\*\\</b\\>学会" in message and "<b>*" not in message
     explained = "\n".join(m.value for m in at.markdown)
@@ -143,14 +139,11 @@ def test_scenarios_save_and_compare(store):
     at = planned(store)
     at.text_input(key="sc_name").input("方案一")
     run(at)
-    at.button(key="sc_save").click()
-    run(at)
+    press(at, "sc_save")
     assert "方案一" in store.keys(DEFAULT_WORKSPACE, "scenario")
-    at.radio(key="ed_op").set_value("撤销支部")
-    run(at)
+    choose(at, "撤销支部")
     at.selectbox(key="ed_org").set_value("J002")
-    at.button(key="ed_go").click()
-    run(at)
+    press(at, "ed_go")
     at.selectbox(key="sc_a").set_value("方案一")
     at.selectbox(key="sc_b").set_value("当前方案")
     run(at)
@@ -161,17 +154,11 @@ def test_scenarios_save_and_compare(store):
 def test_pin_a_pair_is_stored(store):
     """It stores a pinned pair for the next planning run."""
     at = planned(store)
-    at.radio(key="ed_op").set_value("同组/不同组")
-    run(at)
-    at.multiselect(key="ed_pair").set_value(["丙学会", "丁学会"])
-    at.button(key="ed_pin").click()
-    run(at)
+    choose(at, "同组/不同组")
+    mark_pair(at, ["丙学会", "丁学会"], "ed_pin")
     assert [set(p) for p in store.get(DEFAULT_WORKSPACE, "plan_pairs", "current")["together"]] == [{"丙学会", "丁学会"}]
-    at.multiselect(key="ed_pair").set_value(["丙学会", HOSTILE])
-    at.button(key="ed_forbid").click()
-    run(at)
-    at.button(key="pl_run").click()
-    run(at)  # 丙丁 must stay together, 丙 and the hostile one apart: the latter is left out
+    mark_pair(at, ["丙学会", HOSTILE], "ed_forbid")
+    press(at, "pl_run")  # 丙丁 must stay together, 丙 and the hostile one apart: the latter is left out
     assert HOSTILE in current(store).uncovered
 
 
@@ -179,11 +166,10 @@ def test_a_new_roster_asks_to_plan_again(store):
     """It warns that the saved plan no longer matches an updated roster, and plans the new roster on request."""
     planned(store)
     smaller = Roster(TINY.societies[:-1], TINY.members, has_member_sheet=True)
-    store.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(write_roster_xlsx(smaller), "new.xlsx")), note="新名册")
+    store_roster(store, smaller, "new.xlsx", note="新名册")
     at = open_page()
     assert any("名册已更新" in w.value for w in at.warning) and not at.metric
-    at.button(key="pl_run").click()
-    run(at)
+    press(at, "pl_run")
     assert fits(current(store), smaller) and at.metric
 
 
@@ -193,11 +179,9 @@ def test_settings_that_break_a_lock_are_explained_not_crashed(store):
     at.checkbox(key="pl_同业共建").set_value(False)
     at.checkbox(key="pl_区域联建").set_value(False)
     run(at)
-    at.button(key="pl_run").click()
-    run(at)
+    press(at, "pl_run")
     assert any("锁定支部1" in e.value and "甲学会" in e.value for e in at.error)
-    at.button(key="ed_reopt").click()
-    run(at)
+    press(at, "ed_reopt")
     assert any("无法重新优化" in e.value for e in at.error)
     assert current(store).joint_branches()[0].units == ("甲学会", "乙学会")
 
@@ -214,11 +198,8 @@ def test_unproven_plan_shows_its_gap(store):
 def test_a_pin_contradicting_a_lock_keeps_the_page_working(store):
     """It still explains 庚学会 when 甲学会 (locked with 乙学会) is pinned to 丙学会, instead of a traceback."""
     at = planned(store)
-    at.radio(key="ed_op").set_value("同组/不同组")
-    run(at)
-    at.multiselect(key="ed_pair").set_value(["甲学会", "丙学会"])
-    at.button(key="ed_pin").click()
-    run(at)
+    choose(at, "同组/不同组")
+    mark_pair(at, ["甲学会", "丙学会"], "ed_pin")
     assert "**庚学会**" in "\n".join(m.value for m in at.markdown)
     assert any("指定同组" in str(df.value.values) for df in at.dataframe)
 
@@ -226,13 +207,9 @@ def test_a_pin_contradicting_a_lock_keeps_the_page_working(store):
 def test_pinning_then_forbidding_a_pair_keeps_only_the_latest_wish(store):
     """It never stores one pair as both pinned and forbidden: forbidding a pinned pair unpins it."""
     at = planned(store)
-    at.radio(key="ed_op").set_value("同组/不同组")
-    run(at)
-    at.multiselect(key="ed_pair").set_value(["丙学会", "丁学会"])
-    at.button(key="ed_pin").click()
-    run(at)
-    at.button(key="ed_forbid").click()
-    run(at)
+    choose(at, "同组/不同组")
+    mark_pair(at, ["丙学会", "丁学会"], "ed_pin")
+    press(at, "ed_forbid")
     pairs = store.get(DEFAULT_WORKSPACE, "plan_pairs", "current")
     assert pairs["together"] == [] and [set(p) for p in pairs["apart"]] == [{"丙学会", "丁学会"}]
     assert at.multiselect(key="ed_pair").placeholder == "请选择"

@@ -1,23 +1,20 @@
 """AppTest of app.py and the home, roster and workspace pages (driven by widget keys)."""
 from __future__ import annotations
 
-import io
 from datetime import date
-from pathlib import Path
 
-import openpyxl
 import pytest
+from helpers import HEAD, REPO, open_app, store_roster, xlsx
 from streamlit.testing.v1 import AppTest
 
 from model.coverage import dashboard
 from model.coverage_tables import percent
-from model.loading import parse_roster, raw_from_dict, raw_to_dict, read_raw, write_roster_xlsx
+from model.loading import parse_roster, raw_from_dict, write_roster_xlsx
 from model.roster import Roster, Society
 from model.rules import Policy
 from model.store import DEFAULT_WORKSPACE, Store
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "sample_roster.xlsx"
+SAMPLE = REPO / "sample_data" / "sample_roster.xlsx"
 HOSTILE = "<script>alert(1)</script>学会"
 
 # Four societies: an own branch, a two-unit joint branch short of members, and one with no members.
@@ -38,16 +35,12 @@ def store(db_path) -> Store:
 @pytest.fixture
 def tiny(store) -> Store:
     """The tmp database with TINY as the default workspace's roster."""
-    store.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(write_roster_xlsx(TINY), "tiny.xlsx")), note="测试名册")
-    return store
+    return store_roster(store, TINY)
 
 
-def open_app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def put_bad_roster(store: Store) -> None:
+    """Replace the roster with one whose only society has 理事会正式党员数 “三” (one error)."""
+    store_roster(store, xlsx({"学会": [HEAD, ["湖北省甲学会", "工科", "武汉市", "三"]]}), "bad.xlsx", note="")
 
 
 def texts(at: AppTest) -> str:
@@ -85,14 +78,7 @@ def test_empty_workspace_opens_on_the_sample(store):
 
 def test_home_page_with_roster_errors_points_to_the_roster_page(store):
     """It shows a notice with a link to the roster page when the roster has errors."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "学会"
-    ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
-    ws.append(["湖北省甲学会", "工科", "武汉市", "三"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    store.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(buf.getvalue(), "bad.xlsx")))
+    put_bad_roster(store)
     at = open_app()
     assert any("名册有 1 处错误" in w.value for w in at.warning)
     assert any(link.proto.page.endswith("roster.py") or "roster" in link.proto.page for link in at.get("page_link"))
@@ -286,14 +272,7 @@ def test_pages_needing_a_valid_roster_say_so_instead_of_using_a_stale_plan(tiny,
     """It stops the graph, election and documents pages with a Chinese notice while the roster has errors."""
     from model.planner import plan_joint_branches
     tiny.put(DEFAULT_WORKSPACE, "plan", "current", plan_joint_branches(stored_roster(tiny), time_limit=5).to_dict())
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "学会"
-    ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
-    ws.append(["湖北省甲学会", "工科", "武汉市", "三"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    tiny.put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(buf.getvalue(), "bad.xlsx")))
+    put_bad_roster(tiny)
     at = open_app(page)
     assert not at.exception
     assert any("名册有 1 处错误" in w.value for w in at.warning)

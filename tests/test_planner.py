@@ -5,7 +5,7 @@ from functools import lru_cache
 from itertools import combinations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from model.baseline import greedy_plan
@@ -15,6 +15,7 @@ from model.findings import InputError
 from model.planner import plan_joint_branches
 from model.roster import Roster, Society
 from model.rules import Policy
+from model.wishes import pin_groups
 
 from strategies import candidate_rosters, pairs, policies, rosters
 
@@ -72,6 +73,17 @@ def brute_force(roster: Roster, policy: Policy, together=(), apart=()) -> int:
     return best((1 << n) - 1)
 
 
+def unplaceable_pin_group(roster: Roster, policy: Policy, together, apart) -> bool:
+    """Whether some group of transitively pinned societies can never form one valid branch."""
+    names = {s.name for s in candidates(roster, policy)}
+    for group in pin_groups(together):
+        socs = [roster.society(n) for n in group]
+        if (not set(group) <= names or len(group) > policy.max_units or not branch_modes(socs, roster, policy)
+                or any(a in group and b in group for a, b in apart)):
+            return True
+    return False
+
+
 def covered(plan) -> int:
     return sum(len(o.units) for o in plan.joint_branches())
 
@@ -102,9 +114,11 @@ def test_matches_brute_force_with_wishes(data):
     together, apart = data.draw(pairs(roster, 1)), data.draw(pairs(roster, 2))
     try:
         plan = plan_joint_branches(roster, policy, together=together, apart=apart)
-    except InputError as exc:
+    except InputError as exc:       # a refusal must be justified: some pinned group can never share a branch
         assert all(f.column in ("同支部", None) or f.column.startswith("锁定") for f in exc.findings)
+        assert unplaceable_pin_group(roster, policy, together, apart)
         return
+    assert not unplaceable_pin_group(roster, policy, together, apart)
     assert covered(plan) == brute_force(roster, policy, together, apart)
     assert_sound(roster, plan, policy, apart)
     for a, b in together:
@@ -176,8 +190,7 @@ def test_respects_policy_settings():
 def test_locks_hold_property(roster, data):
     """It keeps any valid lock exactly and covers the rest as well as brute force does."""
     first = plan_joint_branches(roster)
-    if not first.joint_branches():
-        return
+    assume(first.joint_branches())
     lock = data.draw(st.sampled_from(first.joint_branches())).units
     plan = plan_joint_branches(roster, locks=[lock])
     assert plan.joint_branches()[0].units == lock and plan.joint_branches()[0].locked
@@ -204,8 +217,7 @@ def test_time_limit_reports_gap():
     plan = plan_joint_branches(roster, policy, time_limit=0.05)
     assert_sound(roster, plan, policy)
     assert plan.bound >= covered(plan) and plan.gap == plan.bound - covered(plan)
-    if not plan.optimal:
-        assert any("差距至多" in n for n in plan.notes)
+    assert any("差距至多" in n for n in plan.notes) == (not plan.optimal)
     full = plan_joint_branches(roster, policy, time_limit=30)
     assert full.optimal and full.gap == 0 and covered(full) >= covered(plan)
 

@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import openpyxl
+from helpers import HEAD, xlsx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,20 +13,6 @@ from model.cells import clean_text
 from model.loading import frames_to_raw, read_raw, read_roster, roster_frames
 from model.roster import Member, Roster, Society
 from model.template import blank_template_xlsx, write_roster_xlsx
-
-HEAD = ["学会名称", "学科类别", "所在地", "理事会正式党员数"]
-
-
-def xlsx(sheets: dict[str, list[list]]) -> bytes:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for r in rows:
-            ws.append(r)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def small_roster() -> Roster:
