@@ -69,7 +69,7 @@ if current is None and len(choices) == 1:
 settings = state.get("graph", "settings") or {}
 c1, c2, c3 = st.columns([2, 2, 2])
 pick = c1.selectbox("显示哪个方案", choices, key="graph_plan", help="当前方案，或在规划页保存的比较方案")
-layout = c2.radio("布局", list(LAYOUTS), key="graph_layout", horizontal=True)
+layout = c2.radio("布局", list(LAYOUTS), key="graph_layout", horizontal=True, index=1)
 upper = c3.text_input("上级党组织名称", value=settings.get("upper", "科技社团党委"), key="graph_upper", max_chars=40)
 if upper.strip() and upper.strip() != settings.get("upper"):
     state.put("graph", "settings", {**settings, "upper": upper.strip()})
