@@ -3,11 +3,16 @@
 Input: the organization, the roster and an :class:`~model.election_record.ElectionRecord`
 (or None: a 换届 proposal is drafted from the roster — 5 seats, candidates by society
 role — and everything else is a reported blank).
+
+A branch without a committee (``record.flow == "直接选举"``, or F below
+``committee_min_formal`` when the record does not say) gets the direct wording in 模板4/5/6:
+the 党员大会 elects the 书记 (and 副书记) 等额; no 委员会, no 差额, no first plenary.
 """
 from __future__ import annotations
 
 from .doc_templates import COMMITTEE_ROLES, letterhead, org_display_name, org_members, person_table, rank_members
 from .documents import DocContext, Document, Para, blank_filler, issued_date, percent
+from .direct_election import DIRECT_FLOW, leadership_flow
 from .election_record import BY_ELECTION, CHANGE, ElectionRecord, parse_record
 from .electorate import required_candidates
 from .plan import Organization
@@ -15,7 +20,7 @@ from .roster import Member, Roster
 from .rules import Policy
 
 __all__ = ["ElectionRecord", "parse_record", "change_request", "candidate_forms", "change_result",
-           "by_election_request", "by_election_result", "committee_word", "org_committee", "CHANGE", "BY_ELECTION"]
+           "by_election_request", "by_election_result", "committee_word", "org_committee", "is_direct", "CHANGE", "BY_ELECTION"]
 
 
 def committee_word(kind: str) -> str:
@@ -33,6 +38,33 @@ def org_committee(org: Organization) -> str:
     return name if org.kind == "党委" else f"{name}委员会"
 
 
+def is_direct(org: Organization, record: ElectionRecord | None, policy: Policy = Policy()) -> bool:
+    """Whether the organization's members' meeting elects the 书记 directly (no committee):
+    the record's ``flow`` when given, else by the organization's formal members.
+
+    >>> is_direct(Organization("J1", "联合党支部", "同业共建", ("甲", "乙"), 5), None)
+    True
+    """
+    if record is not None and record.flow:
+        return record.flow == DIRECT_FLOW
+    return not leadership_flow(org.formal_members, org.kind, policy).committee
+
+
+def flow_warning(org: Organization, direct: bool, policy: Policy) -> list[str]:
+    """A warning when the record's flow disagrees with the organization's size."""
+    size_says = not leadership_flow(org.formal_members, org.kind, policy).committee
+    if direct == size_says:
+        return []
+    t = policy.committee_min_formal
+    if direct:
+        return [f"正式党员{org.formal_members}名，达到{t}名，应设委员会、差额选举委员；选举记录却按不设委员会直接选举书记，请核实。"]
+    return [f"正式党员{org.formal_members}名，不足{t}名，一般不设委员会，由党员大会直接选举书记；选举记录却按委员会选举，请核实。"]
+
+
+def posts_phrase(record: ElectionRecord) -> str:
+    return "书记、副书记" if record.deputy else "书记"
+
+
 def _find(org: Organization, roster: Roster, name: str) -> Member | None:
     return next((m for m in org_members(org, roster) if m.name == name), None)
 
@@ -47,10 +79,14 @@ def _default_record(org: Organization, roster: Roster, policy: Policy, kind: str
                          term_ends=min(ends) if ends else None,
                          secretary=names[0] if names else None, deputy=names[1] if len(names) > 1 else None)
     note = ["未提供选举文件：应选名额按5名、候选人预备人选按学会职务顺序自动提出，请核实。"] if kind == CHANGE else []
+    if kind == CHANGE and is_direct(org, None, policy):
+        rec = ElectionRecord(kind=kind, seats=1, candidates=names[:1], term_ends=rec.term_ends,
+                             secretary=names[0] if names else None)
+        note = ["未提供选举文件：不设委员会，书记候选人预备人选按学会职务顺序自动提出（不设副书记），请核实。"]
     return rec, note
 
 
-def _fill_from_roster(org: Organization, roster: Roster, policy: Policy,
+def fill_from_roster(org: Organization, roster: Roster, policy: Policy,
                       record: ElectionRecord) -> tuple[ElectionRecord, list[str]]:
     """Term end from the roster; 书记/副书记 candidates from the proposed leadership, when unset."""
     from dataclasses import replace
@@ -77,15 +113,17 @@ def change_request(org: Organization, roster: Roster, record: ElectionRecord | N
     warnings: list[str] = []
     if record is None:
         record, warnings = _default_record(org, roster, policy, CHANGE)
+    if is_direct(org, record, policy):
+        from .direct_docs import direct_request
+
+        return direct_request(org, roster, record, ctx, policy, warnings)
     com = committee_word(org.kind)
-    record, filled = _fill_from_roster(org, roster, policy, record)
-    warnings += filled
+    record, filled = fill_from_roster(org, roster, policy, record)
+    warnings += filled + flow_warning(org, False, policy)
     n, c = record.seats, len(record.candidates)
     ok_needed = required_candidates(n)
     if c < ok_needed:
         warnings.append(f"差额选举：应选{n}名，候选人应不少于{ok_needed}名，现有{c}名（选举条例 第十三条）。")
-    if org.formal_members < policy.committee_min_formal:
-        warnings.append(f"正式党员{org.formal_members}名，不足{policy.committee_min_formal}名，一般不设委员会，由党员大会直接选举书记。")
     names = "、".join(record.candidates) if record.candidates else need(None, "候选人预备人选名单")
     body = (
         Para(f"我{com}于{need(record.previous, '上届选举日期')}选举产生，到{need(record.term_ends, '任期届满日期')}"
@@ -112,6 +150,16 @@ def change_request(org: Organization, roster: Roster, record: ElectionRecord | N
                     missing=tuple(missing), warnings=tuple(warnings))
 
 
+def direct_names(record: ElectionRecord) -> ElectionRecord:
+    """书记/副书记 candidates of a direct election: as given, else the first candidates in order."""
+    from dataclasses import replace
+
+    c = record.candidates
+    sec = record.secretary or (c[0] if c else None)
+    dep = record.deputy or (c[1] if len(c) > 1 and c[1] != sec else None)
+    return replace(record, secretary=sec, deputy=dep)
+
+
 def candidate_forms(org: Organization, roster: Roster, record: ElectionRecord | None = None,
                     ctx: DocContext = DocContext(), policy: Policy = Policy(), code: str = "模板5") -> Document:
     """模板5 (换届) / 模板8 (补选) 候选人预备人选备案表: one form per candidate."""
@@ -119,6 +167,9 @@ def candidate_forms(org: Organization, roster: Roster, record: ElectionRecord | 
     need, missing = blank_filler(f"{code} {label}", name)
     if record is None:
         record, _ = _default_record(org, roster, policy, CHANGE if code == "模板5" else BY_ELECTION)
+    direct = code == "模板5" and is_direct(org, record, policy)
+    if direct:
+        record = direct_names(record)
     posts = {record.secretary: "书记候选人预备人选", record.deputy: "副书记候选人预备人选"}
     people = record.candidates or (None,)
     tables = tuple(
@@ -126,11 +177,11 @@ def candidate_forms(org: Organization, roster: Roster, record: ElectionRecord | 
                      None, need, ctx.superior, page_break=i > 0, include_society_row=False)
         for i, p in enumerate(people)
     )
-    return Document(code=code, name=label, organization=name, title=f"{org_committee(org)}候选人预备人选备案表",
-                    body=tables, missing=tuple(missing))
+    title = f"{name}{posts_phrase(record)}候选人预备人选备案表" if direct else f"{org_committee(org)}候选人预备人选备案表"
+    return Document(code=code, name=label, organization=name, title=title, body=tables, missing=tuple(missing))
 
 
-def _attendance(record: ElectionRecord, need) -> tuple[str, list[str]]:
+def attendance_text(record: ElectionRecord, need) -> tuple[str, list[str]]:
     rounds = record.all_rounds()
     r = rounds[0] if rounds else {}
     due, present = r.get("eligible_due"), r.get("eligible_present")
@@ -162,7 +213,7 @@ def _votes_text(votes: dict, candidates: list | tuple = ()) -> str:
     return "，".join(f"{k}同志得票{votes.get(k, 0)}票" for k in order)
 
 
-def _votes(record: ElectionRecord, need) -> tuple[str, str, int]:
+def votes_summary(record: ElectionRecord, need) -> tuple[str, str, int]:
     """Votes of the first round, then each later round (再次投票 / 另行选举), and everyone elected."""
     rounds = record.all_rounds()
     if not rounds or not rounds[0].get("votes"):
@@ -181,10 +232,15 @@ def change_result(org: Organization, roster: Roster, record: ElectionRecord | No
     """模板6 换届选举结果的请示: 应到/实到, the percentage, votes per person, who was elected."""
     name, code, label = org_display_name(org), "模板6", "换届选举结果的请示"
     need, missing = blank_filler(f"{code} {label}", name)
+    if is_direct(org, record, policy):
+        from .direct_docs import direct_result
+
+        return direct_result(org, record or ElectionRecord(CHANGE, 1, ()), ctx, policy)
     record = record or ElectionRecord(CHANGE, len(COMMITTEE_ROLES), ())
     com = committee_word(org.kind)
-    attendance, warnings = _attendance(record, need)
-    votes, elected, k = _votes(record, need)
+    attendance, warnings = attendance_text(record, need)
+    warnings += flow_warning(org, False, policy)
+    votes, elected, k = votes_summary(record, need)
     rounds = record.all_rounds()
     mode = (rounds[0].get("mode") if rounds else None) or "差额"
     roles = "，".join(f"{need(p, f'{t}人选')}同志任{t}" for t, p in (record.division or
@@ -216,6 +272,9 @@ def by_election_request(org: Organization, roster: Roster, record: ElectionRecor
     need, missing = blank_filler(f"{code} {label}", name)
     record = record or ElectionRecord(BY_ELECTION, 1, ())
     com, warnings = committee_word(org.kind), []
+    if is_direct(org, None, policy):
+        warnings.append(f"正式党员{org.formal_members}名，不足{policy.committee_min_formal}名，不设委员会，没有委员可补选；"
+                        "书记、副书记出缺时由党员大会直接等额选举（换届选举请示模板4的直接选举写法）。")
     c = len(record.candidates)
     if record.candidates and c != record.seats:
         warnings.append(f"补选实行等额选举：空缺{record.seats}名，候选人应为{record.seats}名，现有{c}名。")
@@ -248,8 +307,8 @@ def by_election_result(org: Organization, roster: Roster, record: ElectionRecord
     need, missing = blank_filler(f"{code} {label}", name)
     record = record or ElectionRecord(BY_ELECTION, 1, ())
     com = committee_word(org.kind)
-    attendance, warnings = _attendance(record, need)
-    votes, elected, k = _votes(record, need)
+    attendance, warnings = attendance_text(record, need)
+    votes, elected, k = votes_summary(record, need)
     new = {n for r in record.all_rounds() for n in (r.get("elected") or ())}
     roles = "，".join(f"{p}同志任{t}" for t, p in record.division if p in new) or \
         "，".join(f"{p}同志任{need(None, f'{p}：分工')}" for p in sorted(new)) or need(None, "新委员分工")

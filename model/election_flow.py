@@ -5,21 +5,25 @@ for the round in progress (``members`` or counts, ``seats``, ``candidates``, ``b
 or ``tally`` …) plus: ``organization``, ``org_kind``, ``kind`` (换届/补选), ``history``
 (earlier rounds as ``{"spec": …, "result": …}``), ``result`` (the round in progress,
 counted), ``date``, ``secretary``/``deputy`` and their votes, ``plenary_present``,
-``division`` ({duty: name}) — the keys ``model.election_record`` reads.
+``division`` ({duty: name}) — the keys ``model.election_record`` reads — and ``flow``:
+``"委员会"`` (差额 committee election, then the first plenary) or ``"直接选举"`` (a branch
+without a committee: the members' meeting elects ``posts`` {"书记": …, "副书记": …} 等额).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
 
+from .direct_election import COMMITTEE_FLOW, DIRECT_FLOW, POSTS, LeadershipFlow, direct_outcome, leadership_flow
 from .election import ElectionResult, count_election, next_round, parse_election
 from .electorate import Voter, electorate_from_members
-from .plan import Plan
+from .plan import Organization, Plan
 from .roster import FORMAL, Roster
 from .rules import Policy, classify
 
 __all__ = ["OrgChoice", "organizations", "VOTER_COLUMNS", "voter_rows", "members_from_rows", "voters_from_rows", "new_doc", "round_input",
-           "count_doc", "advance", "results", "elected_all", "eligible_candidates"]
+           "count_doc", "advance", "results", "elected_all", "eligible_candidates", "flow_of", "adopt_flow",
+           "with_posts", "officer_fields"]
 
 VOTER_COLUMNS = ("姓名", "党员类别", "党纪处分", "权利中止", "到会", "请假理由")
 _ROUND_KEYS = ("seats", "candidates", "mode", "quorum", "round", "scrutineers", "min_seats", "ballots_issued",
@@ -34,6 +38,13 @@ class OrgChoice:
     kind: str
     units: tuple[str, ...]
     formal: int
+    id: str = ""
+    basis: str = ""
+
+    def organization(self) -> Organization:
+        """The plan's organization (for the documents), named by this label when it has no id."""
+        return Organization(self.id or self.label, self.kind, self.basis, self.units, self.formal,
+                            name=None if self.id else self.label)
 
 
 def organizations(roster: Roster, plan: Plan | None, policy: Policy = Policy()) -> list[OrgChoice]:
@@ -48,13 +59,13 @@ def organizations(roster: Roster, plan: Plan | None, policy: Policy = Policy()) 
         out = []
         for o in plan.organizations:
             name = o.name or (f"{o.units[0]}{o.kind}" if len(o.units) == 1 else f"{o.id} {o.kind}（{'、'.join(o.units)}）")
-            out.append(OrgChoice(name, o.kind, o.units, o.formal_members))
+            out.append(OrgChoice(name, o.kind, o.units, o.formal_members, o.id, o.basis))
         return out
     out = []
     for s in roster.societies:
         c = classify(s, policy)
         if c.own:
-            out.append(OrgChoice(f"{s.name}{c.required}", c.required, (s.name,), c.formal))
+            out.append(OrgChoice(f"{s.name}{c.required}", c.required, (s.name,), c.formal, basis="单独组建"))
     return out
 
 
@@ -100,11 +111,59 @@ def eligible_candidates(members: list[dict]) -> list[str]:
         for m in members).names())
 
 
-def new_doc(organization: str, org_kind: str, kind: str = "换届") -> dict:
-    """An empty election for one organization."""
-    return {"organization": organization, "org_kind": org_kind, "kind": kind, "seats": 5 if kind == "换届" else 1,
-            "candidates": [], "mode": "差额" if kind == "换届" else "等额", "round": "选举" if kind == "换届" else "补选",
-            "members": [], "ballots": [], "history": []}
+def flow_of(org: OrgChoice, policy: Policy = Policy()) -> LeadershipFlow:
+    """Which flow the organization's election follows (committee or direct), with the rule's source."""
+    return leadership_flow(org.formal, org.kind, policy)
+
+
+def new_doc(organization: str, org_kind: str, kind: str = "换届", flow: str = COMMITTEE_FLOW) -> dict:
+    """An empty election for one organization.
+
+    >>> d = new_doc("J001 联合党支部", "联合党支部", flow="直接选举")
+    >>> d["flow"], d["seats"], d["mode"], d["posts"]
+    ('直接选举', 1, '等额', {})
+    """
+    if flow == DIRECT_FLOW:
+        return {"organization": organization, "org_kind": org_kind, "kind": "换届", "flow": DIRECT_FLOW, "seats": 1,
+                "candidates": [], "posts": {}, "mode": "等额", "round": "选举", "members": [], "ballots": [],
+                "history": []}
+    return {"organization": organization, "org_kind": org_kind, "kind": kind, "flow": COMMITTEE_FLOW,
+            "seats": 5 if kind == "换届" else 1, "candidates": [], "mode": "差额" if kind == "换届" else "等额",
+            "round": "选举" if kind == "换届" else "补选", "members": [], "ballots": [], "history": []}
+
+
+def adopt_flow(doc: dict, flow: str) -> dict:
+    """The stored document if it follows ``flow``; else a fresh one of that flow keeping the members list
+    (a document saved before the flows were told apart has none and counts as a committee election)."""
+    if doc.get("flow", COMMITTEE_FLOW) == flow:
+        return doc
+    fresh = new_doc(doc["organization"], doc.get("org_kind", ""), doc.get("kind", "换届"), flow)
+    return {**fresh, "members": list(doc.get("members", []))}
+
+
+def _filled_earlier(doc: dict) -> set[str]:
+    return {n for h in doc.get("history", []) for n in h.get("result", {}).get("elected", [])}
+
+
+def with_posts(doc: dict, posts: dict[str, str]) -> dict:
+    """The direct election set to ``posts``: 等额, one candidate per post not filled in an earlier round.
+
+    >>> d = with_posts(new_doc("甲", "党支部", flow="直接选举"), {"书记": "张三", "副书记": ""})
+    >>> d["posts"], d["candidates"], d["seats"], d["mode"]
+    ({'书记': '张三'}, ['张三'], 1, '等额')
+    """
+    clean = {p: str(posts[p]).strip() for p in POSTS if str(posts.get(p) or "").strip()}
+    done = _filled_earlier(doc)
+    cands = [n for n in clean.values() if n not in done]
+    return {**doc, "flow": DIRECT_FLOW, "posts": clean, "candidates": cands, "seats": max(len(cands), 1),
+            "mode": "等额"}
+
+
+def officer_fields(doc: dict, rounds: list[ElectionResult]) -> dict:
+    """``secretary`` / ``deputy`` and their votes from a direct election's rounds (keys of the record)."""
+    out = direct_outcome(doc.get("posts") or {}, rounds)
+    return {"secretary": out.holder("书记"), "secretary_votes": out.votes("书记"),
+            "deputy": out.holder("副书记"), "deputy_votes": out.votes("副书记")}
 
 
 def round_input(doc: dict) -> dict:

@@ -13,7 +13,10 @@ attendance), ``division`` ({"组织委员": "王五", …}), ``members_due`` /
 and ``result`` (the FORMATS.md §4 output; counted by ``model.election`` from
 ``ballots`` or ``tally`` when absent and any were cast), and ``history`` (earlier rounds
 as ``{"spec": …, "result": …}``, as the election page stores them: the request uses
-the first round's seats and candidates, the result letters every round).
+the first round's seats and candidates, the result letters every round), ``flow``
+(``"委员会"`` or ``"直接选举"``: which election was held; absent = decided by the
+organization's formal members) and ``posts`` ({"书记": …, "副书记": …}: the direct
+election's candidates per post, read as ``secretary`` / ``deputy`` when those are absent).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .direct_election import FLOWS
 from .electorate import Voter, electorate_from_members
 from .findings import ERROR, Finding, InputError
 
@@ -53,6 +57,7 @@ class ElectionRecord:
     result: dict | None = None          # the last (or only) round, FORMATS.md §4 output
     rounds: tuple[dict, ...] = ()       # earlier rounds' results (再次投票 / 另行选举 before ``result``)
     source: str = ""
+    flow: str | None = None             # "委员会" / "直接选举"; None = by the organization's size
 
     def all_rounds(self) -> tuple[dict, ...]:
         """Every counted round, first to last."""
@@ -112,6 +117,14 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
     if not isinstance(division, dict):
         bad.append(("division", "应为“职务: 姓名”对象"))
         division = {}
+    flow = data.get("flow") or None
+    if flow is not None and flow not in FLOWS:
+        bad.append(("flow", f"应为“{FLOWS[0]}”或“{FLOWS[1]}”，实际为“{flow}”"))
+        flow = None
+    posts = data.get("posts") or {}
+    if not isinstance(posts, dict):
+        bad.append(("posts", "应为“职务: 姓名”对象"))
+        posts = {}
     kind = str(data.get("kind") or (BY_ELECTION if "vacancies" in data else CHANGE))
     if kind not in (CHANGE, BY_ELECTION):
         bad.append(("kind", f"应为“换届”或“补选”，实际为“{kind}”"))
@@ -145,14 +158,15 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
         term_ends=_date(data.get("term_ends"), "term_ends", bad),
         committee_size=_int(data.get("committee_size"), "committee_size", bad, 1),
         reason=str(data.get("reason") or "工作变动"),
-        secretary=data.get("secretary") or None, deputy=data.get("deputy") or None,
+        secretary=data.get("secretary") or posts.get("书记") or None,
+        deputy=data.get("deputy") or posts.get("副书记") or None,
         secretary_votes=_int(data.get("secretary_votes"), "secretary_votes", bad),
         deputy_votes=_int(data.get("deputy_votes"), "deputy_votes", bad),
         plenary_present=_int(data.get("plenary_present"), "plenary_present", bad),
         division=tuple((str(k), str(v)) for k, v in division.items()),
         members_due=_int(members_due, "members_due", bad),
         members_present=_int(members_present, "members_present", bad),
-        result=result, rounds=earlier, source=source,
+        result=result, rounds=earlier, source=source, flow=flow,
     )
     if bad:
         raise InputError([Finding(ERROR, source, None, None, k, msg) for k, msg in bad])

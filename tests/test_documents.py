@@ -202,3 +202,62 @@ def test_result_names_zero_vote_candidates_and_optional_deputy():
     doc = change_result(OWN, ROSTER, rec, CTX)
     assert "张一同志得票0票" in doc.text() and "李二同志得3票，当选书记。" in doc.text()
     assert "副书记" not in doc.text() and "当选副书记" not in {m.field for m in doc.missing}
+
+
+# A 5-member joint branch (乙学会 2 + 丙协会 3): no committee, the 党员大会 elects its 书记 directly.
+FIVE = Roster((Society("乙学会", "工科", "武汉市", formal_members=2), Society("丙协会", "工科", "武汉市", formal_members=3)),
+              (Member("郑九", "乙学会", society_role="理事长"), Member("冯十", "乙学会"), Member("陈一", "丙协会"),
+               Member("周二", "丙协会"), Member("吴三", "丙协会")), has_member_sheet=True)
+SMALL = Organization("J002", "联合党支部", "同业共建", ("乙学会", "丙协会"), 5)
+NO_COMMITTEE_CTX = DocContext(addressee="某省科协机关党委", issued=date(2026, 11, 22))
+
+
+def test_joint_branch_request_elects_the_secretary_without_a_committee():
+    """It writes 模板4 of a 5-member joint branch with no “委员会” and no 差额, naming the 书记 candidate."""
+    doc = change_request(SMALL, FIVE, None, NO_COMMITTEE_CTX)
+    text = docx_text(to_docx(doc))
+    assert "委员会" not in text and "差额" not in text
+    assert "郑九同志为书记候选人预备人选" in text and "党员大会直接采取候选人数与应选人数相等的等额选举办法" in text
+    assert doc.title == "关于乙学会等2家单位联合党支部召开党员大会选举书记的请示"
+    assert doc.signature == ("乙学会等2家单位联合党支部",)
+
+
+def test_joint_branch_result_names_the_elected_secretary_and_deputy():
+    """It writes 模板6 of a direct election: votes, the elected 书记 and 副书记, no plenary, no “委员会”."""
+    rec = parse_record({"flow": "直接选举", "posts": {"书记": "郑九", "副书记": "陈一"}, "seats": 2,
+                        "candidates": ["郑九", "陈一"], "eligible_due": 5, "eligible_present": 5, "mode": "等额",
+                        "ballots": [{"yes": ["郑九", "陈一"]}] * 4 + [{"yes": ["郑九"], "no": ["陈一"]}]})
+    assert rec.flow == "直接选举" and rec.secretary == "郑九" and rec.deputy == "陈一"
+    doc = change_result(SMALL, FIVE, rec, NO_COMMITTEE_CTX)
+    text = doc.text()
+    assert "委员会" not in text and "第一次全体会议" not in text
+    assert "郑九同志得票5票，陈一同志得票4票" in text and "郑九同志当选书记，陈一同志当选副书记" in text
+    assert "选举产生的书记、副书记请予以批准" in text and doc.warnings == ()
+    assert candidate_forms(SMALL, FIVE, rec, NO_COMMITTEE_CTX).title.endswith("书记、副书记候选人预备人选备案表")
+
+
+def test_failed_direct_candidate_is_not_reported_as_elected():
+    """It warns and leaves the post blank when the 书记 candidate got no more than half."""
+    rec = parse_record({"flow": "直接选举", "posts": {"书记": "郑九"}, "seats": 1, "candidates": ["郑九"],
+                        "eligible_due": 4, "eligible_present": 4, "mode": "等额",
+                        "ballots": [{"yes": ["郑九"]}] * 2 + [{"no": ["郑九"]}] * 2})
+    doc = change_result(SMALL, FIVE, rec, NO_COMMITTEE_CTX)
+    assert "郑九同志当选" not in doc.text() and any("书记职务空缺" in w for w in doc.warnings)
+
+
+def test_record_flow_overrides_size_and_mismatch_is_flagged():
+    """It follows the record's flow, warns when it disagrees with F, and rejects an unknown flow."""
+    direct = parse_record({"flow": "直接选举", "seats": 1, "candidates": ["李二"]})
+    doc = change_request(OWN, ROSTER, direct, CTX)                 # 甲学会 has 8 formal members
+    assert "差额" not in doc.text() and any("应设委员会" in w for w in doc.warnings)
+    committee = parse_record({"flow": "委员会", "seats": 3, "candidates": ["郑九", "冯十", "陈一", "周二"]})
+    doc = change_request(SMALL, FIVE, committee, NO_COMMITTEE_CTX)
+    assert "联合党支部委员会" in doc.text() and any("一般不设委员会" in w for w in doc.warnings)
+    with pytest.raises(InputError, match="flow"):
+        parse_record({"flow": "选举", "seats": 1, "candidates": []})
+
+
+def test_by_election_request_of_a_branch_without_committee_warns():
+    """It warns that a branch without a committee has no 委员 to by-elect."""
+    doc = by_election_request(SMALL, FIVE, None, NO_COMMITTEE_CTX)
+    assert any("没有委员可补选" in w for w in doc.warnings)

@@ -102,3 +102,62 @@ def test_by_election_setup(page):
     assert not page.exception
     assert any("出现空缺1人" in c.value for c in page.caption)
     assert next(r for r in page.radio if r.label == "选举方式").value == "等额"
+
+
+# ---- a branch without a committee (F < 7): the members' meeting elects 书记 directly ----
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "sample_roster.xlsx"
+
+
+@pytest.fixture
+def small_branch(db_path):
+    """The sample roster and its plan in the store; the page opened on the first joint branch with F < 7."""
+    from helpers import store_roster
+
+    from model import load_roster, plan_joint_branches
+    from model.store import DEFAULT_WORKSPACE, Store
+
+    store = store_roster(Store(db_path), SAMPLE.read_bytes(), "sample_roster.xlsx")
+    plan = plan_joint_branches(load_roster(SAMPLE))
+    store.put(DEFAULT_WORKSPACE, "plan", "current", plan.to_dict())
+    org = next(o for o in plan.organizations if o.joint and o.formal_members < 7)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/election.py").run()
+    label = next(o for o in at.selectbox(key="el_org").options if o.startswith(f"{org.id} "))
+    at.selectbox(key="el_org").set_value(label).run()
+    assert not at.exception, at.exception
+    return at, store, label, org
+
+
+def test_small_branch_shows_the_direct_flow_without_plenary(small_branch):
+    """It says 不设委员会, hides 补选 and the plenary step, and checks the 书记 candidate 等额."""
+    at, _, label, _ = small_branch
+    assert any(i.value == "不设委员会：由党员大会直接选举书记（可设副书记1名）" for i in at.info)
+    assert not [r for r in at.radio if r.label == "选举类型"]
+    steps = at.segmented_control(key="el_dstep").options
+    assert steps[-1] == "4 选举结果的请示" and not any("全体会议" in s for s in steps)
+    at.selectbox(key=f"el_sec_{label}").set_value(at.selectbox(key=f"el_sec_{label}").options[0]).run()
+    assert any("等额选举：应选1名" in s.value and "不符合" not in s.value for s in at.success)
+
+
+def test_small_branch_elects_secretary_and_writes_the_request(small_branch):
+    """It counts the 书记 ballots, shows who holds the post, stores the flow and writes 模板6 without 委员会."""
+    at, store, label, org = small_branch
+    sec = at.selectbox(key=f"el_sec_{label}")
+    name = sec.options[0]
+    sec.set_value(name).run()
+    at.segmented_control(key="el_dstep").set_value("2b 计票（选举日）").run()
+    for _ in range(org.formal_members):
+        at.segmented_control(key="el_mark_0").set_value("赞成")
+        next(b for b in at.button if b.label == "录入这张选票").click().run()
+    assert not at.exception, at.exception
+    at.segmented_control(key="el_dstep").set_value("3 结果").run()
+    table = at.dataframe[-1].value
+    assert list(table["当选"]) == [name] and list(table["职务"]) == ["书记"]
+    at.segmented_control(key="el_dstep").set_value("4 选举结果的请示").run()
+    assert not at.exception, at.exception
+    letter = at.text_area(key="el_letter").value
+    assert f"{name}同志当选书记" in letter and "委员会" not in letter and "全体会议" not in letter
+    from model.store import DEFAULT_WORKSPACE
+    saved = store.get(DEFAULT_WORKSPACE, "election", f"{label}|换届")
+    assert saved["flow"] == "直接选举" and saved["secretary"] == name and saved["mode"] == "等额"

@@ -8,24 +8,29 @@ import pandas as pd
 import streamlit as st
 
 from model import election_flow as flow
+from model.direct_election import direct_outcome
+from model.documents import DocContext, to_docx
 from model.election import ElectionResult, min_present
+from model.election_docs import change_result, parse_record
 from model.election_text import by_election_letter, result_fields, result_letter
 from model.electorate import (check_candidate_count, check_committee_size, check_scrutineers, committee_range,
-                              electorate_from_members, has_committee)
+                              electorate_from_members)
 from model.findings import InputError
 from model.plenary import DUTIES, first_plenary, vacancy_check
 from model.simulate import simulate
 from ui.widgets import PICK, error_lines, md_text as md
 
 MARKS = {"赞成": "yes", "不赞成": "no", "弃权": "abstain"}
+NO_DEPUTY = "（不设）"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def verdict(ok: bool, text: str) -> None:
     (st.success if ok else st.warning)(md(text), icon=":material/check_circle:" if ok else ":material/warning:")
 
 
-def setup_step(doc: dict, org: flow.OrgChoice, rows: list[dict], policy) -> dict:
-    st.subheader("第一步　设置：选举人、名额、候选人、监票人")
+def _electorate(doc: dict, rows: list[dict]):
+    """The members table (editable) and the 应到/实到 figures; returns (members, electorate)."""
     st.caption("表中每行一名党员。预备党员、留党察看期间和权利中止的党员没有选举权；"
                "请假理由属于规定情形（重病、出国半年以上等）的党员不计入应到会人数。")
     edited = st.data_editor(pd.DataFrame(rows, columns=flow.VOTER_COLUMNS), key=f"el_voters_{doc['organization']}{doc['kind']}",
@@ -44,15 +49,19 @@ def setup_step(doc: dict, org: flow.OrgChoice, rows: list[dict], policy) -> dict
                      + [{"姓名": n, "不计入的原因": f"请假：{why}（不计入应到会）"} for n, why in e.excused], hide_index=True)
     for note in e.notes:
         st.info(md(note))
+    return members, e
+
+
+def setup_step(doc: dict, org: flow.OrgChoice, rows: list[dict], policy) -> dict:
+    st.subheader("第一步　设置：选举人、名额、候选人、监票人")
+    members, e = _electorate(doc, rows)
     lo, normal, hi = committee_range(org.kind)
     if doc["kind"] == "换届":
-        committee = has_committee(org.formal, policy)
-        st.caption(f"{'设' if committee else '不设'}委员会：正式党员{org.formal}名"
-                   f"（{policy.committee_min_formal}名以上设委员会；不设委员会的选书记1名，必要时副书记1名）")
-        seats = st.number_input("应选委员名额", 1, 11, int(doc.get("seats") or (normal if committee else 1)),
+        fl = flow.flow_of(org, policy)
+        st.caption(md(f"{fl.summary}。{fl.source}。"))
+        seats = st.number_input("应选委员名额", 1, 11, int(doc.get("seats") or normal),
                                 key=f"el_seats_{doc['organization']}{doc['kind']}")
-        if committee:
-            verdict(*check_committee_size(org.kind, int(seats)))
+        verdict(*check_committee_size(org.kind, int(seats)))
     else:
         size = st.number_input("委员会组成人数", lo, hi, int(doc.get("committee_size") or normal), key=f"el_size_{doc['organization']}{doc['kind']}")
         seats = st.number_input("补选名额（委员空缺数）", 1, hi, int(doc.get("seats") or 1), key=f"el_seats_{doc['organization']}{doc['kind']}")
@@ -73,6 +82,67 @@ def setup_step(doc: dict, org: flow.OrgChoice, rows: list[dict], policy) -> dict
     return {**doc, "members": members, "seats": int(seats), "mode": mode, "candidates": cands, "scrutineers": scr,
             "min_seats": lo if doc["kind"] == "换届" else None, "members_due": e.members_due,
             "members_present": e.members_present}
+
+
+def direct_setup_step(doc: dict, org: flow.OrgChoice, rows: list[dict], fl) -> dict:
+    """Step 1 of a branch without a committee: the members' meeting elects 书记 (and 副书记) 等额."""
+    st.subheader("第一步　设置：选举人、书记（副书记）候选人、监票人")
+    st.info(md(fl.summary), icon=":material/account_tree:")
+    st.caption(md(f"正式党员{org.formal}名，不足{fl.threshold}名。{fl.source}。会议须有超过五分之四的应到会有选举权党员到会，"
+                  "候选人须得到超过实到会有选举权党员半数的赞成票才能当选。"))
+    members, e = _electorate(doc, rows)
+    options = flow.eligible_candidates(members)
+    posts, k = doc.get("posts") or {}, doc["organization"]
+    c = st.columns(2)
+    sec = c[0].selectbox("书记候选人（1名）", options, placeholder=PICK, key=f"el_sec_{k}",
+                         index=options.index(posts["书记"]) if posts.get("书记") in options else None)
+    deps = [NO_DEPUTY] + [o for o in options if o != sec]
+    dep = c[1].selectbox("副书记候选人（可不设，最多1名）", deps, key=f"el_dep_{k}",
+                         index=deps.index(posts["副书记"]) if posts.get("副书记") in deps else 0)
+    doc = flow.with_posts(doc, {"书记": sec or "", "副书记": "" if dep == NO_DEPUTY else dep})
+    if not sec:
+        st.warning("请选定书记候选人。", icon=":material/warning:")
+    verdict(*check_candidate_count(int(doc["seats"]), len(doc["candidates"]), "等额"))
+    others = [m["name"] for m in members if m["name"] not in doc["candidates"]]
+    scr = st.multiselect("监票人（从不是候选人的党员中推选）", others, placeholder=PICK, key=f"el_scr_{k}",
+                         default=[x for x in doc.get("scrutineers", []) if x in others])
+    verdict(*check_scrutineers(scr, doc["candidates"]))
+    return {**doc, "members": members, "scrutineers": scr, "min_seats": None, "members_due": e.members_due,
+            "members_present": e.members_present}
+
+
+def direct_outcome_view(doc: dict, rounds: list[ElectionResult]) -> dict:
+    """Who holds which post (书记 / 副书记) after the members' meeting; the document gets the holders."""
+    out = direct_outcome(doc.get("posts") or {}, rounds)
+    st.markdown("**书记、副书记当选情况**")
+    st.dataframe([{"职务": p, "候选人": n, "当选": out.holder(p) or "（空缺）", "得票": out.votes(p)}
+                  for p, n in out.posts], hide_index=True)
+    st.text("\n".join(out.messages))
+    return {**doc, **flow.officer_fields(doc, rounds)}
+
+
+def direct_letter_step(doc: dict, rounds: list[ElectionResult], org: flow.OrgChoice, roster, policy) -> dict:
+    """Step 4 of a branch without a committee: no plenary; the 模板6 请示 names the elected 书记 (副书记)."""
+    st.subheader("第四步　选举结果的请示（模板6）")
+    st.caption("不设委员会，没有首次全体会议：党员大会选出的书记（副书记）直接报上级党组织批准。")
+    date = st.date_input("党员大会日期", value=None, key="el_date")
+    doc = {**doc, "date": date.isoformat() if date else None, **flow.officer_fields(doc, rounds)}
+    try:
+        letter = change_result(org.organization(), roster, parse_record(doc, doc["organization"]), DocContext(), policy)
+    except InputError as exc:
+        st.error("选举记录有误，暂不能生成请示：\n\n" + error_lines(exc.findings))
+        return doc
+    for w in letter.warnings:
+        st.warning(md(w), icon=":material/warning:")
+    st.text_area("请示文本（模板6）", letter.text(), height=360, key="el_letter")
+    if letter.missing:
+        st.caption("以下内容尚未填写，文本中以“＿＿＿”标出：" + "、".join(m.field for m in letter.missing))
+    c = st.columns(2)
+    c[0].download_button("下载请示文本（.txt）", letter.text().encode("utf-8"), file_name="选举结果的请示.txt",
+                         mime="text/plain", key="el_dl", icon=":material/download:")
+    c[1].download_button("下载请示（Word）", to_docx(letter), file_name="选举结果的请示.docx", mime=DOCX_MIME,
+                         key="el_dl_docx", icon=":material/description:")
+    return doc
 
 
 @st.cache_data(show_spinner="正在模拟…", max_entries=32)
@@ -130,7 +200,9 @@ def count_step(doc: dict) -> dict:
     if doc["entry"] == "ballots":
         with st.form("el_ballot", clear_on_submit=True):
             st.caption("按选票如实录入：未标记的候选人视为未选；只有投了不赞成票的才可以另选他人。")
-            marks = {c: st.segmented_control(md(c), list(MARKS), key=f"el_mark_{i}") for i, c in enumerate(doc["candidates"])}
+            post = {n: p for p, n in (doc.get("posts") or {}).items()}
+            marks = {c: st.segmented_control(md(f"{post[c]}候选人　{c}" if c in post else c), list(MARKS), key=f"el_mark_{i}")
+                     for i, c in enumerate(doc["candidates"])}
             write = st.text_input("另选他人（多人用逗号分隔）", key="el_write")
             if st.form_submit_button("录入这张选票", type="primary"):
                 b = {v: [c for c, m in marks.items() if m == k] for k, v in MARKS.items()}
