@@ -74,6 +74,8 @@ from .election import ElectionResult, count_election, next_round
 from .election_record import ElectionRecord, parse_record
 from .election_spec import ElectionSpec, parse_election
 from .election_text import result_letter
+from .plenary import first_plenary, by_election_spec
+from .direct_election import LeadershipFlow, leadership_flow, direct_election
 from .electorate import Electorate, Voter, electorate_from_members, electorate_from_roster
 from .explain import Explanation, Suggestion, explain_uncovered
 from .findings import Finding, InputError, RosterError
@@ -87,7 +89,7 @@ from .roster import Member, Roster, Society
 from .rules import Classification, Policy, classify, classify_all
 from .scenarios import Comparison, compare
 from .settings import policy_with
-from .simulate import SimulationResult, simulate
+from .simulate import SimulationResult, quorum_probability, simulate, turnout_for_quorum
 from .today import today_locks, today_plan
 
 __all__ = [
@@ -110,6 +112,8 @@ __all__ = [
     # elections
     "ElectionSpec", "parse_election", "ElectionResult", "count_election", "next_round", "result_letter",
     "Voter", "Electorate", "electorate_from_members", "electorate_from_roster", "SimulationResult", "simulate",
+    "quorum_probability", "turnout_for_quorum", "first_plenary", "by_election_spec",
+    "LeadershipFlow", "leadership_flow", "direct_election",
     # documents
     "DocContext", "Document", "to_docx", "ElectionRecord", "parse_record", "Bundle", "build_bundle",
     "write_documents", "to_zip",
