@@ -122,3 +122,22 @@ def test_plan_placing_a_society_twice_exits_2(tmp_path, capsys):
     assert main(["docs", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json"), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "p.json" in err and "“甲学会”在方案中出现多次" in err and not (tmp_path / "out").exists()
+
+
+def test_addressee_option_fills_the_main_recipient(tmp_path):
+    """It writes the --addressee into every 请示 and no longer lists 主送机关 as missing."""
+    import zipfile
+    from docx import Document as Docx
+    from model.__main__ import main
+    from model.planner import plan_joint_branches
+    from model.plan import plan_to_json
+    from model.roster import Roster, Society
+    from model.template import write_roster_xlsx
+    r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4),))
+    (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
+    (tmp_path / "p.json").write_text(plan_to_json(plan_joint_branches(r)), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["docs", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json"), "--out", str(out),
+                 "--addressee", "中共湖北省科技社团委员会"]) == 0
+    texts = ["\n".join(p.text for p in Docx(f).paragraphs) for f in out.rglob("*模板1*.docx")]
+    assert texts and all("中共湖北省科技社团委员会：" in t for t in texts)

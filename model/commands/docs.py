@@ -60,7 +60,8 @@ def run(args) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError([Finding(ERROR, str(out), None, None, None, "输出位置已存在且不是文件夹")])
-    bundle = write_documents(roster, plan, out, records, DocContext(issued=date.today()))
+    bundle = write_documents(roster, plan, out, records, DocContext(issued=date.today(), addressee=getattr(args, "addressee", None) or None,
+                                                            council_meeting=getattr(args, "council_meeting", None) or None))
     print(f"已生成 {len(bundle.files)} 个文件到 {out}")
     if bundle.missing:
         print(f"缺少的信息 {len(bundle.missing)} 项，已留空并列入“清单 文书缺项清单.xlsx”")
