@@ -19,7 +19,9 @@ st.caption("把正式党员1–2名的学会编入联合党支部：每个支部
 roster = state.roster()
 widgets.require_valid_roster(roster)
 digest, history, (together, apart) = state.roster_digest(), planning.history(), planning.pairs()
-base = history.current().policy if history else state.policy()
+# the workspace settings (count basis, thresholds) always apply; bases/size come from the current plan
+base = replace(state.policy(), **{f: getattr(history.current().policy, f) for f in ("bases", "max_units", "min_members")}) \
+    if history else state.policy()
 if stale := history is not None and not today.fits(history.current(), roster):
     st.warning("名册已更新，已保存的方案与现在的名册不一致，请重新规划。")
 

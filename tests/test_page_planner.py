@@ -232,3 +232,18 @@ def test_a_scenario_of_another_roster_is_flagged(store):
     at.selectbox(key="sc_b").set_value("旧方案")
     run(at)
     assert any("另一份名册" in w.value and "旧方案" in w.value for w in at.warning)
+
+
+
+def test_switching_the_count_basis_in_settings_reaches_the_next_plan(db_path):
+    """It re-plans on the workspace's 秘书处 basis after a plan on 理事会 exists, and says which basis applies."""
+    from model.rules import Policy
+    store = store_roster(Store(db_path), Roster((
+        Society("子学会", "理科", "宜昌市", formal_members=5, secretariat_members=1),
+        Society("丑学会", "理科", "宜昌市", formal_members=4, secretariat_members=2))))
+    at = planned(store)
+    assert current(store).joint_branches() == ()
+    store.put(DEFAULT_WORKSPACE, "settings", "policy", Policy(count_basis="秘书处").to_dict())
+    at = press(at, "pl_run")
+    assert any("党员统计口径：秘书处" in c.value for c in at.caption)
+    assert [o.units for o in current(store).joint_branches()] == [("子学会", "丑学会")]
