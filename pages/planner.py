@@ -85,7 +85,8 @@ with st.expander("单独组建的党组织，以及与现状相比的变动"):
     st.dataframe(today.change_rows(plan, roster), hide_index=True)
 
 st.subheader("手工调整")
-joint_ids, names = [o.id for o in plan.joint_branches()], list(roster.names())
+joint_ids = [o.id for o in plan.joint_branches()]
+names = [u for o in plan.joint_branches() for u in o.units] + list(plan.uncovered)  # candidates only: own orgs stay put
 op = st.radio("操作", ["移动", "拆分", "合并", "撤销支部", "新建支部", "组建方式", "同组/不同组"], horizontal=True, key="ed_op")
 if op == "移动":
     st.selectbox("学会", names, key="ed_soc")

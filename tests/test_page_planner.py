@@ -247,3 +247,11 @@ def test_switching_the_count_basis_in_settings_reaches_the_next_plan(db_path):
     at = press(at, "pl_run")
     assert any("党员统计口径：秘书处" in c.value for c in at.caption)
     assert [o.units for o in current(store).joint_branches()] == [("子学会", "丑学会")]
+
+
+def test_move_offers_only_joint_branch_candidates(store):
+    """It lists in 移动 only societies that can sit in a joint branch, never one that organizes alone."""
+    at = press(open_page(), "pl_run")
+    options = at.selectbox(key="ed_soc").options
+    assert "辛学会" not in options and "壬学会" not in options
+    assert {"丙学会", "丁学会", "庚学会"} <= set(options)
