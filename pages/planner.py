@@ -112,7 +112,7 @@ else:
     b2.button("撤销", on_click=lambda: planning.save(planning.history().undo()), disabled=not history.can_undo, key="ed_undo")
     b3.button("重做", on_click=lambda: planning.save(planning.history().redo()), disabled=not history.can_redo, key="ed_redo")
     b4.button("重新优化其余", on_click=planning.apply_edit, args=("重新优化其余", roster, policy), key="ed_reopt", help="保留锁定的支部，重新规划其余学会")
-if last := state.get("plan_edit", "last"):
+if (last := state.get("plan_edit", "last")) and last.get("roster") == digest:  # a message about an older roster is moot
     (st.success if last["applied"] else st.error)(md(last["message"]))
 if found := edits.recheck(roster, plan, together=together, apart=apart):
     st.caption("方案检查：以下各项不符合规则或需要注意（“需上级批准”不影响方案有效）。")

@@ -255,3 +255,16 @@ def test_move_offers_only_joint_branch_candidates(store):
     options = at.selectbox(key="ed_soc").options
     assert "辛学会" not in options and "壬学会" not in options
     assert {"丙学会", "丁学会", "庚学会"} <= set(options)
+
+
+def test_an_edit_message_about_an_older_roster_is_not_shown(store):
+    """It hides the last edit's refusal once the roster has changed, even if the plan still fits it."""
+    at = planned(store)
+    choose(at, "移动")
+    at.selectbox(key="ed_soc").set_value("甲学会")
+    press(at, "ed_go")
+    assert any("已锁定" in e.value for e in at.error)
+    changed = TINY.replace_societies(s if s.name != "壬学会" else Society("壬学会", "农科", "十堰市") for s in TINY.societies)
+    store_roster(store, changed)
+    at = open_page()
+    assert not any("已锁定" in e.value for e in at.error)

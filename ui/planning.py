@@ -58,7 +58,7 @@ def save(hist: edits.EditHistory, message: str | None = None, applied: bool = Tr
     state.put("plan_history", "current", hist.to_dict())
     state.save_plan(hist.current())
     if message is not None:
-        state.put("plan_edit", "last", {"message": message, "applied": applied})
+        state.put("plan_edit", "last", {"message": message, "applied": applied, "roster": state.roster_digest()})
 
 
 def record(roster: Roster, result: edits.EditResult, label: str) -> None:
