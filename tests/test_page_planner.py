@@ -111,12 +111,17 @@ def test_move_edit_reports_findings_and_undo_restores(store):
     assert "庚学会" not in current(store).joint_branches()[1].units and current(store).optimal
 
 
-def test_locked_branch_refuses_a_move(store):
-    """It refuses to move a society out of today's locked branch and says so."""
+def move_out_of_locked_branch(store: Store) -> AppTest:
+    """Plan, then try to move 甲学会 out of today's locked branch."""
     at = planned(store)
     choose(at, "移动")
     at.selectbox(key="ed_soc").set_value("甲学会")
-    press(at, "ed_go")
+    return press(at, "ed_go")
+
+
+def test_locked_branch_refuses_a_move(store):
+    """It refuses to move a society out of today's locked branch and says so."""
+    at = move_out_of_locked_branch(store)
     assert any("已锁定" in e.value for e in at.error)
     assert current(store).joint_branches()[0].units == ("甲学会", "乙学会")
 
@@ -259,10 +264,7 @@ def test_move_offers_only_joint_branch_candidates(store):
 
 def test_an_edit_message_about_an_older_roster_is_not_shown(store):
     """It hides the last edit's refusal once the roster has changed, even if the plan still fits it."""
-    at = planned(store)
-    choose(at, "移动")
-    at.selectbox(key="ed_soc").set_value("甲学会")
-    press(at, "ed_go")
+    at = move_out_of_locked_branch(store)
     assert any("已锁定" in e.value for e in at.error)
     changed = TINY.replace_societies(s if s.name != "壬学会" else Society("壬学会", "农科", "十堰市") for s in TINY.societies)
     store_roster(store, changed)
