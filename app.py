@@ -1,4 +1,4 @@
-"""学会党建规划工作台 — Streamlit entry point: navigation over the pages in pages/."""
+"""学会党建规划工作台 — Streamlit entry point: st.navigation over the pages in app_pages/."""
 import streamlit as st
 
 from ui import state, widgets
@@ -8,17 +8,17 @@ state.init()
 
 pages = {
     "总览": [
-        st.Page("pages/home.py", title="覆盖情况总览", icon=":material/dashboard:", default=True),
-        st.Page("pages/roster.py", title="学会名册", icon=":material/table_view:"),
+        st.Page("app_pages/home.py", title="覆盖情况总览", icon=":material/dashboard:", default=True),
+        st.Page("app_pages/roster.py", title="学会名册", icon=":material/table_view:"),
     ],
     "规划与选举": [
-        st.Page("pages/planner.py", title="联合党支部规划", icon=":material/hub:"),
-        st.Page("pages/graph.py", title="组织架构图", icon=":material/account_tree:"),
-        st.Page("pages/election.py", title="换届选举", icon=":material/how_to_vote:"),
-        st.Page("pages/documents.py", title="文书与台账", icon=":material/description:"),
+        st.Page("app_pages/planner.py", title="联合党支部规划", icon=":material/hub:"),
+        st.Page("app_pages/graph.py", title="组织架构图", icon=":material/account_tree:"),
+        st.Page("app_pages/election.py", title="换届选举", icon=":material/how_to_vote:"),
+        st.Page("app_pages/documents.py", title="文书与台账", icon=":material/description:"),
     ],
     "设置": [
-        st.Page("pages/workspace.py", title="工作区与设置", icon=":material/settings:"),
+        st.Page("app_pages/workspace.py", title="工作区与设置", icon=":material/settings:"),
     ],
 }
 page = st.navigation(pages)

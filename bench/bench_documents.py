@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from model.batch import build_bundle, build_document, to_zip  # noqa: E402
-from model.documents import DocContext  # noqa: E402
-from model.loading import read_roster  # noqa: E402
-from model.planner import plan_joint_branches  # noqa: E402
+from model.paperwork.bundle import build_bundle, build_document, to_zip
+from model.paperwork.document import DocContext
+from model.roster.loading import read_roster
+from model.planning.planner import plan_joint_branches
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "sample_roster.xlsx"
 

@@ -18,14 +18,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bench_planner import synthetic_roster, write_xlsx  # noqa: E402
 
-from model import edits  # noqa: E402
-from model.explain import explain_uncovered  # noqa: E402
-from model.loading import load_roster  # noqa: E402
-from model.plan_export import plan_workbook  # noqa: E402
-from model.planner import plan_joint_branches  # noqa: E402
-from model.rules import Policy  # noqa: E402
-from model.scenarios import compare  # noqa: E402
-from model.today import annotate, today_locks  # noqa: E402
+from model.planning import edits
+from model.planning.explain import explain_uncovered
+from model.roster.loading import load_roster
+from model.paperwork.plan_workbook import plan_workbook
+from model.planning.planner import plan_joint_branches
+from model.rules.policy import Policy
+from model.planning.scenarios import compare
+from model.planning.today import annotate, today_locks
 
 SAMPLE = ROOT / "sample_data" / "sample_roster.xlsx"
 

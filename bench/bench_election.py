@@ -1,6 +1,6 @@
 """Benchmark: 100,000 simulated elections of a 30-member branch (target ≤ 1 s), vectorized
-numpy (model.simulate) against a plain Python loop over runs and voters on fewer runs,
-and the rules engine (model.election.count_election) per round for scale.
+numpy (model.election.simulate) against a plain Python loop over runs and voters on fewer runs,
+and the rules engine (model.election.counting.count_election) per round for scale.
 
 Run: .venv/bin/python bench/bench_election.py
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from model.election import ElectionSpec, count_election  # noqa: E402
-from model.simulate import simulate  # noqa: E402
+from model.election.counting import ElectionSpec, count_election
+from model.election.simulate import simulate
 
 N, SEATS, RUNS, LOOP_RUNS, ENGINE_RUNS = 30, 5, 100_000, 5_000, 1_000
 CANDS = ["甲", "乙", "丙", "丁", "戊", "己"]
@@ -23,7 +23,7 @@ TURNOUT = 0.9
 
 
 def loop_round(rnd: random.Random) -> tuple[bool, tuple[str, ...], bool, int]:
-    """One meeting with plain Python loops (same model as model.simulate)."""
+    """One meeting with plain Python loops (same model as model.election.simulate)."""
     present = [rnd.random() < TURNOUT for _ in range(N)]
     k = sum(present)
     if not 5 * k > 4 * N:

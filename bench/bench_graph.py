@@ -9,10 +9,10 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 
 from graph_fixtures import big_roster_plan  # noqa: E402
 
-from model.graph_export import listing_xlsx  # noqa: E402
-from model.graph_html import hierarchy_html  # noqa: E402
-from model.graph_image import hierarchy_png  # noqa: E402
-from model.hierarchy import aggregate, build_hierarchy  # noqa: E402
+from model.graph.listing import listing_xlsx
+from model.graph.html_view import hierarchy_html
+from model.graph.image import hierarchy_png
+from model.graph.hierarchy import aggregate, build_hierarchy
 
 
 def timed(fn, *args, **kw):

@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from model.loading import parse_roster, raw_from_dict, raw_to_dict, read_raw, roster_frames  # noqa: E402
-from model.roster import Member, Roster, Society  # noqa: E402
-from model.template import write_roster_xlsx  # noqa: E402
+from model.roster.loading import parse_roster, raw_from_dict, raw_to_dict, read_raw, roster_frames
+from model.roster.values import Member, Roster, Society
+from model.roster.template import write_roster_xlsx
 
 REGIONS = ["武汉市", "宜昌市", "襄阳市", "荆州市", "黄石市"]
 FIELDS = ["理科", "工科", "农科", "医科", "交叉学科"]

@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 
 from openpyxl import Workbook  # noqa: E402
 
-from model.baseline import greedy_plan  # noqa: E402
-from model.loading import load_roster  # noqa: E402
-from model.plan import plan_to_json  # noqa: E402
-from model.planner import cohesive_units, plan_joint_branches  # noqa: E402
+from model.planning.baseline import greedy_plan
+from model.roster.loading import load_roster
+from model.planning.plan import plan_to_json
+from model.planning.planner import cohesive_units, plan_joint_branches
 
 HEADERS = ("学会名称", "学科类别", "所在地", "支撑单位", "理事会正式党员数", "理事会预备党员数")
 INDUSTRIES = ("理科", "工科", "农科", "医科", "交叉学科", "人文社科", "信息", "能源", "材料", "环境",

@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from model.coverage import dashboard  # noqa: E402
-from model.loading import parse_roster, raw_from_dict, raw_to_dict, read_raw, write_roster_xlsx  # noqa: E402
-from model.roster import Roster, Society  # noqa: E402
-from model.store import Store  # noqa: E402
+from model.rules.coverage import dashboard
+from model.roster.loading import parse_roster, raw_from_dict, raw_to_dict, read_raw, write_roster_xlsx
+from model.roster.values import Roster, Society
+from storage.store import Store
 
 N = 10_000
 REGIONS = ("武汉市", "宜昌市", "襄阳市", "黄石市", "荆州市")

@@ -62,35 +62,36 @@ The hierarchy graph, and an election counted by the 2020 regulation:
 >>> model.simulate(1, ["张三", "李四"], 0.9, expected=5, support=[0.9, 0.1], runs=500, seed=1).runs
 500
 """
-from . import display
-from .batch import Bundle, build_bundle, to_zip, write_documents
-from .check import check_plan
-from .compat import branch_modes, candidates, compatibility_graph, pair_modes
-from .coverage import current_coverage, dashboard, existing_organizations, required_coverage
-from .documents import DocContext, Document, to_docx
-from .edits import (EditHistory, EditResult, create, dissolve, lock, merge, move, recheck, reoptimize,
-                    set_basis, split, unlock)
-from .election import ElectionResult, count_election, next_round
-from .election_record import ElectionRecord, parse_record
-from .election_spec import ElectionSpec, parse_election
-from .election_text import result_letter
-from .plenary import first_plenary, by_election_spec
-from .direct_election import LeadershipFlow, leadership_flow, direct_election
-from .electorate import Electorate, Voter, electorate_from_members, electorate_from_roster
-from .explain import Explanation, Suggestion, explain_uncovered
-from .findings import Finding, InputError, RosterError
-from .graph_html import compat_graph_html, hierarchy_html
-from .hierarchy import GraphOptions, build_hierarchy, graph_view, org_label
-from .loading import load_roster, parse_roster, read_raw, read_roster, write_roster_xlsx
-from .plan import Coverage, Organization, Plan, plan_from_json, plan_to_json, read_plan
-from .plan_export import plan_workbook
-from .planner import plan_joint_branches
-from .roster import Member, Roster, Society
-from .rules import Classification, Policy, classify, classify_all
-from .scenarios import Comparison, compare
-from .settings import policy_with
-from .simulate import SimulationResult, quorum_probability, simulate, turnout_for_quorum
-from .today import today_locks, today_plan
+from model import display
+from model.paperwork.bundle import Bundle, build_bundle, to_zip, write_documents
+from model.planning.check import check_plan
+from model.planning.compat import branch_modes, candidates, compatibility_graph, pair_modes
+from model.rules.coverage import current_coverage, dashboard, existing_organizations, required_coverage
+from model.paperwork.document import DocContext, Document, to_docx
+from model.planning.edits import EditHistory, EditResult, create, dissolve, lock, merge, move, recheck, reoptimize, set_basis, split, unlock
+from model.election.counting import ElectionResult, count_election, next_round
+from model.election.record import ElectionRecord, parse_record
+from model.election.spec import ElectionSpec, parse_election
+from model.paperwork.result_text import result_letter
+from model.election.plenary import first_plenary, by_election_spec
+from model.election.direct import LeadershipFlow, leadership_flow, direct_election
+from model.election.electorate import Electorate, Voter, electorate_from_members, electorate_from_roster
+from model.planning.explain import Explanation, Suggestion, explain_uncovered
+from model.findings import Finding, InputError, RosterError
+from model.graph.html_view import compat_graph_html, hierarchy_html
+from model.graph.hierarchy import GraphOptions, build_hierarchy, graph_view, org_label
+from model.roster.loading import load_roster, parse_roster, read_raw, read_roster, write_roster_xlsx
+from model.rules.rates import Coverage
+from model.planning.plan import Organization, Plan, plan_from_json, plan_to_json, read_plan
+from model.paperwork.plan_workbook import plan_workbook
+from model.planning.planner import plan_joint_branches
+from model.roster.values import Member, Roster, Society
+from model.rules.classify import Classification, classify, classify_all
+from model.rules.policy import Policy
+from model.planning.scenarios import Comparison, compare
+from model.rules.settings import policy_with
+from model.election.simulate import SimulationResult, quorum_probability, simulate, turnout_for_quorum
+from model.planning.today import today_locks, today_plan
 
 __all__ = [
     # roster: load, validate, write

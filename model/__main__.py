@@ -1,69 +1,7 @@
-"""Headless CLI (FORMATS.md §5): ``python -m model validate|plan|check|elect|graph|docs``.
-
-Exit status: 0 on success (warnings may be printed), 2 on bad input with one line
-per error naming file, sheet, row and column — never a traceback.
-"""
-from __future__ import annotations
-
-import argparse
-import importlib
+"""``python -m model validate|plan|check|elect|graph|docs``: the CLI of FORMATS.md §5 (code in ``cli/``)."""
 import sys
 
-from .findings import InputError
-
-COMMANDS = ("validate", "plan", "check", "elect", "graph", "docs")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m model", description="学会党建规划工作台（命令行）")
-    sub = p.add_subparsers(dest="command", required=True)
-    v = sub.add_parser("validate", help="检查名册，列出全部问题")
-    v.add_argument("roster")
-    pl = sub.add_parser("plan", help="规划联合党支部")
-    pl.add_argument("roster")
-    pl.add_argument("--locks")
-    pl.add_argument("--max-units", type=int, default=5)
-    pl.add_argument("--min-members", type=int, default=3)
-    pl.add_argument("--count-basis", choices=("理事会", "秘书处"), default="理事会")
-    pl.add_argument("--bases", help="逗号分隔：同业共建,区域联建,挂靠组建")
-    pl.add_argument("--time-limit", type=float, default=60.0)
-    pl.add_argument("--out", required=True)
-    pl.add_argument("--xlsx", help="另存规划台账 Excel")
-    c = sub.add_parser("check", help="按名册与规则检查方案")
-    c.add_argument("roster")
-    c.add_argument("plan")
-    e = sub.add_parser("elect", help="计票")
-    e.add_argument("election")
-    e.add_argument("--out", required=True)
-    g = sub.add_parser("graph", help="导出组织架构图（离线 HTML）")
-    g.add_argument("roster")
-    g.add_argument("plan")
-    g.add_argument("--out", required=True)
-    g.add_argument("--members", action="store_true", help="显示理事会党员")
-    g.add_argument("--show-personal", action="store_true", help="显示联系电话等个人信息")
-    d = sub.add_parser("docs", help="生成全部请示与台账")
-    d.add_argument("roster")
-    d.add_argument("plan")
-    d.add_argument("--out", required=True)
-    d.add_argument("--election", action="append", default=[], help="选举 JSON（可多次）")
-    d.add_argument("--addressee", help="主送机关（上级党组织全称），如“中共湖北省科技社团委员会”")
-    d.add_argument("--council-meeting", help="理事会会议时间及届次，如“2026年3月5日经第五届理事会第三次会议”")
-    return p
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        module = importlib.import_module(f"model.commands.{args.command}")
-        return int(module.run(args))
-    except InputError as exc:
-        for f in exc.errors or exc.findings:
-            print(f.line(), file=sys.stderr)
-        return 2
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-        print(f"{exc.filename}：无法读取或写入（{exc.strerror}）", file=sys.stderr)
-        return 2
-
+from cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,7 +7,7 @@ Three ways in, all plain functions over the model's values:
   last expression of a cell displays it; ``enable()`` registers the same renderer with
   IPython for the model's types, so a bare ``plan`` displays as tables too;
 - ``show_graph(g)`` — the hierarchy (DiGraph from ``build_hierarchy``) or the compatibility
-  graph as the offline page of :mod:`model.graph_html`, inline in an ``<iframe srcdoc>``.
+  graph as the offline page of :mod:`model.graph.html_view`, inline in an ``<iframe srcdoc>``.
 
 Every name in the tables is data: each cell and caption goes through ``html.escape``, and the
 graph page sits in a sandboxed iframe with no access to the notebook.
@@ -27,19 +27,21 @@ from typing import Any, Iterable
 import networkx as nx
 import pandas as pd
 
-from .coverage import Dashboard
-from .coverage_tables import stat_table, target_table, term_table, violation_table
-from .edits import EditResult
-from .election import ElectionResult
-from .electorate import Electorate
-from .explain import Explanation
-from .findings import Finding
-from .hierarchy import org_label
-from .plan import Coverage, Organization, Plan
-from .roster import Roster
-from .rules import Classification
-from .scenarios import Comparison
-from .simulate import SimulationResult
+from model.rules.coverage import Dashboard
+from model.rules.coverage_tables import stat_table, target_table, term_table, violation_table
+from model.planning.edits import EditResult
+from model.election.counting import ElectionResult
+from model.election.electorate import Electorate
+from model.planning.explain import Explanation
+from model.findings import Finding
+from model.graph.hierarchy import org_label
+from model.rules.rates import Coverage
+from model.planning.plan import Organization, Plan
+from model.roster.values import Roster
+from model.rules.classify import Classification
+from model.planning.scenarios import Comparison
+from model.election.simulate import SimulationResult
+from model.graph.html_view import compat_graph_html, hierarchy_html
 
 __all__ = ["Section", "sections", "to_frame", "to_html", "show", "Rich", "show_graph", "InlineHTML",
            "enable", "DISPLAY_TYPES"]
@@ -257,7 +259,6 @@ def show_graph(graph: nx.Graph | str, *, height: int = 600, **options: Any) -> I
     """The hierarchy (a DiGraph) or the compatibility graph (a Graph) inline; ``options`` go
     to ``hierarchy_html`` / ``compat_graph_html`` (e.g. ``layout="force"``). A str is taken
     as a finished page."""
-    from .graph_html import compat_graph_html, hierarchy_html
 
     if isinstance(graph, str):
         page = graph

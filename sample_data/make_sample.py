@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from model.roster import Member, Roster, Society  # noqa: E402
-from model.rules import kind_for_total  # noqa: E402
-from model.template import write_roster_xlsx  # noqa: E402
+from model.roster.values import Member, Roster, Society
+from model.rules.policy import kind_for_total
+from model.roster.template import write_roster_xlsx
 
 SEED = 2026
 TODAY = date(2026, 11, 22)

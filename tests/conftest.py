@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.store import ENV_VAR
+from storage.store import ENV_VAR
 
 
 @pytest.fixture(autouse=True)

@@ -10,9 +10,9 @@ The tiny plan, drawn::
 """
 from __future__ import annotations
 
-from model.plan import Organization, Plan
-from model.roster import Member, Roster, Society
-from model.rules import Policy
+from model.planning.plan import Organization, Plan
+from model.roster.values import Member, Roster, Society
+from model.rules.policy import Policy
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(2)</script>"

@@ -19,10 +19,10 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model.loading import raw_to_dict, read_raw
-from model.roster import Roster
-from model.store import DEFAULT_WORKSPACE, ENV_VAR, Store
-from model.template import write_roster_xlsx
+from model.roster.loading import raw_to_dict, read_raw
+from model.roster.values import Roster
+from storage.store import DEFAULT_WORKSPACE, ENV_VAR, Store
+from model.roster.template import write_roster_xlsx
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -61,7 +61,7 @@ def rerun(at: AppTest) -> AppTest:
 
 
 def open_app(page: str | None = None, timeout: float = 60) -> AppTest:
-    """app.py run once, then switched to ``page`` (e.g. "pages/planner.py") if given; fails on an exception."""
+    """app.py run once, then switched to ``page`` (e.g. "app_pages/planner.py") if given; fails on an exception."""
     at = AppTest.from_file(APP, default_timeout=timeout).run()
     if page:
         at.switch_page(page).run()

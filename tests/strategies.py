@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from model.roster import Roster, Society
-from model.rules import BASES, Policy
+from model.roster.values import Roster, Society
+from model.rules.policy import BASES, Policy
 
 INDUSTRIES = ("工科", "理科", "医科")
 REGIONS = ("武汉", "孝感", "黄冈", "宜昌")

@@ -8,15 +8,16 @@ import networkx as nx
 import pytest
 
 from model import display
-from model.election import count_election
-from model.election_spec import parse_election
+from model.election.counting import count_election
+from model.election.spec import parse_election
 from model.findings import ERROR, WARNING, Finding
-from model.hierarchy import build_hierarchy
-from model.plan import Organization, Plan
-from model.roster import Roster, Society
-from model.rules import Policy, classify_all
-from model.scenarios import compare
-from model.simulate import simulate
+from model.graph.hierarchy import build_hierarchy
+from model.planning.plan import Organization, Plan
+from model.roster.values import Roster, Society
+from model.rules.policy import Policy
+from model.rules.classify import classify_all
+from model.planning.scenarios import compare
+from model.election.simulate import simulate
 
 EVIL = "<script>alert(1)</script>学会"
 
@@ -132,7 +133,7 @@ def test_enable_outside_ipython_does_nothing():
 
 def test_edit_result_shows_refusal_and_findings():
     """It shows whether an edit was applied, and a refused edit's reason as a finding row."""
-    from model.edits import move
+    from model.planning.edits import move
 
     refused = move(tiny_roster(), tiny_plan(), "丙学会", "J001")
     assert refused.applied is False
@@ -144,7 +145,7 @@ def test_dashboard_shows_now_and_required_coverage():
     """It shows today's coverage next to the coverage once the rules are carried out."""
     from datetime import date
 
-    from model.coverage import dashboard
+    from model.rules.coverage import dashboard
 
     frame = display.to_frame(dashboard(tiny_roster(), today=date(2026, 11, 22)))
     assert frame["口径"].tolist() == ["现状", "按规则全部落实后"]

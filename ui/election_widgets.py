@@ -7,17 +7,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from model import election_flow as flow
-from model.direct_election import direct_outcome
-from model.documents import DocContext, to_docx
-from model.election import ElectionResult, min_present
-from model.election_docs import change_result, parse_record
-from model.election_text import by_election_letter, result_fields, result_letter
-from model.electorate import (check_candidate_count, check_committee_size, check_scrutineers, committee_range,
-                              electorate_from_members)
+from model.election import flow
+from model.election.direct import direct_outcome
+from model.paperwork.document import DocContext, to_docx
+from model.election.counting import ElectionResult, min_present
+from model.paperwork.election_letters import change_result, parse_record
+from model.paperwork.result_text import by_election_letter, result_fields, result_letter
+from model.election.electorate import check_candidate_count, check_committee_size, check_scrutineers, committee_range, electorate_from_members
 from model.findings import InputError
-from model.plenary import DUTIES, first_plenary, vacancy_check
-from model.simulate import simulate
+from model.election.plenary import DUTIES, first_plenary, vacancy_check
+from model.election.simulate import simulate
 from ui.widgets import PICK, error_lines, md_text as md
 
 MARKS = {"赞成": "yes", "不赞成": "no", "弃权": "abstain"}

@@ -1,8 +1,8 @@
-"""The planner page's durable state and cached model calls (pages/planner.py).
+"""The planner page's durable state and cached model calls (app_pages/planner.py).
 
 The plan under edit and its undo/redo history live in the workspace store — kind
 ``plan`` key ``current`` (the plan), kind ``plan_history`` key ``current`` (the
-:class:`model.edits.EditHistory`), kind ``plan_edit`` key ``last`` (the last edit's
+:class:`model.planning.edits.EditHistory`), kind ``plan_edit`` key ``last`` (the last edit's
 message), kind ``plan_pairs`` key ``current`` (pinned / forbidden pairs) — so a refresh
 loses nothing. Heavy calls are cached on the roster digest and the settings.
 """
@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import edits, today
-from model.compat import compatibility_graph
-from model.explain import Explanation, explain_uncovered
+from model.planning import edits, today
+from model.planning.compat import compatibility_graph
+from model.planning.explain import Explanation, explain_uncovered
 from model.findings import InputError
-from model.graph_html import compat_graph_html
-from model.plan import Plan
-from model.planner import plan_joint_branches
-from model.roster import Roster
-from model.rules import Policy
-from model.scenarios import Comparison, compare
+from model.graph.html_view import compat_graph_html
+from model.planning.plan import Plan
+from model.planning.planner import plan_joint_branches
+from model.roster.values import Roster
+from model.rules.policy import Policy
+from model.planning.scenarios import Comparison, compare
 from ui import state
 from ui.widgets import md_text
 

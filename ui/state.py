@@ -14,11 +14,11 @@ from typing import Any
 
 import streamlit as st
 
-from model.loading import RawBook, parse_roster, raw_from_dict, raw_to_dict, read_raw
-from model.plan import Plan
-from model.roster import Roster
-from model.rules import Policy
-from model.store import Store
+from model.roster.loading import RawBook, parse_roster, raw_from_dict, raw_to_dict, read_raw
+from model.planning.plan import Plan
+from model.roster.values import Roster
+from model.rules.policy import Policy
+from storage.store import Store
 
 __all__ = [
     "init", "store", "db_path", "workspace_name", "set_workspace", "roster", "raw", "save_raw",
@@ -39,36 +39,11 @@ _DEFAULTS: dict[str, Any] = {
 
 def init() -> None:
     """Initialise the session keys once per session (called by app.py on every run)."""
-    _leave_pages_directory_mode()
     for key, default in _DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = default
     if st.session_state["ws_name"] is None:
         st.session_state["ws_name"] = store().current_workspace()
-
-
-_pages_mode_checked = False   # process-wide one-shot, see _leave_pages_directory_mode
-
-
-def _leave_pages_directory_mode() -> None:
-    """Make sure app.py's st.navigation drives the app, even on a fresh server's first request.
-
-    Streamlit treats an app with a ``pages/`` folder as a v1 multipage app until some run
-    calls ``st.navigation``. When the first request after a (re)start is a page URL such as
-    ``/roster`` (a refreshed tab), it runs pages/roster.py alone — no app.py, no navigation
-    menu. Leaving that mode and rerunning lets app.py run and route to the requested page.
-    Done once per process (that first run has no widget interaction to lose; AppTest resets
-    the mode before every run and must not rerun each time).
-    """
-    global _pages_mode_checked
-    if _pages_mode_checked:
-        return
-    _pages_mode_checked = True
-    from streamlit.runtime.pages_manager import PagesManager  # pinned Streamlit; no public API for this
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def store() -> Store:

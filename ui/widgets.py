@@ -9,15 +9,15 @@ from typing import Callable, Iterable, Sequence
 import streamlit as st
 
 from model.findings import Finding
-from model.roster import Roster
-from model.workbook_io import RawBook, cell_text
+from model.roster.values import Roster
+from model.roster.workbook_io import RawBook, cell_text
 
 __all__ = ["finding_rows", "findings_table", "roster_notice", "no_roster_notice", "download_xlsx",
            "download_json", "error_lines", "md_text", "raw_row", "history_rows", "has_edits", "XLSX_MIME",
            "require_valid_roster", "sheet_rows", "PICK", "UPLOADER_CSS"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ROSTER_PAGE = "pages/roster.py"
+ROSTER_PAGE = "app_pages/roster.py"
 PICK = "请选择"   # placeholder of every multiselect (Streamlit's default is English)
 # Streamlit's file uploader has English built in ("Upload", "50MB per file • XLSX"): swap the words.
 # Constant CSS, no user text (app.py injects it once per run).

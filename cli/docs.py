@@ -1,0 +1,72 @@
+"""``python -m model docs ROSTER PLAN.json --out DIR [--election E.json ...]``.
+
+Writes every 请示, 备案表 and register for every organization of the plan (see
+``model.paperwork.bundle``). Bad input raises InputError naming the file, row and column; the
+dispatcher prints one line per error and exits 2.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from model.paperwork.bundle import write_documents
+from model.paperwork.document import DocContext
+from model.paperwork.election_letters import ElectionRecord, parse_record
+from model.findings import ERROR, Finding, InputError
+from model.planning.plan import Plan
+from model.planning.plan_file import plan_against_roster, read_plan_file
+from model.roster.values import Roster
+from model.roster.loading import load_roster
+
+__all__ = ["run", "read_json", "read_plan_checked"]
+
+
+def read_json(path: str) -> object:
+    """A JSON file, or InputError naming the file, line and column of the fault."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([Finding(ERROR, path, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")])
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError([Finding(ERROR, path, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")])
+
+
+def read_plan_checked(path: str, roster: Roster, roster_path: str = "名册") -> Plan:
+    """The plan, structurally sound, every unit a society of the roster and placed once;
+    roster societies it omits are added as uncovered (with a warning on stderr)."""
+    plan, warnings = plan_against_roster(roster_path, path, read_plan_file(path, strict=False), roster)
+    for w in warnings:
+        print(f"警告：{w.line()}", file=sys.stderr)
+    return plan
+
+
+def run(args) -> int:
+
+    roster = load_roster(args.roster)
+    plan = read_plan_checked(args.plan, roster, args.roster)
+    records: list[ElectionRecord] = []
+    problems: list[Finding] = []
+    for path in args.election or ():
+        try:
+            records.append(parse_record(read_json(path), source=path))
+        except InputError as exc:
+            problems += exc.findings
+    if problems:
+        raise InputError(problems)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError([Finding(ERROR, str(out), None, None, None, "输出位置已存在且不是文件夹")])
+    bundle = write_documents(roster, plan, out, records, DocContext(issued=date.today(), addressee=getattr(args, "addressee", None) or None,
+                                                            council_meeting=getattr(args, "council_meeting", None) or None))
+    print(f"已生成 {len(bundle.files)} 个文件到 {out}")
+    if bundle.missing:
+        print(f"缺少的信息 {len(bundle.missing)} 项，已留空并列入“清单 文书缺项清单.xlsx”")
+    for w in bundle.warnings[:10]:
+        print(f"提示：{w}", file=sys.stderr)
+    if len(bundle.warnings) > 10:
+        print(f"提示：另有{len(bundle.warnings) - 10}条，全部列在“说明.txt”中", file=sys.stderr)
+    return 0

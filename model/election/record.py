@@ -1,0 +1,175 @@
+"""An election record: what the 换届/补选 paperwork needs to know about one election.
+
+Read from the election JSON of FORMATS.md §4 plus these optional keys (all may be
+missing; what a document needs and lacks becomes a reported blank):
+
+``organization`` (plan id or name), ``kind`` ("换届" or "补选"; 补选 when
+``vacancies`` is given), ``date`` (meeting), ``previous`` (上届选举日期),
+``term_ends``, ``committee_size`` (补选), ``reason`` (补选原因),
+``secretary`` / ``deputy`` (书记、副书记 candidates, or elected when the votes are
+given as ``secretary_votes`` / ``deputy_votes``), ``plenary_present`` (first plenary
+attendance), ``division`` ({"组织委员": "王五", …}), ``members_due`` /
+``members_present`` (all members, 预备 included; derived from ``members`` when given),
+and ``result`` (the FORMATS.md §4 output; counted by ``model.election.counting`` from
+``ballots`` or ``tally`` when absent and any were cast), and ``history`` (earlier rounds
+as ``{"spec": …, "result": …}``, as the election page stores them: the request uses
+the first round's seats and candidates, the result letters every round), ``flow``
+(``"委员会"`` or ``"直接选举"``: which election was held; absent = decided by the
+organization's formal members) and ``posts`` ({"书记": …, "副书记": …}: the direct
+election's candidates per post, read as ``secretary`` / ``deputy`` when those are absent).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from model.election.direct import FLOWS
+from model.election.electorate import Voter, electorate_from_members
+from model.findings import ERROR, Finding, InputError
+from model.election.counting import count_election, parse_election
+
+__all__ = ["ElectionRecord", "parse_record", "CHANGE", "BY_ELECTION"]
+
+CHANGE, BY_ELECTION = "换届", "补选"
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionRecord:
+    """One election of one organization: the request's facts and, when held, its result."""
+
+    kind: str
+    seats: int
+    candidates: tuple[str, ...]
+    organization: str | None = None
+    meeting_date: date | None = None
+    previous: date | None = None
+    term_ends: date | None = None
+    committee_size: int | None = None
+    reason: str = "工作变动"
+    secretary: str | None = None
+    deputy: str | None = None
+    secretary_votes: int | None = None
+    deputy_votes: int | None = None
+    plenary_present: int | None = None
+    division: tuple[tuple[str, str], ...] = ()
+    members_due: int | None = None
+    members_present: int | None = None
+    result: dict | None = None          # the last (or only) round, FORMATS.md §4 output
+    rounds: tuple[dict, ...] = ()       # earlier rounds' results (再次投票 / 另行选举 before ``result``)
+    source: str = ""
+    flow: str | None = None             # "委员会" / "直接选举"; None = by the organization's size
+
+    def all_rounds(self) -> tuple[dict, ...]:
+        """Every counted round, first to last."""
+        return self.rounds + ((self.result,) if self.result else ())
+
+
+def _date(value, key: str, bad: list) -> date | None:
+    if value in (None, ""):
+        return None
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", str(value))
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    finally:
+        if m is None:
+            bad.append((key, f"应为日期（如2024-05-06），实际为“{value}”"))
+
+
+def _int(value, key: str, bad: list, minimum: int = 0) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        bad.append((key, f"应为不小于{minimum}的整数，实际为“{value}”"))
+        return None
+    return value
+
+
+def _count(spec: dict, source: str) -> dict:
+    """Count the ballots (or tally) by the rules of ``model.election.counting``."""
+
+    return count_election(parse_election(spec, source)).to_dict()
+
+
+def parse_record(data: object, source: str = "") -> ElectionRecord:
+    """An election record from its JSON dict; bad values raise InputError naming the key.
+
+    >>> r = parse_record({"seats": 5, "candidates": ["甲", "乙", "丙", "丁", "戊", "己"], "date": "2024-05-06"})
+    >>> r.kind, r.seats, r.meeting_date, r.result is None
+    ('换届', 5, datetime.date(2024, 5, 6), True)
+    >>> parse_record({"seats": 0, "candidates": []}, "e.json")
+    Traceback (most recent call last):
+    model.findings.InputError: e.json 列“seats”：应为不小于1的整数，实际为“0”
+    """
+    bad: list[tuple[str, str]] = []
+    if not isinstance(data, dict):
+        raise InputError([Finding(ERROR, source, None, None, None, "选举文件应为 JSON 对象")])
+    if isinstance(data.get("spec"), dict):  # a stored {"spec": …, "result": …} record
+        data = {**data["spec"], **{k: v for k, v in data.items() if k != "spec"}}
+    seats = _int(data.get("seats"), "seats", bad, 1)
+    if "seats" not in data:
+        bad.append(("seats", "缺少应选名额"))
+    cands = data.get("candidates", [])
+    if not isinstance(cands, list) or not all(isinstance(c, str) for c in cands):
+        bad.append(("candidates", "应为姓名列表"))
+        cands = []
+    division = data.get("division") or {}
+    if not isinstance(division, dict):
+        bad.append(("division", "应为“职务: 姓名”对象"))
+        division = {}
+    flow = data.get("flow") or None
+    if flow is not None and flow not in FLOWS:
+        bad.append(("flow", f"应为“{FLOWS[0]}”或“{FLOWS[1]}”，实际为“{flow}”"))
+        flow = None
+    posts = data.get("posts") or {}
+    if not isinstance(posts, dict):
+        bad.append(("posts", "应为“职务: 姓名”对象"))
+        posts = {}
+    kind = str(data.get("kind") or (BY_ELECTION if "vacancies" in data else CHANGE))
+    if kind not in (CHANGE, BY_ELECTION):
+        bad.append(("kind", f"应为“换届”或“补选”，实际为“{kind}”"))
+    members_due, members_present = data.get("members_due"), data.get("members_present")
+    if isinstance(data.get("members"), list):
+        voters = [Voter(str(m.get("name", "")), status=str(m.get("status") or "正式"),
+                        discipline=m.get("discipline"), suspended=bool(m.get("suspended")),
+                        excused=m.get("excused"), present=bool(m.get("present", True)))
+                  for m in data["members"] if isinstance(m, dict)]
+        e = electorate_from_members(voters)
+        members_due, members_present = e.members_due, e.members_present
+    result = data.get("result")
+    if result is not None and not isinstance(result, dict):
+        bad.append(("result", "应为计票结果对象"))
+        result = None
+    if result is None and "votes" in data and "elected" in data:
+        result = data
+    history = data.get("history") or []
+    if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
+        bad.append(("history", "应为各轮 {spec, result} 的列表"))
+        history = []
+    earlier = tuple(h["result"] for h in history if isinstance(h.get("result"), dict))
+    first = history[0].get("spec") if history and isinstance(history[0].get("spec"), dict) else None
+    if first is not None:  # the request names the first round's seats and candidates
+        seats = _int(first.get("seats"), "history[0].spec.seats", bad, 1)
+        cands = [c for c in first.get("candidates", []) if isinstance(c, str)]
+    record = ElectionRecord(
+        kind=kind, seats=seats or 1, candidates=tuple(c.strip() for c in cands),
+        organization=(str(data["organization"]).strip() if data.get("organization") else None),
+        meeting_date=_date(data.get("date"), "date", bad), previous=_date(data.get("previous"), "previous", bad),
+        term_ends=_date(data.get("term_ends"), "term_ends", bad),
+        committee_size=_int(data.get("committee_size"), "committee_size", bad, 1),
+        reason=str(data.get("reason") or "工作变动"),
+        secretary=data.get("secretary") or posts.get("书记") or None,
+        deputy=data.get("deputy") or posts.get("副书记") or None,
+        secretary_votes=_int(data.get("secretary_votes"), "secretary_votes", bad),
+        deputy_votes=_int(data.get("deputy_votes"), "deputy_votes", bad),
+        plenary_present=_int(data.get("plenary_present"), "plenary_present", bad),
+        division=tuple((str(k), str(v)) for k, v in division.items()),
+        members_due=_int(members_due, "members_due", bad),
+        members_present=_int(members_present, "members_present", bad),
+        result=result, rounds=earlier, source=source, flow=flow,
+    )
+    if bad:
+        raise InputError([Finding(ERROR, source, None, None, k, msg) for k, msg in bad])
+    if record.result is None and (data.get("ballots") or data.get("tally")):  # nothing cast: not held yet
+        return replace(record, result=_count(data, source))
+    return record

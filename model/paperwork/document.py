@@ -1,0 +1,317 @@
+"""Official documents (请示、备案表) as plain values, and their Word (.docx) rendering.
+
+A template function (``model.paperwork.founding``, ``model.paperwork.election_letters``) returns a
+:class:`Document`: title, 主送机关, body blocks, 落款 and date, plus the
+:class:`MissingData` it had to leave blank. Every blank the workbench should have
+filled from the roster, the plan, an election or the settings is a visible ＿＿＿ in
+the text and one ``MissingData`` row — never a silent gap. Blanks that the office
+fills by hand by design (文号, 签发人, 盖章) are kept as in the template and not listed.
+
+Layout follows GB/T 9704-2012 loosely: title centred in 小标宋 二号, body 仿宋 三号
+with a two-character first-line indent and 28 pt fixed line spacing, 落款 and date
+right-aligned, date in Arabic numerals with 年月日.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Union
+
+__all__ = [
+    "BLANK", "MissingData", "Para", "Table", "Document", "DocContext",
+    "blank_filler", "chinese_date", "issued_date", "xml_text", "percent", "to_docx", "TITLE_FONT", "BODY_FONT",
+]
+
+BLANK = "＿＿＿"
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋"
+HEADING_FONT = "黑体"
+LATIN_FONT = "Times New Roman"
+
+
+@dataclass(frozen=True, slots=True)
+class MissingData:
+    """One field a document had to leave blank."""
+
+    document: str      # e.g. "模板2 党组织人员备案表"
+    organization: str  # the organization's display name (or a society's name)
+    field: str         # e.g. "张三：出生日期"
+
+    def to_dict(self) -> dict:
+        return {"文书": self.document, "党组织": self.organization, "缺少的信息": self.field}
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph. ``style``: body / plain / heading / center / right / letterhead / docno."""
+
+    text: str
+    style: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A form table: each row a tuple of (text, column span); rows span ``columns`` in all."""
+
+    rows: tuple[tuple[tuple[str, int], ...], ...]
+    columns: int = 4
+    page_break_before: bool = False
+
+
+Block = Union[Para, Table]
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """Settings every document shares; ``None`` leaves a reported blank.
+
+    ``addressee`` is the 主送机关 (the approving higher-level organization),
+    ``superior`` its short name used on forms (…意见), ``issued`` the 落款 date,
+    ``basis`` the sentence citing the rules the request rests on.
+    """
+
+    addressee: str | None = None
+    superior: str = "上级党组织"
+    issued: date | None = None
+    basis: str = "根据《中国共产党章程》和《中国共产党支部工作条例（试行）》的有关规定"
+    council_meeting: str | None = None  # e.g. "2024年3月5日经第五届理事会第三次会议"
+
+    def to_dict(self) -> dict:
+        return {"addressee": self.addressee, "superior": self.superior,
+                "issued": self.issued.isoformat() if self.issued else None,
+                "basis": self.basis, "council_meeting": self.council_meeting}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document, ready to preview (:meth:`text`) or render (:func:`to_docx`)."""
+
+    code: str                     # 模板1 … 模板9
+    name: str                     # e.g. "成立党组织的请示"
+    organization: str
+    title: str
+    body: tuple[Block, ...]
+    addressee: str | None = None  # 主送机关 line (already filled or BLANK)
+    letterhead: str | None = None  # "××学会文件"
+    signature: tuple[str, ...] = ()
+    dated: str | None = None
+    missing: tuple[MissingData, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def text(self) -> str:
+        """Plain text of the whole document, for previews (names stay data)."""
+        out: list[str] = []
+        if self.letterhead:
+            out += [self.letterhead, "〔    〕号", ""]
+        out += [self.title, ""]
+        if self.addressee is not None:
+            out.append(f"{self.addressee}：")
+        for block in self.body:
+            if isinstance(block, Para):
+                out.append(("　　" if block.style == "body" else "") + block.text)
+            else:
+                if block.page_break_before:
+                    out.append("—— 另页 ——")
+                out += ["｜" + "｜".join(t for t, _ in row) + "｜" for row in block.rows]
+                out.append("")
+        if self.signature or self.dated:
+            out.append("")
+        out += list(self.signature)
+        if self.dated:
+            out.append(self.dated)
+        return "\n".join(out)
+
+
+def blank_filler(document: str, organization: str) -> tuple[Callable[[object, str], str], list[MissingData]]:
+    """A ``need(value, field)`` that returns the value as text, or BLANK and records it.
+
+    >>> need, missing = blank_filler("模板2 党组织人员备案表", "甲学会党支部")
+    >>> need("张三", "书记人选"), need(None, "张三：出生日期"), need("  ", "张三：民族")
+    ('张三', '＿＿＿', '＿＿＿')
+    >>> [m.field for m in missing]
+    ['张三：出生日期', '张三：民族']
+    """
+    missing: list[MissingData] = []
+
+    def need(value: object, what: str) -> str:
+        text = "" if value is None else (chinese_date(value) if isinstance(value, date) else str(value).strip())
+        if not text:
+            missing.append(MissingData(document, organization, what))
+            return BLANK
+        return text
+
+    return need, missing
+
+
+def issued_date(ctx: DocContext, need: Callable[[object, str], str]) -> str:
+    """The 落款 date from the settings; a reported blank form date when unset."""
+    if ctx.issued is None:
+        need(None, "成文日期")
+        return chinese_date(None)
+    return chinese_date(ctx.issued)
+
+
+def chinese_date(d: date | None) -> str:
+    """Date as written in official documents; a blank form date when unknown.
+
+    >>> chinese_date(date(2024, 5, 6))
+    '2024年5月6日'
+    >>> chinese_date(None)
+    '＿＿＿年＿＿月＿＿日'
+    """
+    if d is None:
+        return "＿＿＿年＿＿月＿＿日"
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def percent(part: int, whole: int) -> str:
+    """part/whole as a percentage without a trailing .0, one decimal otherwise.
+
+    >>> percent(1, 5), percent(26, 30), percent(2, 3), percent(1, 0)
+    ('20', '86.7', '66.7', '—')
+    """
+    if whole <= 0:
+        return "—"
+    tenths = (part * 1000 * 2 + whole) // (whole * 2)  # round half up, integers only
+    whole_part, frac = divmod(tenths, 10)
+    return str(whole_part) if frac == 0 else f"{whole_part}.{frac}"
+
+
+# ---------------------------------------------------------------- docx rendering
+
+def _east_asian(element, name: str) -> None:
+    """Set the East Asian font (w:eastAsia) of a run or style's rPr."""
+    from docx.oxml.ns import qn
+
+    element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+
+
+def _font(run, east_asian: str, size_pt: float, color: tuple[int, int, int] | None = None) -> None:
+    from docx.shared import Pt, RGBColor
+
+    run.font.size = Pt(size_pt)
+    if color:
+        run.font.color.rgb = RGBColor(*color)
+    _east_asian(run._element, east_asian)
+
+
+def _defaults(doc) -> None:
+    """Normal style: 仿宋 三号 (16 pt) for East Asian text, Times New Roman for Latin."""
+    from docx.shared import Pt
+
+    normal = doc.styles["Normal"]
+    normal.font.name = LATIN_FONT
+    normal.font.size = Pt(16)
+    _east_asian(normal.element, BODY_FONT)
+
+
+def _para(doc, text: str, style: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Pt
+
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(28)
+    fmt.space_before = fmt.space_after = Pt(0)
+    run = p.add_run(text.translate(_XML_BAD))
+    if style == "letterhead":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt.line_spacing = Pt(48)
+        _font(run, TITLE_FONT, 36, color=(0xC0, 0x00, 0x00))
+    elif style == "title":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt.line_spacing = Pt(36)
+        _font(run, TITLE_FONT, 22)  # 二号
+    elif style in ("center", "docno"):
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif style == "right":
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    elif style == "heading":
+        fmt.first_line_indent = Pt(32)
+        _font(run, HEADING_FONT, 16)
+    else:  # body / plain: 仿宋 三号 from the Normal style
+        if style == "body":
+            fmt.first_line_indent = Pt(32)  # two characters of 三号
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+_XML_BAD = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def xml_text(text: str) -> str:
+    """Text safe inside an XML element: escaped, without characters XML forbids.
+
+    >>> xml_text('<b>甲&乙</b>\x01')
+    '&lt;b&gt;甲&amp;乙&lt;/b&gt;'
+    """
+    from xml.sax.saxutils import escape
+
+    return escape(text.translate(_XML_BAD))
+
+
+def _table(doc, table: Table) -> None:
+    """A grid table, written as one XML fragment (python-docx cell access is slow for forms)."""
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    if table.page_break_before:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    col_w = 8900 // table.columns  # text width 15.6 cm ≈ 8850 twips
+    rows = []
+    for row in table.rows:
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{col_w * span}" w:type="dxa"/>'
+            + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+            + '<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            '</w:pPr><w:r><w:rPr><w:sz w:val="24"/></w:rPr>'
+            f'<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r></w:p></w:tc>'
+            for text, span in row)
+        rows.append(f'<w:tr><w:trPr><w:trHeight w:val="567"/></w:trPr>{cells}</w:tr>')
+    grid = "".join(f'<w:gridCol w:w="{col_w}"/>' for _ in range(table.columns))
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{col_w * table.columns}" '
+        f'w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+    doc.element.body.sectPr.addprevious(tbl)
+
+
+def to_docx(document: Document) -> bytes:
+    """Render a document to .docx bytes (python-docx; names are written as text)."""
+    from docx import Document as Docx
+    from docx.shared import Cm
+
+    doc = Docx()
+    _defaults(doc)
+    for section in doc.sections:
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+        section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    doc.core_properties.title = document.title
+    if document.letterhead:
+        _para(doc, document.letterhead, "letterhead")
+        _para(doc, "〔    〕号", "docno")
+        _para(doc, "", "plain")
+    _para(doc, document.title, "title")
+    _para(doc, "", "plain")
+    if document.addressee is not None:
+        _para(doc, f"{document.addressee}：", "plain")
+    for block in document.body:
+        if isinstance(block, Para):
+            _para(doc, block.text, block.style)
+        else:
+            _table(doc, block)
+    if document.signature or document.dated:
+        _para(doc, "", "plain")
+    for line in document.signature:
+        _para(doc, line, "right")
+    if document.dated:
+        _para(doc, document.dated, "right")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

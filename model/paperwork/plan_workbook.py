@@ -1,0 +1,151 @@
+"""The plan as tables (for the planner page) and as an Excel workbook (openpyxl).
+
+Sheets: 党组织 (one row per organization), 学会归属 (one row per society), and one
+党员名册 sheet per joint branch in the columns of seed 004 模板3, exactly as
+:func:`model.paperwork.registers.member_register` lays them out for the documents (the seed's text
+does not reproduce the table body; that module documents the columns). Phones appear
+only when asked (FORMATS.md §1).
+
+Every value is written as data: a text starting with = + - @ (or a tab / CR) is stored
+as a string, never as a formula.
+"""
+from __future__ import annotations
+
+import io
+from typing import Iterable
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from model.paperwork.founding import org_members
+from model.planning.plan import Organization, Plan
+from model.paperwork.registers import member_register
+from model.roster.values import Member, Roster
+from model.rules.classify import secretary_candidate
+
+__all__ = ["organization_rows", "society_rows", "register_rows", "branch_secretary", "plan_workbook",
+           "register_header", "ORG_COLUMNS", "SOCIETY_COLUMNS"]
+
+ORG_COLUMNS = ("编号", "名称", "类型", "组建方式", "单位数", "正式党员数", "书记人选", "锁定", "状态", "所含学会")
+SOCIETY_COLUMNS = ("学会名称", "学科类别", "所在地", "支撑单位", "正式党员数", "归属", "党组织编号", "组建方式")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _by_society(roster: Roster) -> dict[str, list[Member]]:
+    index: dict[str, list[Member]] = {}
+    for m in roster.members:
+        index.setdefault(m.society, []).append(m)
+    return index
+
+
+def branch_secretary(roster: Roster, org: Organization, index: dict[str, list[Member]] | None = None) -> str:
+    """双向进入、交叉任职 candidate over all units (青海指南 第二部分三(4)), or a note why none."""
+    if not roster.has_member_sheet:
+        return "（未提供党员表）"
+    index = _by_society(roster) if index is None else index
+    members = tuple(m for u in org.units for m in index.get(u, ()))
+    if not members:
+        return "（党员表中无本组织党员）"
+    name, role = secretary_candidate(members)
+    if name is None:
+        return "（无正式党员理事长或副理事长）"
+    society = next((m.society for m in members if m.name == name), "")
+    return f"{name}（{society}{role}）" if len(org.units) > 1 else f"{name}（{role}）"
+
+
+def organization_rows(roster: Roster, plan: Plan) -> list[dict]:
+    """One row per organization, columns :data:`ORG_COLUMNS`."""
+    index = _by_society(roster)
+    return [dict(zip(ORG_COLUMNS, (
+        o.id, o.name or "", o.kind, o.basis, len(o.units), o.formal_members,
+        branch_secretary(roster, o, index), o.locked, o.status or "", "、".join(o.units),
+    ))) for o in plan.organizations]
+
+
+def society_rows(roster: Roster, plan: Plan) -> list[dict]:
+    """One row per society of the roster, columns :data:`SOCIETY_COLUMNS`."""
+    rows = []
+    for s in roster.societies:
+        org = plan.org_of(s.name)
+        if org is not None:
+            where = org.kind
+        else:
+            where = "派驻党建工作指导员" if s.name in plan.liaison else "未覆盖"
+        rows.append(dict(zip(SOCIETY_COLUMNS, (
+            s.name, s.industry, s.region, s.host_unit or "", s.counts(plan.policy.count_basis)[0],
+            where, org.id if org else "", org.basis if org else "",
+        ))))
+    return rows
+
+
+def register_header(roster: Roster, org: Organization, *, phones: bool = False) -> tuple[str, ...]:
+    """The 模板3 党员名册 columns (联系电话 last, only when asked)."""
+    return member_register(org, roster, personal=phones).sheets[0].rows[0]
+
+
+def register_rows(roster: Roster, org: Organization, *, phones: bool = False) -> list[dict]:
+    """The branch's 模板3 党员名册 rows from the 党员 sheet (empty when it lists nobody of the branch)."""
+    if not org_members(org, roster):
+        return []
+    header, *rows = member_register(org, roster, personal=phones).sheets[0].rows
+    return [dict(zip(header, row)) for row in rows]
+
+
+def _put(ws, row: int, col: int, value: object) -> None:
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, bool):
+        value = "是" if value else "否"
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"       # text, never a formula
+        cell.quotePrefix = True
+
+
+def _table(ws, header: Iterable[str], rows: Iterable[dict], start: int = 1) -> None:
+    header = tuple(header)
+    for c, h in enumerate(header, start=1):
+        _put(ws, start, c, h)
+        ws.cell(row=start, column=c).font = Font(bold=True)
+    for r, row in enumerate(rows, start=start + 1):
+        for c, h in enumerate(header, start=1):
+            _put(ws, r, c, row.get(h, ""))
+    for c, h in enumerate(header, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = max(8, min(40, 2 * len(h) + 4))
+    ws.freeze_panes = ws.cell(row=start + 1, column=1)
+
+
+def _sheet_title(org: Organization, used: set[str]) -> str:
+    base = f"党员名册-{org.id}"
+    for bad in '[]:*?/\\':
+        base = base.replace(bad, "_")
+    title, n = base[:31], 2
+    while title in used:
+        title, n = f"{base[:28]}-{n}", n + 1
+    used.add(title)
+    return title
+
+
+def plan_workbook(roster: Roster, plan: Plan, *, phones: bool = False) -> bytes:
+    """The plan as .xlsx bytes: 党组织, 学会归属 and one 党员名册 per joint branch."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "党组织"
+    _table(ws, ORG_COLUMNS, organization_rows(roster, plan))
+    _table(wb.create_sheet("学会归属"), SOCIETY_COLUMNS, society_rows(roster, plan))
+    used = {"党组织", "学会归属"}
+    for org in plan.joint_branches():
+        register = member_register(org, roster, personal=phones).sheets[0]
+        header = register.rows[0]
+        ws = wb.create_sheet(_sheet_title(org, used))
+        _put(ws, 1, 1, f"{register.title}（{org.id}，{org.basis}）")
+        ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+        ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+        _table(ws, header, [dict(zip(header, row)) for row in register.rows[1:]], start=2)
+        if not org_members(org, roster):
+            ws.cell(row=3, column=len(header) + 1).value = (
+                "未提供党员表，请按模板3填写" if not roster.has_member_sheet else "党员表中无本支部党员，请按模板3填写")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,342 @@
+"""Hand edits of a plan: plain functions over frozen plans, each returning a new plan and its findings.
+
+Every edit recomputes the formal members of the branches it touches, drops empty
+branches, and returns ``EditResult(plan, findings)`` where the findings are those of
+:func:`model.planning.check.check_plan` on the new plan (each naming the rule broken, e.g.
+“超过5家”, “正式党员不足3名”), plus any pinned pair the plan now separates. A locked
+branch refuses every edit but unlocking: the result then carries the refusal as a
+finding and the plan unchanged (``applied`` is False). Undo/redo come free from
+:class:`EditHistory`, a tuple of plans and a cursor.
+
+Societies taken out of a branch become uncovered, or go to ``liaison`` when they have
+no formal member. Societies organized on their own (单独组建) are not moved by hand.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from model.findings import ERROR, Finding, InputError
+from model.planning.plan import Organization, Plan
+from model.roster.values import Roster
+from model.rules.policy import BASES, JOINT_BRANCH, Policy
+from model.planning.compat import branch_modes
+from model.planning.check import check_plan
+from model.planning.planner import plan_joint_branches
+
+__all__ = [
+    "EditResult", "EditHistory", "set_locked", "lock", "unlock", "move", "split", "merge",
+    "dissolve", "create", "set_basis", "reoptimize", "best_basis", "pinned_findings", "recheck", "finding_rows",
+]
+
+Pairs = Iterable[tuple[str, str]]
+_FILE = "方案"
+
+
+@dataclass(frozen=True, slots=True)
+class EditResult:
+    """The plan after an edit and what is wrong with it; ``applied`` is False on a refusal."""
+
+    plan: Plan
+    findings: tuple[Finding, ...]
+    applied: bool = True
+    message: str = ""
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.is_error)
+
+
+def _refuse(plan: Plan, column: str | None, message: str, rule: str) -> EditResult:
+    return EditResult(plan, (Finding(ERROR, _FILE, None, None, column, message, rule),), False, message)
+
+
+def _org(plan: Plan, org_id: str) -> Organization | None:
+    return next((o for o in plan.organizations if o.id == org_id), None)
+
+
+def _formal(roster: Roster, units: Iterable[str], policy: Policy) -> int:
+    return sum(roster.society(u).counts(policy.count_basis)[0] for u in units)
+
+
+def _next_id(plan: Plan, taken: Iterable[str] = ()) -> str:
+    used = {o.id for o in plan.organizations} | set(taken)
+    n = 1
+    while f"J{n:03d}" in used:
+        n += 1
+    return f"J{n:03d}"
+
+
+def best_basis(units: Iterable[str], roster: Roster, policy: Policy, prefer: str | None = None) -> str:
+    """The basis to declare for ``units``: ``prefer`` if it holds, else the first allowed mode that holds.
+
+    When no allowed mode holds, ``prefer`` (or the first allowed mode) is kept and the
+    check names the broken rule.
+    """
+
+    units = tuple(units)
+    allowed = policy.bases or BASES
+    if len(units) < 2:
+        return prefer or allowed[0]
+    holding = set(branch_modes([roster.society(u) for u in units], roster, policy))
+    if prefer in holding:
+        return prefer  # type: ignore[return-value]
+    modes = [m for m in allowed if m in holding]  # the coordinator's order of bases
+    return modes[0] if modes else (prefer or allowed[0])
+
+
+def pinned_findings(plan: Plan, together: Pairs = ()) -> tuple[Finding, ...]:
+    """A finding for every pinned pair (指定同组) the plan places apart."""
+    out = []
+    for a, b in together:
+        oa, ob = plan.org_of(a), plan.org_of(b)
+        if oa is None or oa is not ob:
+            out.append(Finding(ERROR, _FILE, None, None, oa.id if oa else None,
+                               f"“{a}”与“{b}”已指定同组，但不在同一党支部", "指定同组"))
+    return tuple(out)
+
+
+def recheck(roster: Roster, plan: Plan, *, together: Pairs = (), apart: Pairs = ()) -> tuple[Finding, ...]:
+    """Findings of the plan: :func:`model.planning.check.check_plan` plus broken pins."""
+
+    return tuple(check_plan(roster, plan, plan.policy, apart=tuple(apart), file=_FILE)) + pinned_findings(plan, together)
+
+
+def finding_rows(findings: Iterable[Finding]) -> list[dict]:
+    """Findings of a plan as table rows: the branch, the rule broken, the message."""
+    return [{"支部": f.column or "", "规则": f.rule, "说明": f.message} for f in findings]
+
+
+def _finish(roster: Roster, plan: Plan, orgs: Iterable[Organization], freed: Iterable[str] = (),
+            taken: Iterable[str] = (), message: str = "", **pairs: Pairs) -> EditResult:
+    """Rebuild the plan: recount members, drop empty branches, place freed societies."""
+    policy = plan.policy
+    taken = set(taken)
+    kept = tuple(replace(o, formal_members=_formal(roster, o.units, policy)) for o in orgs if o.units)
+    freed = [u for u in freed if u not in taken]
+    liaison = [u for u in plan.liaison if u not in taken]
+    uncovered = [u for u in plan.uncovered if u not in taken]
+    for u in freed:
+        (liaison if roster.society(u).counts(policy.count_basis)[0] == 0 else uncovered).append(u)
+    notes = tuple(n for n in plan.notes if n != "已手工调整") + ("已手工调整",)
+    new = replace(plan, organizations=kept, liaison=tuple(liaison), uncovered=tuple(uncovered),
+                  optimal=None, bound=None, notes=notes)
+    return EditResult(new, recheck(roster, new, **pairs), True, message)
+
+
+def _guard(plan: Plan, *org_ids: str | None) -> EditResult | None:
+    """A refusal when an org is unknown, not a joint branch, or locked; else None."""
+    for org_id in org_ids:
+        if org_id is None:
+            continue
+        o = _org(plan, org_id)
+        if o is None:
+            return _refuse(plan, org_id, f"方案中没有党组织“{org_id}”", "党组织不存在")
+        if not o.joint:
+            return _refuse(plan, org_id, f"“{org_id}”为单独组建的党组织，不能手工调整", "单独组建")
+        if o.locked:
+            return _refuse(plan, org_id, f"“{org_id}”已锁定，请先解锁再调整", "已锁定")
+    return None
+
+
+def set_locked(roster: Roster, plan: Plan, org_id: str, locked: bool = True, **pairs: Pairs) -> EditResult:
+    """Lock or unlock a branch: a locked branch is kept exactly by every later edit and re-plan."""
+    o = _org(plan, org_id)
+    if o is None:
+        return _refuse(plan, org_id, f"方案中没有党组织“{org_id}”", "党组织不存在")
+    orgs = tuple(replace(x, locked=locked) if x.id == org_id else x for x in plan.organizations)
+    new = replace(plan, organizations=orgs)
+    return EditResult(new, recheck(roster, new, **pairs), True, f"已{'锁定' if locked else '解锁'}{org_id}")
+
+
+def lock(roster: Roster, plan: Plan, org_id: str, **pairs: Pairs) -> EditResult:
+    """Lock branch ``org_id``: kept exactly by every later edit and re-plan."""
+    return set_locked(roster, plan, org_id, True, **pairs)
+
+
+def unlock(roster: Roster, plan: Plan, org_id: str, **pairs: Pairs) -> EditResult:
+    """Unlock branch ``org_id`` so it can be edited and re-planned."""
+    return set_locked(roster, plan, org_id, False, **pairs)
+
+
+def move(roster: Roster, plan: Plan, society: str, to: str | None, **pairs: Pairs) -> EditResult:
+    """Move ``society`` into branch ``to``, or out of every branch when ``to`` is None."""
+    if society not in roster:
+        return _refuse(plan, None, f"名册中没有学会“{society}”", "学会不存在")
+    src = plan.org_of(society)
+    refusal = _guard(plan, src.id if src else None, to)
+    if refusal:
+        return refusal
+    if (src.id if src else None) == to:
+        return _refuse(plan, to, f"“{society}”已在{to or '党组织之外'}", "无变化")
+    orgs = []
+    for o in plan.organizations:
+        if src is not None and o.id == src.id:
+            o = replace(o, units=tuple(u for u in o.units if u != society))
+        if o.id == to:
+            o = replace(o, units=o.units + (society,))
+        orgs.append(o)
+    where = f"移入{to}" if to else "移出，暂未覆盖"
+    return _finish(roster, plan, orgs, freed=() if to else (society,), taken=(society,) if to else (),
+                   message=f"“{society}”已{where}", **pairs)
+
+
+def split(roster: Roster, plan: Plan, org_id: str, part: Iterable[str], **pairs: Pairs) -> EditResult:
+    """Split a branch: ``part`` becomes a new branch, the other units stay in ``org_id``."""
+    refusal = _guard(plan, org_id)
+    if refusal:
+        return refusal
+    o = _org(plan, org_id)
+    part = tuple(u for u in o.units if u in set(part))
+    rest = tuple(u for u in o.units if u not in part)
+    if not part or not rest:
+        return _refuse(plan, org_id, "拆分需把本支部的学会分成两个非空部分", "拆分无效")
+    new_id = _next_id(plan)
+    orgs = []
+    for x in plan.organizations:
+        if x.id == org_id:
+            orgs.append(replace(x, units=rest, basis=best_basis(rest, roster, plan.policy, x.basis)))
+            orgs.append(Organization(new_id, JOINT_BRANCH, best_basis(part, roster, plan.policy, x.basis), part, 0))
+        else:
+            orgs.append(x)
+    return _finish(roster, plan, orgs, message=f"已将{org_id}拆分出{new_id}", **pairs)
+
+
+def merge(roster: Roster, plan: Plan, a: str, b: str, **pairs: Pairs) -> EditResult:
+    """Merge branch ``b`` into branch ``a``."""
+    if a == b:
+        return _refuse(plan, a, "请选择两个不同的党支部合并", "合并无效")
+    refusal = _guard(plan, a, b)
+    if refusal:
+        return refusal
+    ob = _org(plan, b)
+    orgs = []
+    for x in plan.organizations:
+        if x.id == a:
+            units = x.units + ob.units
+            orgs.append(replace(x, units=units, basis=best_basis(units, roster, plan.policy, x.basis)))
+        elif x.id != b:
+            orgs.append(x)
+    return _finish(roster, plan, orgs, message=f"已将{b}并入{a}", **pairs)
+
+
+def dissolve(roster: Roster, plan: Plan, org_id: str, **pairs: Pairs) -> EditResult:
+    """Dissolve a branch: its societies become uncovered (or liaison when F = 0)."""
+    refusal = _guard(plan, org_id)
+    if refusal:
+        return refusal
+    o = _org(plan, org_id)
+    orgs = [x for x in plan.organizations if x.id != org_id]
+    return _finish(roster, plan, orgs, freed=o.units, message=f"已撤销{org_id}", **pairs)
+
+
+def create(roster: Roster, plan: Plan, units: Iterable[str], basis: str | None = None, **pairs: Pairs) -> EditResult:
+    """Create a branch of ``units`` (taken from wherever they are), declaring the best basis."""
+    units = tuple(dict.fromkeys(units))
+    if not units:
+        return _refuse(plan, None, "请至少选择一个学会", "新建无效")
+    missing = [u for u in units if u not in roster]
+    if missing:
+        return _refuse(plan, None, f"名册中没有学会“{missing[0]}”", "学会不存在")
+    sources = {o.id for u in units if (o := plan.org_of(u)) is not None}
+    refusal = _guard(plan, *sorted(sources))
+    if refusal:
+        return refusal
+    new_id = _next_id(plan)
+    orgs = [replace(o, units=tuple(u for u in o.units if u not in units)) for o in plan.organizations]
+    basis = basis if basis in BASES else best_basis(units, roster, plan.policy)
+    orgs.append(Organization(new_id, JOINT_BRANCH, basis, units, 0))
+    return _finish(roster, plan, orgs, taken=units, message=f"已新建{new_id}（{basis}）", **pairs)
+
+
+def set_basis(roster: Roster, plan: Plan, org_id: str, basis: str, **pairs: Pairs) -> EditResult:
+    """Declare the basis (组建方式) of a branch; the check says whether it holds."""
+    if basis not in BASES:
+        return _refuse(plan, org_id, f"组建方式应为{'、'.join(BASES)}之一，实际为“{basis}”", "组建方式无效")
+    refusal = _guard(plan, org_id)
+    if refusal:
+        return refusal
+    orgs = [replace(o, basis=basis) if o.id == org_id else o for o in plan.organizations]
+    return _finish(roster, plan, orgs, message=f"{org_id}的组建方式改为{basis}", **pairs)
+
+
+def reoptimize(roster: Roster, plan: Plan, policy: Policy | None = None, *, together: Pairs = (),
+               apart: Pairs = (), time_limit: float = 10.0) -> EditResult:
+    """Re-plan everything but the locked branches, which are kept exactly (ids and names too)."""
+
+    policy = policy or plan.policy
+    locked = {frozenset(o.units): o for o in plan.organizations if o.locked and o.joint}
+    locks = tuple(o.units for o in locked.values())
+    try:
+        new = plan_joint_branches(roster, policy, locks=locks, together=tuple(together), apart=tuple(apart),
+                                  time_limit=time_limit, existing=plan)
+    except InputError as exc:  # a lock or wish the (new) settings cannot honour: plan unchanged
+        return EditResult(plan, exc.findings, False,
+                          "无法重新优化：" + "；".join(f.message for f in exc.errors or exc.findings))
+    orgs = []
+    for o in new.organizations:
+        old = locked.get(frozenset(o.units))
+        orgs.append(replace(o, locked=True, name=old.name or o.name) if old else o)
+    new = replace(new, organizations=tuple(orgs))
+    found = recheck(roster, new, together=together, apart=apart)
+    return EditResult(new, found, True, f"已重新优化未锁定部分（保留{len(locks)}个锁定支部）")
+
+
+@dataclass(frozen=True, slots=True)
+class EditHistory:
+    """Plans in edit order and a cursor on the current one: undo/redo move the cursor.
+
+    >>> p0, p1 = Plan(Policy(), ()), Plan(Policy(), (), uncovered=("甲学会",))
+    >>> h = EditHistory.start(p0).push(p1, "移出甲学会")
+    >>> h.undo().current() is p0, h.undo().redo().current() is p1, h.can_redo
+    (True, True, False)
+    """
+
+    plans: tuple[Plan, ...]
+    cursor: int = 0
+    labels: tuple[str, ...] = ()
+    limit: int = 50
+
+    @classmethod
+    def start(cls, plan: Plan, label: str = "规划结果") -> "EditHistory":
+        return cls((plan,), 0, (label,))
+
+    def current(self) -> Plan:
+        return self.plans[self.cursor]
+
+    @property
+    def can_undo(self) -> bool:
+        return self.cursor > 0
+
+    @property
+    def can_redo(self) -> bool:
+        return self.cursor < len(self.plans) - 1
+
+    def push(self, plan: Plan, label: str = "") -> "EditHistory":
+        """Add ``plan`` after the current one; the redo tail is dropped, the oldest beyond ``limit`` too."""
+        plans = self.plans[: self.cursor + 1] + (plan,)
+        labels = _pad(self.labels, len(self.plans))[: self.cursor + 1] + (label,)
+        drop = max(0, len(plans) - self.limit)
+        return replace(self, plans=plans[drop:], labels=labels[drop:], cursor=len(plans) - 1 - drop)
+
+    def undo(self) -> "EditHistory":
+        return replace(self, cursor=max(0, self.cursor - 1))
+
+    def redo(self) -> "EditHistory":
+        return replace(self, cursor=min(len(self.plans) - 1, self.cursor + 1))
+
+    def to_dict(self) -> dict:
+        return {"plans": [p.to_dict() for p in self.plans], "cursor": self.cursor,
+                "labels": list(_pad(self.labels, len(self.plans)))}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "EditHistory":
+        plans = tuple(Plan.from_dict(p) for p in d.get("plans", ()))
+        if not plans:
+            raise ValueError("edit history without plans")
+        cursor = min(max(0, int(d.get("cursor", 0))), len(plans) - 1)
+        return cls(plans, cursor, _pad(tuple(d.get("labels", ())), len(plans)))
+
+
+def _pad(labels: tuple[str, ...], n: int) -> tuple[str, ...]:
+    return (tuple(labels) + ("",) * n)[:n]

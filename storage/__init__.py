@@ -1,0 +1,1 @@
+"""Infrastructure: the workspace store (SQLite). Not domain: the model never imports it."""

@@ -1,0 +1,272 @@
+"""AppTest of app_pages/planner.py (联合党支部规划), driven by widget keys, against a tiny roster in a tmp store."""
+from __future__ import annotations
+
+import pytest
+from helpers import open_app, store_roster
+from helpers import rerun as run
+from streamlit.testing.v1 import AppTest
+
+from model.planning.plan import Plan
+from model.roster.values import Member, Roster, Society
+from storage.store import DEFAULT_WORKSPACE, Store
+from model.planning.today import fits
+
+PAGE = "app_pages/planner.py"
+HOSTILE = "<b>*粗体*</b>学会"
+
+# 甲乙 form today's joint branch 联合一支部 (locked at start); 丙丁戊 are 工科 in 武汉 and can join;
+# 庚 (医科, 恩施) has no partner; 辛 has 5 formal members; 壬 none.
+TINY = Roster((
+    Society("甲学会", "理科", "宜昌市", formal_members=1, existing_org="联合一支部", existing_kind="联合党支部"),
+    Society("乙学会", "理科", "宜昌市", formal_members=2, existing_org="联合一支部", existing_kind="联合党支部"),
+    Society("丙学会", "工科", "武汉市", formal_members=1),
+    Society("丁学会", "工科", "武汉市", formal_members=1),
+    Society(HOSTILE, "工科", "武汉市", formal_members=1),
+    Society("庚学会", "医科", "恩施州", formal_members=2),
+    Society("辛学会", "农科", "襄阳市", formal_members=5, existing_org="辛学会党支部", existing_kind="党支部"),
+    Society("壬学会", "农科", "襄阳市", formal_members=0),
+), members=(Member("张三", "甲学会", "男", "理事长"), Member("李四", "乙学会", "女", "理事"),
+            Member("王五", "乙学会", "男", "副理事长")), has_member_sheet=True)
+
+
+@pytest.fixture
+def store(db_path) -> Store:
+    return store_roster(Store(db_path), TINY)
+
+
+def open_page() -> AppTest:
+    return open_app(PAGE)
+
+
+def current(store: Store) -> Plan:
+    return Plan.from_dict(store.get(DEFAULT_WORKSPACE, "plan", "current"))
+
+
+def test_page_explains_itself_before_planning(store):
+    """It shows the rules, the settings from the workspace policy and asks to press 开始规划."""
+    at = open_page()
+    assert at.title[0].value == "联合党支部规划"
+    assert at.number_input(key="pl_units").value == 5 and at.number_input(key="pl_need").value == 3
+    assert at.checkbox(key="pl_同业共建").value
+    assert any("开始规划" in i.value for i in at.info)
+
+
+def press(at: AppTest, key: str) -> AppTest:
+    """Click the button ``key`` and rerun."""
+    at.button(key=key).click()
+    return run(at)
+
+
+def choose(at: AppTest, op: str) -> AppTest:
+    """Pick the edit operation ``op`` (移动, 撤销支部, 同组/不同组 …)."""
+    at.radio(key="ed_op").set_value(op)
+    return run(at)
+
+
+def mark_pair(at: AppTest, names: list[str], button: str) -> AppTest:
+    """Choose a pair of societies and press ed_pin (同组) or ed_forbid (不同组)."""
+    at.multiselect(key="ed_pair").set_value(names)
+    return press(at, button)
+
+
+def planned(store: Store) -> AppTest:
+    return press(open_page(), "pl_run")
+
+
+def test_plan_button_plans_keeps_todays_branch_locked_and_persists(store):
+    """It plans on 开始规划: today's joint branch stays locked, coverage rises, and the plan is stored."""
+    at = planned(store)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["组织覆盖率（现状）"] == "37.5%" and metrics["组织覆盖率（规划后）"] == "75.0%"
+    assert metrics["未覆盖的候选学会"] == "1"
+    assert any("已证明最优" in s.value for s in at.success)
+    plan = current(store)
+    j1 = plan.joint_branches()[0]
+    assert j1.units == ("甲学会", "乙学会") and j1.locked and j1.name == "联合一支部" and j1.status == "保留"
+    assert plan.uncovered == ("庚学会",)
+    assert store.get(DEFAULT_WORKSPACE, "plan_history", "current")["cursor"] == 0
+
+
+def test_uncovered_society_is_explained_with_a_verified_change(store):
+    """It explains why 庚学会 is uncovered and suggests the adjacency that covers it."""
+    at = planned(store)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**庚学会**" in text and "没有可与之联合的候选学会" in text and "恩施州" in text
+
+
+def test_move_edit_reports_findings_and_undo_restores(store):
+    """It moves a society by hand, shows the broken rule, survives a fresh session, and undoes the edit."""
+    at = planned(store)
+    choose(at, "移动")
+    at.selectbox(key="ed_soc").set_value("庚学会")
+    at.selectbox(key="ed_to").set_value("J002")
+    press(at, "ed_go")
+    assert "庚学会" in current(store).joint_branches()[1].units
+    assert any("已移入J002" in s.value for s in at.success)
+    findings = next(df.value for df in at.dataframe if "规则" in df.value.columns)
+    assert "学科类别不同且所在地不相邻且支撑单位不同" in set(findings["规则"])
+    at = open_page()  # a refresh loses nothing
+    assert any("手工调整" in i.value for i in at.info)
+    press(at, "ed_undo")
+    assert "庚学会" not in current(store).joint_branches()[1].units and current(store).optimal
+
+
+def move_out_of_locked_branch(store: Store) -> AppTest:
+    """Plan, then try to move 甲学会 out of today's locked branch."""
+    at = planned(store)
+    choose(at, "移动")
+    at.selectbox(key="ed_soc").set_value("甲学会")
+    return press(at, "ed_go")
+
+
+def test_locked_branch_refuses_a_move(store):
+    """It refuses to move a society out of today's locked branch and says so."""
+    at = move_out_of_locked_branch(store)
+    assert any("已锁定" in e.value for e in at.error)
+    assert current(store).joint_branches()[0].units == ("甲学会", "乙学会")
+
+
+def test_hostile_names_are_escaped_in_markdown(store):
+    """It shows a society named with HTML and Markdown as data in tables and escaped in Markdown messages."""
+    at = planned(store)
+    assert any(HOSTILE in str(df.value.values) for df in at.dataframe)
+    choose(at, "移动")
+    at.selectbox(key="ed_soc").set_value(HOSTILE)
+    press(at, "ed_go")
+    (message,) = [s.value for s in at.success if "移出" in s.value]
+    assert "\\<b\\>\\*粗体\\*\\</b\\>学会" in message and "<b>*" not in message
+    explained = "\n".join(m.value for m in at.markdown)
+    assert "**\\<b\\>\\*粗体\\*\\</b\\>学会**" in explained   # now uncovered, and explained
+
+
+def test_scenarios_save_and_compare(store):
+    """It saves the current plan under a name and compares it with the current plan after an edit."""
+    at = planned(store)
+    at.text_input(key="sc_name").input("方案一")
+    run(at)
+    press(at, "sc_save")
+    assert "方案一" in store.keys(DEFAULT_WORKSPACE, "scenario")
+    choose(at, "撤销支部")
+    at.selectbox(key="ed_org").set_value("J002")
+    press(at, "ed_go")
+    at.selectbox(key="sc_a").set_value("方案一")
+    at.selectbox(key="sc_b").set_value("当前方案")
+    run(at)
+    moves = next(df.value for df in at.dataframe if "方案A中" in df.value.columns)
+    assert set(moves["学会"]) == {"丙学会", "丁学会", HOSTILE} and set(moves["方案B中"]) == {"未覆盖"}
+
+
+def test_pin_a_pair_is_stored(store):
+    """It stores a pinned pair for the next planning run."""
+    at = planned(store)
+    choose(at, "同组/不同组")
+    mark_pair(at, ["丙学会", "丁学会"], "ed_pin")
+    assert [set(p) for p in store.get(DEFAULT_WORKSPACE, "plan_pairs", "current")["together"]] == [{"丙学会", "丁学会"}]
+    mark_pair(at, ["丙学会", HOSTILE], "ed_forbid")
+    press(at, "pl_run")  # 丙丁 must stay together, 丙 and the hostile one apart: the latter is left out
+    assert HOSTILE in current(store).uncovered
+
+
+def test_a_new_roster_asks_to_plan_again(store):
+    """It warns that the saved plan no longer matches an updated roster, and plans the new roster on request."""
+    planned(store)
+    smaller = Roster(TINY.societies[:-1], TINY.members, has_member_sheet=True)
+    store_roster(store, smaller, "new.xlsx", note="新名册")
+    at = open_page()
+    assert any("名册已更新" in w.value for w in at.warning) and not at.metric
+    press(at, "pl_run")
+    assert fits(current(store), smaller) and at.metric
+
+
+def test_settings_that_break_a_lock_are_explained_not_crashed(store):
+    """It shows a Chinese error naming the locked branch when new settings no longer allow it, for both buttons."""
+    at = planned(store)
+    at.checkbox(key="pl_同业共建").set_value(False)
+    at.checkbox(key="pl_区域联建").set_value(False)
+    run(at)
+    press(at, "pl_run")
+    assert any("锁定支部1" in e.value and "甲学会" in e.value for e in at.error)
+    press(at, "ed_reopt")
+    assert any("无法重新优化" in e.value for e in at.error)
+    assert current(store).joint_branches()[0].units == ("甲学会", "乙学会")
+
+
+def test_unproven_plan_shows_its_gap(store):
+    """It shows the bound and the gap when the solver stopped at the time limit before proving optimality."""
+    planned(store)
+    d = store.get(DEFAULT_WORKSPACE, "plan", "current")
+    store.put(DEFAULT_WORKSPACE, "plan", "current", {**d, "optimal": False, "bound": 6})
+    at = open_page()
+    assert any("最多可能覆盖6家" in w.value and "至多差1家" in w.value for w in at.warning)
+
+
+def test_a_pin_contradicting_a_lock_keeps_the_page_working(store):
+    """It still explains 庚学会 when 甲学会 (locked with 乙学会) is pinned to 丙学会, instead of a traceback."""
+    at = planned(store)
+    choose(at, "同组/不同组")
+    mark_pair(at, ["甲学会", "丙学会"], "ed_pin")
+    assert "**庚学会**" in "\n".join(m.value for m in at.markdown)
+    assert any("指定同组" in str(df.value.values) for df in at.dataframe)
+
+
+def test_pinning_then_forbidding_a_pair_keeps_only_the_latest_wish(store):
+    """It never stores one pair as both pinned and forbidden: forbidding a pinned pair unpins it."""
+    at = planned(store)
+    choose(at, "同组/不同组")
+    mark_pair(at, ["丙学会", "丁学会"], "ed_pin")
+    press(at, "ed_forbid")
+    pairs = store.get(DEFAULT_WORKSPACE, "plan_pairs", "current")
+    assert pairs["together"] == [] and [set(p) for p in pairs["apart"]] == [{"丙学会", "丁学会"}]
+    assert at.multiselect(key="ed_pair").placeholder == "请选择"
+
+
+def test_comparing_a_plan_with_itself_says_nothing_moved(store):
+    """It says the two plans group every society alike instead of showing an empty table."""
+    at = planned(store)
+    assert any("编组完全相同" in c.value for c in at.caption)
+    assert not any("方案A中" in df.value.columns for df in at.dataframe)
+
+
+def test_a_scenario_of_another_roster_is_flagged(store):
+    """It warns that a scenario saved for another roster does not match the current one."""
+    from model.planning.plan import Organization
+    from model.rules.policy import Policy
+    other = Plan(Policy(), (Organization("S001", "党支部", "单独组建", ("别的学会",), 3),))
+    store.put(DEFAULT_WORKSPACE, "scenario", "旧方案", other.to_dict())
+    at = planned(store)
+    at.selectbox(key="sc_b").set_value("旧方案")
+    run(at)
+    assert any("另一份名册" in w.value and "旧方案" in w.value for w in at.warning)
+
+
+
+def test_switching_the_count_basis_in_settings_reaches_the_next_plan(db_path):
+    """It re-plans on the workspace's 秘书处 basis after a plan on 理事会 exists, and says which basis applies."""
+    from model.rules.policy import Policy
+    store = store_roster(Store(db_path), Roster((
+        Society("子学会", "理科", "宜昌市", formal_members=5, secretariat_members=1),
+        Society("丑学会", "理科", "宜昌市", formal_members=4, secretariat_members=2))))
+    at = planned(store)
+    assert current(store).joint_branches() == ()
+    store.put(DEFAULT_WORKSPACE, "settings", "policy", Policy(count_basis="秘书处").to_dict())
+    at = press(at, "pl_run")
+    assert any("党员统计口径：秘书处" in c.value for c in at.caption)
+    assert [o.units for o in current(store).joint_branches()] == [("子学会", "丑学会")]
+
+
+def test_move_offers_only_joint_branch_candidates(store):
+    """It lists in 移动 only societies that can sit in a joint branch, never one that organizes alone."""
+    at = press(open_page(), "pl_run")
+    options = at.selectbox(key="ed_soc").options
+    assert "辛学会" not in options and "壬学会" not in options
+    assert {"丙学会", "丁学会", "庚学会"} <= set(options)
+
+
+def test_an_edit_message_about_an_older_roster_is_not_shown(store):
+    """It hides the last edit's refusal once the roster has changed, even if the plan still fits it."""
+    at = move_out_of_locked_branch(store)
+    assert any("已锁定" in e.value for e in at.error)
+    changed = TINY.replace_societies(s if s.name != "壬学会" else Society("壬学会", "农科", "十堰市") for s in TINY.societies)
+    store_roster(store, changed)
+    at = open_page()
+    assert not any("已锁定" in e.value for e in at.error)

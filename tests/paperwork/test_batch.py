@@ -1,0 +1,139 @@
+"""The batch: one set of documents per organization, in one zip or a folder."""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+import docx
+import openpyxl
+import pytest
+
+from model.paperwork.bundle import build_bundle, build_document, match_elections, records_for, safe_name, to_zip, write_documents
+from model.paperwork.document import DocContext
+from model.election.record import parse_record
+from model.findings import InputError
+from model.planning.plan import Organization, Plan
+from model.roster.values import Member, Roster, Society
+from model.rules.policy import Policy
+
+# 甲学会 own branch with a committee (7 formal, term ends) · 乙学会+丙协会 joint · 丁学会 liaison.
+ROSTER = Roster(
+    (Society("甲学会", "工科", "武汉市", formal_members=7, term_ends=date(2027, 3, 1)),
+     Society("乙学会", "工科", "武汉市", formal_members=1), Society("丙/协会", "工科", "武汉市", formal_members=2),
+     Society("丁学会", "理科", "武汉市")),
+    tuple(Member(f"甲{i}", "甲学会", society_role="理事长" if i == 1 else "理事") for i in range(1, 8))
+    + (Member("乙一", "乙学会"), Member("丙一", "丙/协会"), Member("丙二", "丙/协会")),
+    has_member_sheet=True,
+)
+OWN = Organization("S001", "党支部", "单独组建", ("甲学会",), 7)
+JOINT = Organization("J001", "联合党支部", "同业共建", ("乙学会", "丙/协会"), 3)
+PLAN = Plan(Policy(), (OWN, JOINT), liaison=("丁学会",))
+CTX = DocContext(addressee="中共某省科技社团委员会", issued=date(2026, 11, 22))
+
+
+def test_zip_holds_one_set_per_organization():
+    """It puts 模板1–3 in each organization's folder and a 表1–3 workbook in each society's folder."""
+    z = zipfile.ZipFile(io.BytesIO(to_zip(build_bundle(ROSTER, PLAN, CTX))))
+    names = z.namelist()
+    for folder in ("S001 甲学会党支部", "J001 乙学会等2家单位联合党支部"):
+        for doc in ("模板1 成立党组织的请示.docx", "模板2 党组织人员备案表.docx", "模板3 党员名册.xlsx"):
+            assert f"{folder}/{doc}" in names
+    assert "J001 乙学会等2家单位联合党支部/丙_协会/表1-3 学会党建台账.xlsx" in names
+    assert "派驻指导员的学会/丁学会/表1-3 学会党建台账.xlsx" in names
+    ledger = openpyxl.load_workbook(io.BytesIO(z.read("S001 甲学会党支部/甲学会/表1-3 学会党建台账.xlsx")))
+    assert [n[:2] for n in ledger.sheetnames] == ["表1", "表2", "表3"]
+    assert {"统计表 党组织覆盖情况统计表.xlsx", "清单 文书缺项清单.xlsx", "说明.txt"} <= set(names)
+    # 模板4/5 only for the organization with a committee and a known term end
+    assert "S001 甲学会党支部/模板4 换届选举请示.docx" in names
+    assert not any(n.startswith("J001") and "模板4" in n for n in names)
+    for n in names:
+        if n.endswith(".docx"):
+            docx.Document(io.BytesIO(z.read(n)))
+        elif n.endswith(".xlsx"):
+            openpyxl.load_workbook(io.BytesIO(z.read(n)))
+
+
+def test_missing_list_in_zip_matches_bundle():
+    """It writes every missing item into the 缺项清单 workbook."""
+    bundle = build_bundle(ROSTER, PLAN, CTX)
+    z = zipfile.ZipFile(io.BytesIO(to_zip(bundle)))
+    ws = openpyxl.load_workbook(io.BytesIO(z.read("清单 文书缺项清单.xlsx"))).active
+    assert ws.max_row == 2 + len(bundle.missing) > 2
+
+
+def test_elections_add_result_documents():
+    """It adds 模板6 for a counted 换届 and 模板7–9 for a 补选 of the named organization."""
+    change = parse_record({"organization": "S001", "seats": 5, "candidates": ["甲1", "甲2", "甲3", "甲4", "甲5", "甲6"],
+                           "eligible_due": 7, "eligible_present": 7, "tally": {"甲1": 7}, "ballots_returned": 7})
+    by = parse_record({"organization": "乙学会等2家单位联合党支部", "kind": "补选", "seats": 1, "candidates": ["丙一"],
+                       "eligible_due": 3, "eligible_present": 3, "tally": {"丙一": 3}, "ballots_returned": 3,
+                       "mode": "等额"})
+    names = [p for p, _ in build_bundle(ROSTER, PLAN, CTX, [change, by]).files]
+    assert "S001 甲学会党支部/模板6 换届选举结果的请示.docx" in names
+    for code in ("模板7", "模板8", "模板9"):
+        assert any(n.startswith("J001") and code in n for n in names)
+    assert records_for(PLAN, JOINT, [change, by]) == (by,)
+
+
+def test_unknown_organization_in_election_is_refused():
+    """It refuses an election naming no organization of the plan, naming the file."""
+    rec = parse_record({"organization": "X999", "seats": 3, "candidates": []}, "e.json")
+    with pytest.raises(InputError) as exc:
+        match_elections(PLAN, [rec])
+    assert exc.value.findings[0].file == "e.json" and "X999" in exc.value.findings[0].message
+    unnamed = parse_record({"seats": 3, "candidates": []}, "f.json")
+    with pytest.raises(InputError):
+        match_elections(PLAN, [unnamed])
+    assert match_elections(Plan(Policy(), (OWN,)), [unnamed]) == {"S001": (unnamed,)}
+
+
+def test_write_documents_creates_the_folder_tree(tmp_path):
+    """It writes the same files under the output folder."""
+    bundle = write_documents(ROSTER, PLAN, tmp_path / "out", ctx=CTX)
+    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == sorted(p for p, _ in bundle.files)
+
+
+def test_build_document_per_society_register_for_joint_branch():
+    """It gives a joint branch's 表3 one sheet per unit."""
+    reg = build_document("表3", JOINT, ROSTER, PLAN, CTX)
+    assert [s.name for s in reg.sheets] == ["乙学会", "丙/协会"]
+    with pytest.raises(ValueError):
+        build_document("模板0", JOINT, ROSTER, PLAN, CTX)
+
+
+def test_safe_name():
+    """It strips path separators and characters Windows refuses from file names."""
+    assert safe_name("a/b\\c:d") == "a_b_c_d" and safe_name("..") == "未命名"
+
+
+def test_kept_organization_gets_no_founding_request_and_far_term_no_change_request():
+    """It skips 模板1/2 for an organization the plan keeps (保留) and 模板4 when the term ends far off."""
+    kept = Organization("S001", "党支部", "单独组建", ("甲学会",), 7, status="保留")
+    plan = Plan(Policy(), (kept,))
+    names = [p for p, _ in build_bundle(ROSTER, plan, DocContext(issued=date(2025, 1, 1))).files]
+    assert "S001 甲学会党支部/模板3 党员名册.xlsx" in names
+    assert not any("模板1" in n or "模板2" in n or "模板4" in n for n in names)
+
+
+def test_usable_elections_keeps_the_plans_and_explains_the_rest():
+    """It keeps stored elections of the plan's organizations and says why the others are left out."""
+    from model.paperwork.bundle import usable_elections
+    stored = {"好": {"organization": "J001 联合党支部（乙学会、丙/协会）", "seats": 3, "candidates": []},
+              "旧": {"organization": "X9", "seats": 1, "candidates": []},
+              "坏": {"organization": "S001", "seats": "三", "candidates": []}}
+    usable, problems = usable_elections(PLAN, stored)
+    assert list(usable) == ["好"]
+    assert any("旧" in p and "不在当前方案中" in p for p in problems) and any("坏" in p for p in problems)
+
+
+def test_stale_plan_still_builds():
+    """It builds every document for a plan naming a society the roster no longer has, and says which."""
+    from model.paperwork.bundle import stale_units
+    gone = Plan(Policy(), (Organization("S009", "党支部", "单独组建", ("己学会",), 3),), liaison=("丁学会",))
+    assert stale_units(gone, ROSTER) == ("己学会",)
+    names = [p for p, _ in build_bundle(ROSTER, gone, CTX).files]
+    assert "S009 己学会党支部/模板1 成立党组织的请示.docx" in names
+    reg = build_document("表1", gone.organizations[0], ROSTER, gone, CTX)
+    assert reg.sheets == () and "不在当前名册中" in reg.missing[0].field
