@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt constraints.txt 2>/dev
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test sysdeps sample bench notebook clean
+.PHONY: run test lint format sysdeps sample bench notebook clean
 
 $(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -24,8 +24,17 @@ sysdeps:
 run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) sysdeps
+test: lint sysdeps
 	$(PY) -m pytest
+
+# ruff (pinned in requirements.txt) checks style and lint; `make format` rewrites the files.
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
 
 sample: $(STAMP)
 	$(PY) sample_data/make_sample.py

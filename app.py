@@ -1,4 +1,5 @@
 """学会党建规划工作台 — Streamlit entry point: st.navigation over the pages in app_pages/."""
+
 import streamlit as st
 
 from ui import state, widgets

@@ -3,6 +3,7 @@
 A branch without a committee (F < committee_min_formal) follows the direct flow instead: the members'
 meeting elects 书记 (and optionally 副书记) 等额, and step 4 is the 请示 alone (no plenary).
 """
+
 import streamlit as st
 
 from model.election import flow
@@ -14,10 +15,12 @@ STEPS = ["1 设置", "2a 模拟（会前）", "2b 计票（选举日）", "3 结
 DIRECT_STEPS = STEPS[:4] + ["4 选举结果的请示"]
 
 st.title("换届选举")
-st.caption("按《中国共产党基层组织选举工作条例》组织换届选举和补选：先设置选举人和候选人，"
-           "会前可模拟选举失败的风险，选举日录入选票即时计票，最后生成“选举结果的请示”文本。"
-           "正式党员不足7名（可在设置中调整）的党支部——多数联合党支部——不设委员会，由党员大会直接选举书记（可设副书记1名）。"
-           "每一项结论都注明依据；所有录入自动保存在当前工作区。")
+st.caption(
+    "按《中国共产党基层组织选举工作条例》组织换届选举和补选：先设置选举人和候选人，"
+    "会前可模拟选举失败的风险，选举日录入选票即时计票，最后生成“选举结果的请示”文本。"
+    "正式党员不足7名（可在设置中调整）的党支部——多数联合党支部——不设委员会，由党员大会直接选举书记（可设副书记1名）。"
+    "每一项结论都注明依据；所有录入自动保存在当前工作区。"
+)
 
 roster, policy = state.roster(), state.policy()
 widgets.require_valid_roster(roster)
@@ -27,8 +30,9 @@ if not orgs:
     st.stop()
 by_label = {o.label: o for o in orgs}
 c = st.columns([3, 1])
-label = c[0].selectbox("选择党组织", list(by_label), key="el_org",
-                       help="来自已保存的规划方案；没有方案时列出应单独建立党组织的学会")
+label = c[0].selectbox(
+    "选择党组织", list(by_label), key="el_org", help="来自已保存的规划方案；没有方案时列出应单独建立党组织的学会"
+)
 org = by_label[label]
 fl = flow.flow_of(org, policy)
 if fl.committee:

@@ -1,13 +1,14 @@
 """覆盖情况总览: today's organizations against what the rules require (the home page)."""
+
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from model.roster.values import Roster
 from model.rules import coverage
 from model.rules import coverage_tables as tables
 from model.rules.coverage_tables import percent
-from model.roster.values import Roster
 from model.rules.policy import Policy
 from ui import state, widgets
 
@@ -18,9 +19,11 @@ def cached_dashboard(digest: str, policy_json: str, today: date, _roster: Roster
 
 
 st.title("覆盖情况总览")
-st.caption("按名册中“现有党组织”“党组织类型”“届满时间”三列统计现状，对照党章、支部条例等规定的要求。"
-           "“按规则应达”是每个有正式党员的学会都建立（或加入）党组织后的覆盖率，是理论上限；"
-           "联合党支部能否全部组建，请到“联合党支部规划”页查看。")
+st.caption(
+    "按名册中“现有党组织”“党组织类型”“届满时间”三列统计现状，对照党章、支部条例等规定的要求。"
+    "“按规则应达”是每个有正式党员的学会都建立（或加入）党组织后的覆盖率，是理论上限；"
+    "联合党支部能否全部组建，请到“联合党支部规划”页查看。"
+)
 
 roster, policy = state.roster(), state.policy()
 widgets.roster_notice(roster)
@@ -30,10 +33,22 @@ d = cached_dashboard(state.roster_digest(), str(policy.to_dict()), date.today(),
 
 c1, c2, c3, c4, c5 = st.columns(5)
 c1.metric("学会总数", d.now.units, help="名册“学会”表中的学会、协会、研究会数")
-c2.metric("组织覆盖率", percent(d.now.organized_rate), f"按规则应达 {percent(d.required.organized_rate)}",
-          delta_color="off", delta_arrow="off", help="已建立或加入党组织（含联合党支部）的学会 ÷ 学会总数")
-c3.metric("工作覆盖率", percent(d.now.work_rate), f"按规则应达 {percent(d.required.work_rate)}",
-          delta_color="off", delta_arrow="off", help="有党组织或党建工作小组的学会 ÷ 学会总数；无正式党员的学会派驻指导员即实现工作覆盖")
+c2.metric(
+    "组织覆盖率",
+    percent(d.now.organized_rate),
+    f"按规则应达 {percent(d.required.organized_rate)}",
+    delta_color="off",
+    delta_arrow="off",
+    help="已建立或加入党组织（含联合党支部）的学会 ÷ 学会总数",
+)
+c3.metric(
+    "工作覆盖率",
+    percent(d.now.work_rate),
+    f"按规则应达 {percent(d.required.work_rate)}",
+    delta_color="off",
+    delta_arrow="off",
+    help="有党组织或党建工作小组的学会 ÷ 学会总数；无正式党员的学会派驻指导员即实现工作覆盖",
+)
 c4.metric("现有党组织", len(d.orgs), help="按“现有党组织”名称归并：同名的学会属于同一个党组织")
 c5.metric("存在问题的党组织", len({v.org for v in d.violations}), help="现有党组织中不符合规定的，见下方列表")
 
@@ -42,9 +57,11 @@ st.caption("各地文件提出的覆盖率目标。现状与按规则全部落�
 st.dataframe(tables.target_table(d), hide_index=True, width="stretch")
 
 st.subheader("党组织统计（统计报表口径）")
-st.caption("“现状”按名册现有党组织统计；“按规则应有”按每个学会的正式党员数分类："
-           f"{policy.own_min_formal}名以上单独建立，1–{policy.own_min_formal - 1}名联合组建，无正式党员的派驻指导员。"
-           f"党员统计口径：{policy.count_basis}。")
+st.caption(
+    "“现状”按名册现有党组织统计；“按规则应有”按每个学会的正式党员数分类："
+    f"{policy.own_min_formal}名以上单独建立，1–{policy.own_min_formal - 1}名联合组建，无正式党员的派驻指导员。"
+    f"党员统计口径：{policy.count_basis}。"
+)
 st.dataframe(tables.stat_table(d.stat_rows), hide_index=True, width="stretch")
 
 st.subheader("分类覆盖情况")
@@ -53,8 +70,18 @@ tabs = st.tabs(["按所在地", "按学科类别", "按支撑单位"])
 for tab, rows, label in zip(tabs, (d.by_region, d.by_industry, d.by_host), ("所在地", "学科类别", "支撑单位")):
     with tab:
         table = pd.DataFrame(tables.group_table(rows, label))
-        st.bar_chart(table.head(15), x=label, y=["已建党组织", "按规则应覆盖"], stack=False, horizontal=True,
-                     sort=False, x_label=label, y_label="学会数", color=["#c0392b", "#f0b27a"], height=420)
+        st.bar_chart(
+            table.head(15),
+            x=label,
+            y=["已建党组织", "按规则应覆盖"],
+            stack=False,
+            horizontal=True,
+            sort=False,
+            x_label=label,
+            y_label="学会数",
+            color=["#c0392b", "#f0b27a"],
+            height=420,
+        )
         st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader("现有党组织存在的问题")

@@ -6,6 +6,7 @@ into another branch), "re-optimize the rest" after it, explaining every uncovere
 
 Run: ``.venv/bin/python bench/bench_edits.py`` (prints a table; no assertions).
 """
+
 from __future__ import annotations
 
 import sys
@@ -18,14 +19,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bench_planner import synthetic_roster, write_xlsx  # noqa: E402
 
+from model.paperwork.plan_workbook import plan_workbook
 from model.planning import edits
 from model.planning.explain import explain_uncovered
-from model.roster.loading import load_roster
-from model.paperwork.plan_workbook import plan_workbook
 from model.planning.planner import plan_joint_branches
-from model.rules.policy import Policy
 from model.planning.scenarios import compare
 from model.planning.today import annotate, today_locks
+from model.roster.loading import load_roster
+from model.rules.policy import Policy
 
 SAMPLE = ROOT / "sample_data" / "sample_roster.xlsx"
 
@@ -50,8 +51,10 @@ def rosters():
 
 
 def main() -> int:
-    print(f"{'名册':<22}{'学会':>6}{'规划s':>8}{'移动+检查s':>12}{'重新优化s':>10}{'解释s':>8}{'未覆盖':>7}"
-          f"{'有建议':>7}{'Excel s':>9}{'比较s':>8}")
+    print(
+        f"{'名册':<22}{'学会':>6}{'规划s':>8}{'移动+检查s':>12}{'重新优化s':>10}{'解释s':>8}{'未覆盖':>7}"
+        f"{'有建议':>7}{'Excel s':>9}{'比较s':>8}"
+    )
     for label, roster, policy in rosters():
         locks = today_locks(roster, policy)
         plan, t_plan = timed(lambda: annotate(plan_joint_branches(roster, policy, locks=locks), roster))
@@ -64,8 +67,10 @@ def main() -> int:
         _, t_xlsx = timed(lambda: plan_workbook(roster, plan))
         _, t_cmp = timed(lambda: compare(plan, edit.plan))
         helped = sum(1 for e in why if e.suggestions)
-        print(f"{label:<22}{len(roster.societies):>6}{t_plan:>8.2f}{t_edit:>12.3f}{t_reopt:>10.2f}{t_explain:>8.2f}"
-              f"{len(why):>7}{helped:>7}{t_xlsx:>9.2f}{t_cmp:>8.3f}")
+        print(
+            f"{label:<22}{len(roster.societies):>6}{t_plan:>8.2f}{t_edit:>12.3f}{t_reopt:>10.2f}{t_explain:>8.2f}"
+            f"{len(why):>7}{helped:>7}{t_xlsx:>9.2f}{t_cmp:>8.3f}"
+        )
     return 0
 
 

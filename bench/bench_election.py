@@ -4,6 +4,7 @@ and the rules engine (model.election.counting.count_election) per round for scal
 
 Run: .venv/bin/python bench/bench_election.py
 """
+
 from __future__ import annotations
 
 import random
@@ -59,22 +60,35 @@ def main() -> None:
     t0 = time.perf_counter()
     loop = [loop_round(rnd) for _ in range(LOOP_RUNS)]
     lt = time.perf_counter() - t0
-    spec = ElectionSpec.from_dict({"seats": SEATS, "candidates": CANDS, "eligible_due": N, "eligible_present": 27,
-                                   "ballots": [{"yes": CANDS[:3]}] * 20 + [{"yes": CANDS[2:6]}] * 7})
+    spec = ElectionSpec.from_dict(
+        {
+            "seats": SEATS,
+            "candidates": CANDS,
+            "eligible_due": N,
+            "eligible_present": 27,
+            "ballots": [{"yes": CANDS[:3]}] * 20 + [{"yes": CANDS[2:6]}] * 7,
+        }
+    )
     t0 = time.perf_counter()
     for _ in range(ENGINE_RUNS):
         count_election(spec)
     et = time.perf_counter() - t0
     per_vec, per_loop = vec / RUNS, lt / LOOP_RUNS
-    print(f"vectorized: {RUNS:,} elections of a {N}-member branch in {vec:.3f} s "
-          f"({per_vec * 1e6:.2f} µs each) — target ≤ 1 s: {'OK' if vec <= 1 else 'MISSED'}")
-    print(f"python loop: {LOOP_RUNS:,} elections in {lt:.3f} s ({per_loop * 1e6:.1f} µs each); "
-          f"projected {RUNS:,}: {per_loop * RUNS:.1f} s")
+    print(
+        f"vectorized: {RUNS:,} elections of a {N}-member branch in {vec:.3f} s "
+        f"({per_vec * 1e6:.2f} µs each) — target ≤ 1 s: {'OK' if vec <= 1 else 'MISSED'}"
+    )
+    print(
+        f"python loop: {LOOP_RUNS:,} elections in {lt:.3f} s ({per_loop * 1e6:.1f} µs each); "
+        f"projected {RUNS:,}: {per_loop * RUNS:.1f} s"
+    )
     print(f"speed-up vectorized / loop: {per_loop / per_vec:.0f}×")
     print(f"rules engine count_election (27 ballots): {et / ENGINE_RUNS * 1e6:.0f} µs per round")
     lq = sum(x[0] for x in loop) / LOOP_RUNS
-    print(f"agreement: P(quorum) vectorized {r.p_quorum:.4f}, loop {lq:.4f}, exact {r.p_quorum_exact:.4f}; "
-          f"P(甲 elected) vectorized {r.p_elected[0]:.4f}, loop {sum('甲' in x[1] for x in loop) / LOOP_RUNS:.4f}")
+    print(
+        f"agreement: P(quorum) vectorized {r.p_quorum:.4f}, loop {lq:.4f}, exact {r.p_quorum_exact:.4f}; "
+        f"P(甲 elected) vectorized {r.p_elected[0]:.4f}, loop {sum('甲' in x[1] for x in loop) / LOOP_RUNS:.4f}"
+    )
 
 
 if __name__ == "__main__":

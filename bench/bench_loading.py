@@ -3,6 +3,7 @@
 Run: ``.venv/bin/python bench/bench_loading.py``. Prints seconds per step; the target is
 "a few seconds" for read + validate of 10,000 rows.
 """
+
 from __future__ import annotations
 
 import random
@@ -14,22 +15,37 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from model.roster.loading import parse_roster, raw_from_dict, raw_to_dict, read_raw, roster_frames
-from model.roster.values import Member, Roster, Society
 from model.roster.template import write_roster_xlsx
+from model.roster.values import Member, Roster, Society
 
 REGIONS = ["武汉市", "宜昌市", "襄阳市", "荆州市", "黄石市"]
 FIELDS = ["理科", "工科", "农科", "医科", "交叉学科"]
 
 
 def big_roster(n: int, rng: random.Random, with_members: bool) -> Roster:
-    societies = tuple(Society(
-        f"湖北省第{i}学会", rng.choice(FIELDS), rng.choice(REGIONS), f"第{i % 40}大学",
-        1 if with_members else rng.randint(0, 40), 0 if with_members else rng.randint(0, 2), rng.randint(0, 3), "湖北省科协", None, None, date(2020, 1, 1),
-        date(2026, 1, 1) + timedelta(days=rng.randint(0, 900)), (("备注", "x"),)) for i in range(n))
+    societies = tuple(
+        Society(
+            f"湖北省第{i}学会",
+            rng.choice(FIELDS),
+            rng.choice(REGIONS),
+            f"第{i % 40}大学",
+            1 if with_members else rng.randint(0, 40),
+            0 if with_members else rng.randint(0, 2),
+            rng.randint(0, 3),
+            "湖北省科协",
+            None,
+            None,
+            date(2020, 1, 1),
+            date(2026, 1, 1) + timedelta(days=rng.randint(0, 900)),
+            (("备注", "x"),),
+        )
+        for i in range(n)
+    )
     members = ()
     if with_members:
-        members = tuple(Member(f"党员{j}", f"湖北省第{j % n}学会", "男", "理事", "正式", None, "10000000000")
-                        for j in range(n))
+        members = tuple(
+            Member(f"党员{j}", f"湖北省第{j % n}学会", "男", "理事", "正式", None, "10000000000") for j in range(n)
+        )
     return Roster(societies, members, (("武汉市", "宜昌市"),), (), "big.xlsx", with_members)
 
 
@@ -55,8 +71,10 @@ def main() -> int:
         timed("content_hash", parsed.content_hash)
         t = time.perf_counter()
         parse_roster(read_raw(data, "big.xlsx"))
-        print(f"{'read + validate total':<42}{time.perf_counter() - t:6.2f} s  "
-              f"({len(parsed.societies)} societies, {len(parsed.findings)} findings)")
+        print(
+            f"{'read + validate total':<42}{time.perf_counter() - t:6.2f} s  "
+            f"({len(parsed.societies)} societies, {len(parsed.findings)} findings)"
+        )
     return 0
 
 

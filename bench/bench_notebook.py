@@ -1,5 +1,6 @@
 """How long a notebook user waits: ``import model`` in a fresh interpreter, and the whole
 workbench notebook executed top to bottom (kernel start included). Prints figures only."""
+
 from __future__ import annotations
 
 import subprocess
@@ -25,7 +26,9 @@ def import_seconds(module: str, runs: int = 3) -> float:
 
 def notebook_seconds() -> tuple[float, list[float]]:
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+    )
     start = time.perf_counter()
     cells: list[float] = []
     with client.setup_kernel():

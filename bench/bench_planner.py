@@ -7,6 +7,7 @@ a hand edit (a lock and a forbidden pair) at province size.
 
 Run: ``.venv/bin/python bench/bench_planner.py`` (prints a table; no assertions).
 """
+
 from __future__ import annotations
 
 import random
@@ -21,13 +22,33 @@ sys.path.insert(0, str(ROOT))
 from openpyxl import Workbook  # noqa: E402
 
 from model.planning.baseline import greedy_plan
-from model.roster.loading import load_roster
 from model.planning.plan import plan_to_json
 from model.planning.planner import cohesive_units, plan_joint_branches
+from model.roster.loading import load_roster
 
 HEADERS = ("学会名称", "学科类别", "所在地", "支撑单位", "理事会正式党员数", "理事会预备党员数")
-INDUSTRIES = ("理科", "工科", "农科", "医科", "交叉学科", "人文社科", "信息", "能源", "材料", "环境",
-              "化工", "机械", "电子", "生物", "地学", "数学", "物理", "建筑", "交通", "水利")
+INDUSTRIES = (
+    "理科",
+    "工科",
+    "农科",
+    "医科",
+    "交叉学科",
+    "人文社科",
+    "信息",
+    "能源",
+    "材料",
+    "环境",
+    "化工",
+    "机械",
+    "电子",
+    "生物",
+    "地学",
+    "数学",
+    "物理",
+    "建筑",
+    "交通",
+    "水利",
+)
 
 
 def synthetic_roster(n: int, seed: int, side: int) -> tuple[list[tuple], list[tuple[str, str]]]:
@@ -101,26 +122,33 @@ def main() -> int:
         path = tmp / f"city{n}.xlsx"
         write_xlsx(path, *synthetic_roster(n, seed=n, side=side))
         cases.append((f"城市{n}", path))
-    print(f"{'名册':<10}{'学会':>7}{'候选':>6}{'最优覆盖':>8}{'上界':>6}{'证明':>4}{'用时s':>7}"
-          f"{'贪心覆盖':>8}{'贪心s':>7}{'覆盖比':>7}{'时间比':>7}{'两关系':>7}{'贪心两关系':>7}{'支部数':>6}{'贪心支部':>6}")
+    print(
+        f"{'名册':<10}{'学会':>7}{'候选':>6}{'最优覆盖':>8}{'上界':>6}{'证明':>4}{'用时s':>7}"
+        f"{'贪心覆盖':>8}{'贪心s':>7}{'覆盖比':>7}{'时间比':>7}{'两关系':>7}{'贪心两关系':>7}{'支部数':>6}{'贪心支部':>6}"
+    )
     province = None
     for label, path in cases:
         t_opt, plan = whole(path, tmp / "plan.json", plan_joint_branches)
         t_greedy, base = whole(path, tmp / "greedy.json", greedy_plan)
         roster = load_roster(path)
         n_cand = covered(plan) + len(plan.uncovered)
-        print(f"{label:<10}{len(roster.societies):>8}{n_cand:>7}{covered(plan):>10}{plan.bound:>7}"
-              f"{'是' if plan.optimal else '否':>4}{t_opt:>8.2f}{covered(base):>10}{t_greedy:>8.2f}"
-              f"{covered(plan) / max(1, covered(base)):>8.3f}{t_opt / max(t_greedy, 1e-9):>8.1f}"
-              f"{cohesive_units(roster, plan):>9}{cohesive_units(roster, base):>11}"
-              f"{len(plan.joint_branches()):>8}{len(base.joint_branches()):>9}")
+        print(
+            f"{label:<10}{len(roster.societies):>8}{n_cand:>7}{covered(plan):>10}{plan.bound:>7}"
+            f"{'是' if plan.optimal else '否':>4}{t_opt:>8.2f}{covered(base):>10}{t_greedy:>8.2f}"
+            f"{covered(plan) / max(1, covered(base)):>8.3f}{t_opt / max(t_greedy, 1e-9):>8.1f}"
+            f"{cohesive_units(roster, plan):>9}{cohesive_units(roster, base):>11}"
+            f"{len(plan.joint_branches()):>8}{len(base.joint_branches()):>9}"
+        )
         if province is None:
             province = (roster, plan)
     roster, plan = province
     branch = plan.joint_branches()[0]
     pair = next(o.units[:2] for o in plan.joint_branches() if len(o.units) >= 2)
-    for label, kwargs in (("锁定一个支部", {"locks": [branch.units]}), ("禁止一对同支部", {"apart": [pair]}),
-                          ("指定两家同支部", {"together": [pair]})):
+    for label, kwargs in (
+        ("锁定一个支部", {"locks": [branch.units]}),
+        ("禁止一对同支部", {"apart": [pair]}),
+        ("指定两家同支部", {"together": [pair]}),
+    ):
         times = []
         for _ in range(5):
             start = perf_counter()

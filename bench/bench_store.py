@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python bench/bench_store.py
 """
+
 from __future__ import annotations
 
 import sys
@@ -12,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from model.rules.coverage import dashboard
 from model.roster.loading import parse_roster, raw_from_dict, raw_to_dict, read_raw, write_roster_xlsx
 from model.roster.values import Roster, Society
+from model.rules.coverage import dashboard
 from storage.store import Store
 
 N = 10_000
@@ -30,9 +31,16 @@ def timed(label: str, fn):
 
 def main() -> None:
     societies = tuple(
-        Society(f"湖北省第{i}学会", ("工科", "理科", "农科")[i % 3], REGIONS[i % 5], host_unit=f"大学{i % 50}",
-                formal_members=i % 7, existing_org=f"组织{i // 2}" if i % 3 == 0 else None)
-        for i in range(N))
+        Society(
+            f"湖北省第{i}学会",
+            ("工科", "理科", "农科")[i % 3],
+            REGIONS[i % 5],
+            host_unit=f"大学{i % 50}",
+            formal_members=i % 7,
+            existing_org=f"组织{i // 2}" if i % 3 == 0 else None,
+        )
+        for i in range(N)
+    )
     raw = read_raw(write_roster_xlsx(Roster(societies)), "bench.xlsx")
     as_dict = raw_to_dict(raw)
     with tempfile.TemporaryDirectory() as tmp:

@@ -4,16 +4,17 @@ One line per finding (errors on stderr, warnings and notes on stdout), then a su
 Exit 0 when there is no error, 2 otherwise; a malformed PLAN.json (bad JSON, missing
 keys, wrong types) → exit 2 naming the file and what is wrong.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 
-from model.planning.check import check_plan
 from model.findings import WARNING, Finding
-from model.roster.loading import load_roster
+from model.planning.check import check_plan
 from model.planning.plan import Plan
 from model.planning.plan_file import read_plan_file
+from model.roster.loading import load_roster
 from model.rules.policy import Policy
 
 
@@ -22,9 +23,13 @@ def _settings_warnings(plan: Plan, file: str) -> tuple[Finding, ...]:
     default, own = Policy(), plan.policy
     out = []
     if own.max_units > default.max_units:
-        out.append(f"方案设置每个联合党支部最多{own.max_units}家，宽于规定的{default.max_units}家（青海实施意见9、支部条例）")
+        out.append(
+            f"方案设置每个联合党支部最多{own.max_units}家，宽于规定的{default.max_units}家（青海实施意见9、支部条例）"
+        )
     if own.min_members < default.min_members:
-        out.append(f"方案设置联合党支部正式党员至少{own.min_members}名，低于规定的{default.min_members}名（支部条例第四条）")
+        out.append(
+            f"方案设置联合党支部正式党员至少{own.min_members}名，低于规定的{default.min_members}名（支部条例第四条）"
+        )
     return tuple(Finding(WARNING, file, None, None, "settings", m, "设置") for m in out)
 
 

@@ -4,6 +4,7 @@ Writes every 请示, 备案表 and register for every organization of the plan (
 ``model.paperwork.bundle``). Bad input raises InputError naming the file, row and column; the
 dispatcher prints one line per error and exits 2.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,14 +12,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from model.findings import ERROR, Finding, InputError
 from model.paperwork.bundle import write_documents
 from model.paperwork.document import DocContext
 from model.paperwork.election_letters import ElectionRecord, parse_record
-from model.findings import ERROR, Finding, InputError
 from model.planning.plan import Plan
 from model.planning.plan_file import plan_against_roster, read_plan_file
-from model.roster.values import Roster
 from model.roster.loading import load_roster
+from model.roster.values import Roster
 
 __all__ = ["run", "read_json", "read_plan_checked"]
 
@@ -28,11 +29,13 @@ def read_json(path: str) -> object:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Finding(ERROR, path, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")])
+        raise InputError([Finding(ERROR, path, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")]) from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError([Finding(ERROR, path, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")])
+        raise InputError(
+            [Finding(ERROR, path, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")]
+        ) from exc
 
 
 def read_plan_checked(path: str, roster: Roster, roster_path: str = "名册") -> Plan:
@@ -60,8 +63,17 @@ def run(args) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError([Finding(ERROR, str(out), None, None, None, "输出位置已存在且不是文件夹")])
-    bundle = write_documents(roster, plan, out, records, DocContext(issued=date.today(), addressee=getattr(args, "addressee", None) or None,
-                                                            council_meeting=getattr(args, "council_meeting", None) or None))
+    bundle = write_documents(
+        roster,
+        plan,
+        out,
+        records,
+        DocContext(
+            issued=date.today(),
+            addressee=getattr(args, "addressee", None) or None,
+            council_meeting=getattr(args, "council_meeting", None) or None,
+        ),
+    )
     print(f"已生成 {len(bundle.files)} 个文件到 {out}")
     if bundle.missing:
         print(f"缺少的信息 {len(bundle.missing)} 项，已留空并列入“清单 文书缺项清单.xlsx”")

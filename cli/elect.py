@@ -4,6 +4,7 @@ Bad input (unreadable or malformed JSON, missing keys, wrong types, a name on a 
 that is no candidate …) raises InputError: one line per error, naming the file and the
 JSON path, exit 2. An invalid meeting is a result, not bad input: exit 0.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,21 +19,26 @@ def _load(path: Path) -> object:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Finding(ERROR, name, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")])
+        raise InputError([Finding(ERROR, name, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")]) from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError([Finding(ERROR, name, None, exc.lineno, None,
-                                  f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")])
+        raise InputError(
+            [Finding(ERROR, name, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")]
+        ) from exc
 
 
 def summary(result) -> str:
     """A short Chinese summary of a result, one fact per line."""
-    lines = [f"会议{'有效' if result.meeting_valid else '无效'}：应到会{result.eligible_due}人，"
-             f"实到会{result.eligible_present}人",
-             f"候选人{'符合' if result.candidates_ok else '不符合'}{result.mode}选举要求"]
+    lines = [
+        f"会议{'有效' if result.meeting_valid else '无效'}：应到会{result.eligible_due}人，"
+        f"实到会{result.eligible_present}人",
+        f"候选人{'符合' if result.candidates_ok else '不符合'}{result.mode}选举要求",
+    ]
     if result.election_valid:
-        lines.append(f"收回选票{result.ballots_returned}张，有效{result.valid_ballots}张，无效{result.invalid_ballots}张")
+        lines.append(
+            f"收回选票{result.ballots_returned}张，有效{result.valid_ballots}张，无效{result.invalid_ballots}张"
+        )
         lines.append(f"当选：{'、'.join(result.elected) or '无'}")
         if result.revote:
             lines.append(f"须再次投票：{'、'.join(result.revote)}（{result.revote_seats}个名额）")

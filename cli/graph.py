@@ -6,18 +6,19 @@ naming societies the roster lacks, a society placed twice) raises InputError, wh
 the dispatcher prints one line per error with exit status 2. Roster societies the plan
 leaves out are shown as uncovered, with a warning.
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 from model.findings import ERROR, Finding, InputError
-from model.graph.listing import listing_xlsx
+from model.graph.hierarchy import GraphOptions, build_hierarchy
 from model.graph.html_view import hierarchy_html
 from model.graph.image import CJKFontMissing, hierarchy_png
-from model.graph.hierarchy import GraphOptions, build_hierarchy
-from model.roster.loading import load_roster
+from model.graph.listing import listing_xlsx
 from model.planning.plan_file import plan_against_roster, read_plan_file
+from model.roster.loading import load_roster
 
 __all__ = ["run"]
 
@@ -27,8 +28,7 @@ SUFFIXES = (".html", ".htm", ".png", ".xlsx")
 def run(args) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in SUFFIXES:
-        raise InputError([Finding(ERROR, str(out), None, None, None,
-                                  "输出文件应以 .html、.png 或 .xlsx 结尾")])
+        raise InputError([Finding(ERROR, str(out), None, None, None, "输出文件应以 .html、.png 或 .xlsx 结尾")])
     roster = load_roster(args.roster)
     plan, warnings = plan_against_roster(args.roster, args.plan, read_plan_file(args.plan, strict=False), roster)
     for w in warnings:

@@ -3,6 +3,7 @@
 Exit status: 0 on success (warnings may be printed), 2 on bad input with one line
 per error naming file, sheet, row and column — never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse

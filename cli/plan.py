@@ -5,6 +5,7 @@ list of society names; a malformed file, an unknown name or a lock breaking a ru
 exit 2 with one line per problem naming LOCKS.json and the entry), plans, writes the
 plan JSON of FORMATS.md §3 and prints a one-line Chinese summary.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,11 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from model.findings import ERROR, Finding, InputError
-from model.roster.loading import load_roster
+from model.paperwork.plan_workbook import plan_workbook
 from model.planning.plan import plan_to_json
 from model.planning.planner import plan_joint_branches
+from model.roster.loading import load_roster
 from model.rules.policy import BASES, Policy
-from model.paperwork.plan_workbook import plan_workbook
 
 
 def _fail(file: str, message: str, column: str | None = None) -> InputError:
@@ -33,10 +34,20 @@ def read_locks(path: str) -> list[tuple[str, ...]]:
     except UnicodeDecodeError:
         raise _fail(path, "应为UTF-8编码的JSON文件") from None
     if not isinstance(data, list):
-        raise _fail(path, "应为锁定支部的列表，例如 [[\"甲学会\", \"乙学会\"]]")
-    bad = [Finding(ERROR, path, None, None, f"锁定支部{i}", f"第{i}项应为学会名称的列表，实际为{json.dumps(e, ensure_ascii=False)[:60]}", "格式")
-           for i, e in enumerate(data, start=1)
-           if not isinstance(e, list) or not all(isinstance(n, str) for n in e)]
+        raise _fail(path, '应为锁定支部的列表，例如 [["甲学会", "乙学会"]]')
+    bad = [
+        Finding(
+            ERROR,
+            path,
+            None,
+            None,
+            f"锁定支部{i}",
+            f"第{i}项应为学会名称的列表，实际为{json.dumps(e, ensure_ascii=False)[:60]}",
+            "格式",
+        )
+        for i, e in enumerate(data, start=1)
+        if not isinstance(e, list) or not all(isinstance(n, str) for n in e)
+    ]
     if bad:
         raise InputError(bad)
     return [tuple(n.strip() for n in e) for e in data]
@@ -66,16 +77,19 @@ def run(args: argparse.Namespace) -> int:
     policy = policy_from(args)
     roster = load_roster(args.roster, filename=args.roster)
     locks = read_locks(args.locks) if args.locks else []
-    plan = plan_joint_branches(roster, policy, locks=locks, time_limit=args.time_limit,
-                               lock_file=args.locks or "锁定设置")
+    plan = plan_joint_branches(
+        roster, policy, locks=locks, time_limit=args.time_limit, lock_file=args.locks or "锁定设置"
+    )
     Path(args.out).write_text(plan_to_json(plan), encoding="utf-8")
     if getattr(args, "xlsx", None):
         Path(args.xlsx).write_bytes(plan_workbook(roster, plan))
     cov = plan.coverage()
     joint = plan.joint_branches()
     proof = "已证明最优" if plan.optimal else f"未证明最优（上界{plan.bound}家）"
-    print(f"{args.out}：共{cov.units}个学会，单独组建{len(plan.organizations) - len(joint)}个，"
-          f"联合党支部{len(joint)}个（覆盖{sum(len(o.units) for o in joint)}家，{proof}），"
-          f"未覆盖{len(plan.uncovered)}家，派驻指导员{len(plan.liaison)}家；"
-          f"组织覆盖率{cov.organized_rate:.1%}，工作覆盖率{cov.work_rate:.1%}")
+    print(
+        f"{args.out}：共{cov.units}个学会，单独组建{len(plan.organizations) - len(joint)}个，"
+        f"联合党支部{len(joint)}个（覆盖{sum(len(o.units) for o in joint)}家，{proof}），"
+        f"未覆盖{len(plan.uncovered)}家，派驻指导员{len(plan.liaison)}家；"
+        f"组织覆盖率{cov.organized_rate:.1%}，工作覆盖率{cov.work_rate:.1%}"
+    )
     return 0

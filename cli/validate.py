@@ -3,6 +3,7 @@
 Errors go to stderr, one line each (Finding.line()); warnings to stdout, marked 【警告】;
 a summary line ends stdout. Exit 0 when there is no error, 2 otherwise.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,6 +24,5 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         print(f"{args.roster}：发现{errors}个错误、{warnings}个警告，请更正后再使用")
         return 2
-    print(f"{args.roster}：检查通过，共{len(roster.societies)}个学会、{len(roster.members)}名党员，"
-          f"{warnings}个警告")
+    print(f"{args.roster}：检查通过，共{len(roster.societies)}个学会、{len(roster.members)}名党员，{warnings}个警告")
     return 0

@@ -62,62 +62,145 @@ The hierarchy graph, and an election counted by the 2020 regulation:
 >>> model.simulate(1, ["张三", "李四"], 0.9, expected=5, support=[0.9, 0.1], runs=500, seed=1).runs
 500
 """
+
 from model import display
+from model.election.counting import ElectionResult, count_election, next_round
+from model.election.direct import LeadershipFlow, direct_election, leadership_flow
+from model.election.electorate import Electorate, Voter, electorate_from_members, electorate_from_roster
+from model.election.plenary import by_election_spec, first_plenary
+from model.election.record import ElectionRecord, parse_record
+from model.election.simulate import SimulationResult, quorum_probability, simulate, turnout_for_quorum
+from model.election.spec import ElectionSpec, parse_election
+from model.findings import Finding, InputError, RosterError
+from model.graph.hierarchy import GraphOptions, build_hierarchy, graph_view, org_label
+from model.graph.html_view import compat_graph_html, hierarchy_html
 from model.paperwork.bundle import Bundle, build_bundle, to_zip, write_documents
+from model.paperwork.document import DocContext, Document, to_docx
+from model.paperwork.plan_workbook import plan_workbook
+from model.paperwork.result_text import result_letter
 from model.planning.check import check_plan
 from model.planning.compat import branch_modes, candidates, compatibility_graph, pair_modes
-from model.rules.coverage import current_coverage, dashboard, existing_organizations, required_coverage
-from model.paperwork.document import DocContext, Document, to_docx
-from model.planning.edits import EditHistory, EditResult, create, dissolve, lock, merge, move, recheck, reoptimize, set_basis, split, unlock
-from model.election.counting import ElectionResult, count_election, next_round
-from model.election.record import ElectionRecord, parse_record
-from model.election.spec import ElectionSpec, parse_election
-from model.paperwork.result_text import result_letter
-from model.election.plenary import first_plenary, by_election_spec
-from model.election.direct import LeadershipFlow, leadership_flow, direct_election
-from model.election.electorate import Electorate, Voter, electorate_from_members, electorate_from_roster
+from model.planning.edits import (
+    EditHistory,
+    EditResult,
+    create,
+    dissolve,
+    lock,
+    merge,
+    move,
+    recheck,
+    reoptimize,
+    set_basis,
+    split,
+    unlock,
+)
 from model.planning.explain import Explanation, Suggestion, explain_uncovered
-from model.findings import Finding, InputError, RosterError
-from model.graph.html_view import compat_graph_html, hierarchy_html
-from model.graph.hierarchy import GraphOptions, build_hierarchy, graph_view, org_label
-from model.roster.loading import load_roster, parse_roster, read_raw, read_roster, write_roster_xlsx
-from model.rules.rates import Coverage
 from model.planning.plan import Organization, Plan, plan_from_json, plan_to_json, read_plan
-from model.paperwork.plan_workbook import plan_workbook
 from model.planning.planner import plan_joint_branches
+from model.planning.scenarios import Comparison, compare
+from model.planning.today import today_locks, today_plan
+from model.roster.loading import load_roster, parse_roster, read_raw, read_roster, write_roster_xlsx
 from model.roster.values import Member, Roster, Society
 from model.rules.classify import Classification, classify, classify_all
+from model.rules.coverage import current_coverage, dashboard, existing_organizations, required_coverage
 from model.rules.policy import Policy
-from model.planning.scenarios import Comparison, compare
+from model.rules.rates import Coverage
 from model.rules.settings import policy_with
-from model.election.simulate import SimulationResult, quorum_probability, simulate, turnout_for_quorum
-from model.planning.today import today_locks, today_plan
 
 __all__ = [
     # roster: load, validate, write
-    "Finding", "InputError", "RosterError", "Member", "Roster", "Society",
-    "load_roster", "read_roster", "read_raw", "parse_roster", "write_roster_xlsx",
+    "Finding",
+    "InputError",
+    "RosterError",
+    "Member",
+    "Roster",
+    "Society",
+    "load_roster",
+    "read_roster",
+    "read_raw",
+    "parse_roster",
+    "write_roster_xlsx",
     # classification, coverage and settings
-    "Policy", "policy_with", "Classification", "classify", "classify_all",
-    "dashboard", "current_coverage", "required_coverage", "existing_organizations",
+    "Policy",
+    "policy_with",
+    "Classification",
+    "classify",
+    "classify_all",
+    "dashboard",
+    "current_coverage",
+    "required_coverage",
+    "existing_organizations",
     # compatibility graph and planning
-    "candidates", "pair_modes", "branch_modes", "compatibility_graph",
-    "Organization", "Plan", "Coverage", "plan_joint_branches", "today_plan", "today_locks", "check_plan",
-    "plan_to_json", "plan_from_json", "read_plan", "plan_workbook",
+    "candidates",
+    "pair_modes",
+    "branch_modes",
+    "compatibility_graph",
+    "Organization",
+    "Plan",
+    "Coverage",
+    "plan_joint_branches",
+    "today_plan",
+    "today_locks",
+    "check_plan",
+    "plan_to_json",
+    "plan_from_json",
+    "read_plan",
+    "plan_workbook",
     # edits, explanations, scenarios
-    "EditResult", "EditHistory", "lock", "unlock", "move", "split", "merge", "dissolve", "create",
-    "set_basis", "reoptimize", "recheck", "Explanation", "Suggestion", "explain_uncovered",
-    "Comparison", "compare",
+    "EditResult",
+    "EditHistory",
+    "lock",
+    "unlock",
+    "move",
+    "split",
+    "merge",
+    "dissolve",
+    "create",
+    "set_basis",
+    "reoptimize",
+    "recheck",
+    "Explanation",
+    "Suggestion",
+    "explain_uncovered",
+    "Comparison",
+    "compare",
     # the hierarchy graph
-    "GraphOptions", "build_hierarchy", "graph_view", "org_label", "hierarchy_html", "compat_graph_html",
+    "GraphOptions",
+    "build_hierarchy",
+    "graph_view",
+    "org_label",
+    "hierarchy_html",
+    "compat_graph_html",
     # elections
-    "ElectionSpec", "parse_election", "ElectionResult", "count_election", "next_round", "result_letter",
-    "Voter", "Electorate", "electorate_from_members", "electorate_from_roster", "SimulationResult", "simulate",
-    "quorum_probability", "turnout_for_quorum", "first_plenary", "by_election_spec",
-    "LeadershipFlow", "leadership_flow", "direct_election",
+    "ElectionSpec",
+    "parse_election",
+    "ElectionResult",
+    "count_election",
+    "next_round",
+    "result_letter",
+    "Voter",
+    "Electorate",
+    "electorate_from_members",
+    "electorate_from_roster",
+    "SimulationResult",
+    "simulate",
+    "quorum_probability",
+    "turnout_for_quorum",
+    "first_plenary",
+    "by_election_spec",
+    "LeadershipFlow",
+    "leadership_flow",
+    "direct_election",
     # documents
-    "DocContext", "Document", "to_docx", "ElectionRecord", "parse_record", "Bundle", "build_bundle",
-    "write_documents", "to_zip",
+    "DocContext",
+    "Document",
+    "to_docx",
+    "ElectionRecord",
+    "parse_record",
+    "Bundle",
+    "build_bundle",
+    "write_documents",
+    "to_zip",
     # Jupyter display
     "display",
 ]

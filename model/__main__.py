@@ -1,4 +1,5 @@
 """``python -m model validate|plan|check|elect|graph|docs``: the CLI of FORMATS.md §5 (code in ``cli/``)."""
+
 import sys
 
 from cli.main import main

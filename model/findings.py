@@ -1,8 +1,10 @@
 """Findings: every problem found in user input, named by place, rule and value."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 __all__ = ["Finding", "InputError", "RosterError", "ERROR", "WARNING", "INFO"]
 
@@ -52,8 +54,13 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {
-            "severity": self.severity, "file": self.file, "sheet": self.sheet,
-            "row": self.row, "column": self.column, "message": self.message, "rule": self.rule,
+            "severity": self.severity,
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+            "rule": self.rule,
         }
 
 

@@ -13,6 +13,7 @@ processes and a restarted server all see the same committed data.
 >>> db.get("甲", "plan", "current"), db.workspaces()
 ({'organizations': []}, ['甲'])
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,17 +22,24 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import platformdirs
 
 __all__ = [
-    "Store", "StoreError", "default_path", "set_default_path", "ENV_VAR", "HISTORY_LIMIT",
-    "DEFAULT_WORKSPACE", "EXPORT_FORMAT", "check_name",
+    "Store",
+    "StoreError",
+    "default_path",
+    "set_default_path",
+    "ENV_VAR",
+    "HISTORY_LIMIT",
+    "DEFAULT_WORKSPACE",
+    "EXPORT_FORMAT",
+    "check_name",
 ]
 
 ENV_VAR = "PARTY_WORKBENCH_DB"
@@ -122,7 +130,7 @@ class Store:
     path: Path
 
     @classmethod
-    def default(cls) -> "Store":
+    def default(cls) -> Store:
         return cls(default_path())
 
     @contextmanager
@@ -231,8 +239,10 @@ class Store:
     def get_text(self, workspace: str, kind: str, key: str) -> tuple[str, str] | None:
         """The stored JSON text and its digest, without parsing (for cache keys)."""
         with self._connect() as c:
-            row = c.execute("SELECT value, digest FROM documents WHERE workspace = ? AND kind = ? AND key = ?",
-                            (workspace, kind, key)).fetchone()
+            row = c.execute(
+                "SELECT value, digest FROM documents WHERE workspace = ? AND kind = ? AND key = ?",
+                (workspace, kind, key),
+            ).fetchone()
         return None if row is None else (row[0], row[1])
 
     def put(self, workspace: str, kind: str, key: str, value: dict) -> None:
@@ -244,13 +254,18 @@ class Store:
     def _put(c: sqlite3.Connection, workspace: str, kind: str, key: str, text: str, digest: str) -> None:
         workspace = check_name(workspace)
         c.execute("INSERT OR IGNORE INTO workspaces VALUES (?, ?)", (workspace, _now()))
-        c.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-                  (workspace, kind, key, text, digest, _now()))
+        c.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)", (workspace, kind, key, text, digest, _now())
+        )
 
     def keys(self, workspace: str, kind: str) -> list[str]:
         with self._connect() as c:
-            return [r[0] for r in c.execute(
-                "SELECT key FROM documents WHERE workspace = ? AND kind = ? ORDER BY key", (workspace, kind))]
+            return [
+                r[0]
+                for r in c.execute(
+                    "SELECT key FROM documents WHERE workspace = ? AND kind = ? ORDER BY key", (workspace, kind)
+                )
+            ]
 
     def delete(self, workspace: str, kind: str, key: str) -> None:
         with self._connect(write=True) as c:
@@ -262,23 +277,32 @@ class Store:
         workspace, (text, digest) = check_name(workspace), _dump(raw)
         with self._connect(write=True) as c:
             self._put(c, workspace, "roster", "current", text, digest)
-            c.execute("INSERT INTO roster_history (workspace, value, note, saved) VALUES (?, ?, ?, ?)",
-                      (workspace, text, note, _now()))
-            c.execute("""DELETE FROM roster_history WHERE workspace = ? AND id NOT IN
+            c.execute(
+                "INSERT INTO roster_history (workspace, value, note, saved) VALUES (?, ?, ?, ?)",
+                (workspace, text, note, _now()),
+            )
+            c.execute(
+                """DELETE FROM roster_history WHERE workspace = ? AND id NOT IN
                          (SELECT id FROM roster_history WHERE workspace = ? ORDER BY id DESC LIMIT ?)""",
-                      (workspace, workspace, HISTORY_LIMIT))
+                (workspace, workspace, HISTORY_LIMIT),
+            )
 
     def history(self, workspace: str) -> list[tuple[str, str]]:
         """(saved time, note) of every kept roster version, newest first."""
         with self._connect() as c:
-            return [(r[0], r[1]) for r in c.execute(
-                "SELECT saved, note FROM roster_history WHERE workspace = ? ORDER BY id DESC", (workspace,))]
+            return [
+                (r[0], r[1])
+                for r in c.execute(
+                    "SELECT saved, note FROM roster_history WHERE workspace = ? ORDER BY id DESC", (workspace,)
+                )
+            ]
 
     def undo_roster(self, workspace: str) -> str | None:
         """Go back one roster version; returns the undone version's note, or None when nothing to undo."""
         with self._connect(write=True) as c:
-            rows = c.execute("SELECT id, note FROM roster_history WHERE workspace = ? ORDER BY id DESC LIMIT 2",
-                             (workspace,)).fetchall()
+            rows = c.execute(
+                "SELECT id, note FROM roster_history WHERE workspace = ? ORDER BY id DESC LIMIT 2", (workspace,)
+            ).fetchall()
             if len(rows) < 2:
                 return None
             c.execute("DELETE FROM roster_history WHERE id = ?", (rows[0][0],))
@@ -292,12 +316,26 @@ class Store:
         with self._connect() as c:
             if not c.execute("SELECT 1 FROM workspaces WHERE name = ?", (workspace,)).fetchone():
                 raise StoreError(f"工作区“{workspace}”不存在")
-            docs = [{"kind": k, "key": key, "value": json.loads(v)} for k, key, v in c.execute(
-                "SELECT kind, key, value FROM documents WHERE workspace = ? ORDER BY kind, key", (workspace,))]
-            hist = [{"value": json.loads(v), "note": n, "saved": s} for v, n, s in c.execute(
-                "SELECT value, note, saved FROM roster_history WHERE workspace = ? ORDER BY id", (workspace,))]
-        payload = {"format": EXPORT_FORMAT, "version": 1, "name": workspace, "exported": _now(),
-                   "documents": docs, "roster_history": hist}
+            docs = [
+                {"kind": k, "key": key, "value": json.loads(v)}
+                for k, key, v in c.execute(
+                    "SELECT kind, key, value FROM documents WHERE workspace = ? ORDER BY kind, key", (workspace,)
+                )
+            ]
+            hist = [
+                {"value": json.loads(v), "note": n, "saved": s}
+                for v, n, s in c.execute(
+                    "SELECT value, note, saved FROM roster_history WHERE workspace = ? ORDER BY id", (workspace,)
+                )
+            ]
+        payload = {
+            "format": EXPORT_FORMAT,
+            "version": 1,
+            "name": workspace,
+            "exported": _now(),
+            "documents": docs,
+            "roster_history": hist,
+        }
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def import_workspace(self, data: bytes, name: str) -> str:
@@ -311,8 +349,10 @@ class Store:
             for doc in payload["documents"]:
                 self._put(c, name, str(doc["kind"]), str(doc["key"]), *_dump(doc["value"]))
             for h in payload.get("roster_history", [])[-HISTORY_LIMIT:]:
-                c.execute("INSERT INTO roster_history (workspace, value, note, saved) VALUES (?, ?, ?, ?)",
-                          (name, _dump(h["value"])[0], str(h.get("note", "")), str(h.get("saved", _now()))))
+                c.execute(
+                    "INSERT INTO roster_history (workspace, value, note, saved) VALUES (?, ?, ?, ?)",
+                    (name, _dump(h["value"])[0], str(h.get("note", "")), str(h.get("saved", _now()))),
+                )
         return name
 
 
@@ -326,8 +366,8 @@ def _read_export(data: bytes) -> dict:
         raise StoreError("不是本工作台导出的工作区文件（缺少格式标记）")
     docs = payload.get("documents")
     if not isinstance(docs, list) or not all(
-            isinstance(d, dict) and {"kind", "key", "value"} <= d.keys() and isinstance(d["value"], dict)
-            for d in docs):
+        isinstance(d, dict) and {"kind", "key", "value"} <= d.keys() and isinstance(d["value"], dict) for d in docs
+    ):
         raise StoreError("工作区文件已损坏：documents 部分格式不对")
     hist = payload.get("roster_history", [])
     if not isinstance(hist, list) or not all(isinstance(h, dict) and isinstance(h.get("value"), dict) for h in hist):

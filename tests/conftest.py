@@ -1,4 +1,5 @@
 """Shared fixtures: every test gets its own workspace database, never the user's."""
+
 from __future__ import annotations
 
 import pytest

@@ -8,6 +8,7 @@ The tiny plan, drawn::
                   └─ 派驻党建工作指导员 ── 湖北省植物学会
     未覆盖学会（需关注） ── 湖北省中医药学会
 """
+
 from __future__ import annotations
 
 from model.planning.plan import Organization, Plan
@@ -36,10 +37,15 @@ def tiny_roster() -> Roster:
 
 
 def tiny_plan() -> Plan:
-    return Plan(Policy(), (
-        Organization("S001", "党支部", "单独组建", ("湖北省计算机学会",), 9),
-        Organization("J001", "联合党支部", "同业共建", (IMG, SCRIPT), 3),
-    ), liaison=("湖北省植物学会",), uncovered=("湖北省中医药学会",))
+    return Plan(
+        Policy(),
+        (
+            Organization("S001", "党支部", "单独组建", ("湖北省计算机学会",), 9),
+            Organization("J001", "联合党支部", "同业共建", (IMG, SCRIPT), 3),
+        ),
+        liaison=("湖北省植物学会",),
+        uncovered=("湖北省中医药学会",),
+    )
 
 
 def big_roster_plan(n: int = 1200) -> tuple[Roster, Plan]:

@@ -2,6 +2,7 @@
 
 Import them as ``from helpers import …`` (pytest puts tests/ on the path, as for graph_fixtures).
 """
+
 from __future__ import annotations
 
 import io
@@ -20,16 +21,23 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from model.roster.loading import raw_to_dict, read_raw
+from model.roster.template import write_roster_xlsx
 from model.roster.values import Roster
 from storage.store import DEFAULT_WORKSPACE, ENV_VAR, Store
-from model.roster.template import write_roster_xlsx
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 HEAD = ["学会名称", "学科类别", "所在地", "理事会正式党员数"]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 def xlsx(sheets: dict[str, list[list]]) -> bytes:
@@ -45,8 +53,13 @@ def xlsx(sheets: dict[str, list[list]]) -> bytes:
     return out.getvalue()
 
 
-def store_roster(store: Store, roster: Roster | bytes, name: str = "tiny.xlsx", note: str = "测试名册",
-                 workspace: str = DEFAULT_WORKSPACE) -> Store:
+def store_roster(
+    store: Store,
+    roster: Roster | bytes,
+    name: str = "tiny.xlsx",
+    note: str = "测试名册",
+    workspace: str = DEFAULT_WORKSPACE,
+) -> Store:
     """Store ``roster`` (a Roster, written in the canonical template, or workbook bytes) as the workspace's roster."""
     data = write_roster_xlsx(roster) if isinstance(roster, Roster) else roster
     store.put_roster(workspace, raw_to_dict(read_raw(data, name)), note=note)
@@ -105,9 +118,26 @@ def serve_app(db_path: Path, log_path: Path) -> Iterator[str]:
     env = {**os.environ, ENV_VAR: str(db_path)}
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=log)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
         try:
             url = f"http://127.0.0.1:{port}"
             wait_healthy(url, proc)

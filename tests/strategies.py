@@ -1,4 +1,5 @@
 """Hypothesis strategies for small rosters, policies and wishes (shared by the planner tests)."""
+
 from __future__ import annotations
 
 from hypothesis import strategies as st
@@ -14,8 +15,14 @@ ADJACENT = (("孝感", "武汉"), ("武汉", "黄冈"), ("孝感", "黄冈"), ("
 
 @st.composite
 def societies(draw, name: str, formal=st.integers(0, 4)) -> Society:
-    return Society(name, draw(st.sampled_from(INDUSTRIES)), draw(st.sampled_from(REGIONS)),
-                   draw(st.sampled_from(HOSTS)), draw(formal), draw(st.integers(0, 2)))
+    return Society(
+        name,
+        draw(st.sampled_from(INDUSTRIES)),
+        draw(st.sampled_from(REGIONS)),
+        draw(st.sampled_from(HOSTS)),
+        draw(formal),
+        draw(st.integers(0, 2)),
+    )
 
 
 @st.composite
@@ -36,8 +43,11 @@ def candidate_rosters(draw, max_size: int = 9) -> Roster:
 @st.composite
 def policies(draw) -> Policy:
     bases = draw(st.lists(st.sampled_from(BASES), min_size=1, max_size=3, unique=True))
-    return Policy(max_units=draw(st.integers(2, 5)), min_members=draw(st.integers(2, 6)),
-                  bases=tuple(b for b in BASES if b in bases))
+    return Policy(
+        max_units=draw(st.integers(2, 5)),
+        min_members=draw(st.integers(2, 6)),
+        bases=tuple(b for b in BASES if b in bases),
+    )
 
 
 @st.composite

@@ -3,6 +3,7 @@
 The import graph is read statically from every ``import`` statement, including those inside
 functions, so a cycle cannot hide behind a late import.
 """
+
 from __future__ import annotations
 
 import ast
@@ -132,9 +133,7 @@ def test_lower_layers_never_import_higher_ones():
         return None
 
     upward = [
-        (a, b)
-        for a, b in g.edges
-        if layer_of(a) is not None and layer_of(b) is not None and layer_of(b) > layer_of(a)
+        (a, b) for a, b in g.edges if layer_of(a) is not None and layer_of(b) is not None and layer_of(b) > layer_of(a)
     ]
     assert upward == []
 
@@ -157,5 +156,7 @@ def test_no_private_streamlit_import():
                 names = [node.module]
             elif isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
-            offenders += [f"{path.name}: {n}" for n in names if n.startswith("streamlit.") and n != "streamlit.testing.v1"]
+            offenders += [
+                f"{path.name}: {n}" for n in names if n.startswith("streamlit.") and n != "streamlit.testing.v1"
+            ]
     assert offenders == []

@@ -1,4 +1,5 @@
 """Rich display (model.display): tables and inline graphs, every user string escaped."""
+
 from __future__ import annotations
 
 import html
@@ -9,30 +10,44 @@ import pytest
 
 from model import display
 from model.election.counting import count_election
+from model.election.simulate import simulate
 from model.election.spec import parse_election
 from model.findings import ERROR, WARNING, Finding
 from model.graph.hierarchy import build_hierarchy
 from model.planning.plan import Organization, Plan
-from model.roster.values import Roster, Society
-from model.rules.policy import Policy
-from model.rules.classify import classify_all
 from model.planning.scenarios import compare
-from model.election.simulate import simulate
+from model.roster.values import Roster, Society
+from model.rules.classify import classify_all
+from model.rules.policy import Policy
 
 EVIL = "<script>alert(1)</script>学会"
 
 
 def tiny_roster() -> Roster:
     """甲/乙 share an industry (F=1+2), 丙 organizes alone, 丁 has no formal member, EVIL is uncovered."""
-    return Roster((Society("甲学会", "工科", "武汉市", formal_members=1), Society("乙学会", "工科", "宜昌市", formal_members=2),
-                   Society("丙学会", "理科", "武汉市", formal_members=5), Society("丁学会", "理科", "襄阳市"),
-                   Society(EVIL, "农科", "十堰市", formal_members=1)))
+    return Roster(
+        (
+            Society("甲学会", "工科", "武汉市", formal_members=1),
+            Society("乙学会", "工科", "宜昌市", formal_members=2),
+            Society("丙学会", "理科", "武汉市", formal_members=5),
+            Society("丁学会", "理科", "襄阳市"),
+            Society(EVIL, "农科", "十堰市", formal_members=1),
+        )
+    )
 
 
 def tiny_plan() -> Plan:
-    return Plan(Policy(), (Organization("S001", "党支部", "单独组建", ("丙学会",), 5),
-                           Organization("J001", "联合党支部", "同业共建", ("甲学会", "乙学会"), 3, locked=True)),
-                liaison=("丁学会",), uncovered=(EVIL,), optimal=True, bound=3)
+    return Plan(
+        Policy(),
+        (
+            Organization("S001", "党支部", "单独组建", ("丙学会",), 5),
+            Organization("J001", "联合党支部", "同业共建", ("甲学会", "乙学会"), 3, locked=True),
+        ),
+        liaison=("丁学会",),
+        uncovered=(EVIL,),
+        optimal=True,
+        bound=3,
+    )
 
 
 def test_plan_frame_lists_organizations():
@@ -70,11 +85,21 @@ def test_classification_frame():
 
 def test_election_result_tables():
     """It shows the counted votes, who is elected and the rule messages."""
-    spec = parse_election({"seats": 1, "candidates": ["张三", EVIL], "eligible_due": 5, "eligible_present": 5,
-                           "ballots": [{"yes": ["张三"]}] * 3 + [{"yes": [EVIL]}] * 2})
+    spec = parse_election(
+        {
+            "seats": 1,
+            "candidates": ["张三", EVIL],
+            "eligible_due": 5,
+            "eligible_present": 5,
+            "ballots": [{"yes": ["张三"]}] * 3 + [{"yes": [EVIL]}] * 2,
+        }
+    )
     result = count_election(spec)
     frame = display.to_frame(result)
-    assert frame.to_dict("records") == [{"姓名": "张三", "得票": 3, "当选": "是"}, {"姓名": EVIL, "得票": 2, "当选": "否"}]
+    assert frame.to_dict("records") == [
+        {"姓名": "张三", "得票": 3, "当选": "是"},
+        {"姓名": EVIL, "得票": 2, "当选": "否"},
+    ]
     page = display.to_html(result)
     assert "会议有效" in page and "<script>" not in page
 
@@ -100,7 +125,7 @@ def test_hierarchy_graph_inline_is_sandboxed_srcdoc():
     """It embeds the offline hierarchy page in a sandboxed iframe srcdoc, names escaped, no remote script."""
     g = build_hierarchy(tiny_roster(), tiny_plan())
     frame = display.show_graph(g, height=300)._repr_html_()
-    assert frame.startswith("<iframe srcdoc=\"") and 'sandbox="allow-scripts' in frame and "height:300px" in frame
+    assert frame.startswith('<iframe srcdoc="') and 'sandbox="allow-scripts' in frame and "height:300px" in frame
     srcdoc = frame.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0]
     assert '"' not in srcdoc and "<script>alert" not in srcdoc
     page = html.unescape(srcdoc)
@@ -149,4 +174,4 @@ def test_dashboard_shows_now_and_required_coverage():
 
     frame = display.to_frame(dashboard(tiny_roster(), today=date(2026, 11, 22)))
     assert frame["口径"].tolist() == ["现状", "按规则全部落实后"]
-    assert frame["组织覆盖学会数"].tolist() == [0, 4]   # none today; every society with a formal member
+    assert frame["组织覆盖学会数"].tolist() == [0, 4]  # none today; every society with a formal member

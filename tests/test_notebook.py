@@ -1,4 +1,5 @@
 """notebooks/workbench.ipynb: clean in the repo, and runs top to bottom with the results of the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,10 @@ from nbformat.v4 import new_code_cell
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK = REPO / "notebooks" / "workbench.ipynb"
 SAMPLE = REPO / "sample_data" / "sample_roster.xlsx"
-PROBE = ("print('PROBE' + json.dumps({'plan': plan.to_dict(), 'election': election, 'result': result.to_dict()},"
-         " ensure_ascii=False))")
+PROBE = (
+    "print('PROBE' + json.dumps({'plan': plan.to_dict(), 'election': election, 'result': result.to_dict()},"
+    " ensure_ascii=False))"
+)
 
 
 def _builder():
@@ -34,14 +37,15 @@ def executed(tmp_path_factory) -> nbformat.NotebookNode:
     from ipykernel.kernelspec import install
 
     tmp = tmp_path_factory.mktemp("kernel")
-    install(kernel_name="python3", prefix=str(tmp))          # argv: this (the venv's) interpreter
+    install(kernel_name="python3", prefix=str(tmp))  # argv: this (the venv's) interpreter
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nb.cells.append(new_code_cell("import json\n" + PROBE))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("JUPYTER_PATH", str(tmp / "share" / "jupyter"))
         mp.setenv("PARTY_WORKBENCH_DB", str(tmp / "workbench.sqlite"))
-        NotebookClient(nb, timeout=300, kernel_name="python3",
-                       resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()  # raises if a cell fails
+        NotebookClient(
+            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+        ).execute()  # raises if a cell fails
     return nb
 
 
@@ -89,16 +93,28 @@ def test_rich_outputs_are_tables_and_inline_graphs(executed):
 def test_notebook_plan_and_count_equal_the_cli(executed, tmp_path):
     """It plans the sample and counts the ballot set in the notebook exactly as `python -m model` does."""
     probe = next(t for t in _outputs(executed, "stream") if t.startswith("PROBE"))
-    got = json.loads(probe[len("PROBE"):])
+    got = json.loads(probe[len("PROBE") :])
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     plan_out, election_in, election_out = tmp_path / "plan.json", tmp_path / "e.json", tmp_path / "r.json"
-    done = subprocess.run([sys.executable, "-m", "model", "plan", str(SAMPLE), "--out", str(plan_out)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "model", "plan", str(SAMPLE), "--out", str(plan_out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert got["plan"] == json.loads(plan_out.read_text(encoding="utf-8"))
     election_in.write_text(json.dumps(got["election"], ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "model", "elect", str(election_in), "--out", str(election_out)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "model", "elect", str(election_in), "--out", str(election_out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert got["result"] == json.loads(election_out.read_text(encoding="utf-8"))
     assert got["result"]["elected"] and got["result"]["invalid_ballots"] == 1

@@ -1,4 +1,5 @@
 """The public API (model.__all__): complete, documented, and giving the CLI's results."""
+
 from __future__ import annotations
 
 import inspect
@@ -14,14 +15,34 @@ import model
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample_data" / "sample_roster.xlsx"
-JOBS = ("load_roster", "read_roster", "classify_all", "compatibility_graph", "plan_joint_branches", "move", "lock",
-        "explain_uncovered", "compare", "build_hierarchy", "hierarchy_html", "count_election", "simulate",
-        "write_documents", "display")
+JOBS = (
+    "load_roster",
+    "read_roster",
+    "classify_all",
+    "compatibility_graph",
+    "plan_joint_branches",
+    "move",
+    "lock",
+    "explain_uncovered",
+    "compare",
+    "build_hierarchy",
+    "hierarchy_html",
+    "count_election",
+    "simulate",
+    "write_documents",
+    "display",
+)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "model", *args], cwd=REPO, capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
+    return subprocess.run(
+        [sys.executable, "-m", "model", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +106,13 @@ def test_api_plan_with_settings_and_locks_equals_cli(sample, tmp_path):
 
 def test_api_count_equals_cli_elect(tmp_path):
     """It counts an election through the API exactly as `python -m model elect` does."""
-    data = {"seats": 2, "candidates": ["张三", "李四", "王五"], "eligible_due": 6, "eligible_present": 6,
-            "ballots": [{"yes": ["张三", "李四"]}] * 4 + [{"yes": ["王五"], "no": ["张三"], "write_in": ["赵六"]}] * 2}
+    data = {
+        "seats": 2,
+        "candidates": ["张三", "李四", "王五"],
+        "eligible_due": 6,
+        "eligible_present": 6,
+        "ballots": [{"yes": ["张三", "李四"]}] * 4 + [{"yes": ["王五"], "no": ["张三"], "write_in": ["赵六"]}] * 2,
+    }
     src, out = tmp_path / "e.json", tmp_path / "r.json"
     src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     done = cli("elect", str(src), "--out", str(out))

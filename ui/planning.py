@@ -6,36 +6,54 @@ The plan under edit and its undo/redo history live in the workspace store — ki
 message), kind ``plan_pairs`` key ``current`` (pinned / forbidden pairs) — so a refresh
 loses nothing. Heavy calls are cached on the roster digest and the settings.
 """
+
 from __future__ import annotations
 
 import streamlit as st
 
+from model.findings import InputError
+from model.graph.html_view import compat_graph_html
 from model.planning import edits, today
 from model.planning.compat import compatibility_graph
 from model.planning.explain import Explanation, explain_uncovered
-from model.findings import InputError
-from model.graph.html_view import compat_graph_html
 from model.planning.plan import Plan
 from model.planning.planner import plan_joint_branches
+from model.planning.scenarios import Comparison, compare
 from model.roster.values import Roster
 from model.rules.policy import Policy
-from model.planning.scenarios import Comparison, compare
 from ui import state
 from ui.widgets import md_text
 
-__all__ = ["cached_plan", "cached_explain", "cached_graph", "history", "save", "record", "pairs", "set_pairs", "OUT",
-           "apply_edit", "add_pair", "apply_locks", "safe_explain", "move_rows", "compare_scenarios"]
+__all__ = [
+    "cached_plan",
+    "cached_explain",
+    "cached_graph",
+    "history",
+    "save",
+    "record",
+    "pairs",
+    "set_pairs",
+    "OUT",
+    "apply_edit",
+    "add_pair",
+    "apply_locks",
+    "safe_explain",
+    "move_rows",
+    "compare_scenarios",
+]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def cached_plan(digest: str, policy: Policy, locks: tuple, together: tuple, apart: tuple, limit: float,
-                _roster: Roster) -> Plan:
+def cached_plan(
+    digest: str, policy: Policy, locks: tuple, together: tuple, apart: tuple, limit: float, _roster: Roster
+) -> Plan:
     return plan_joint_branches(_roster, policy, locks=locks, together=together, apart=apart, time_limit=limit)
 
 
 @st.cache_data(show_spinner="正在分析未覆盖的原因并试算调整…", max_entries=16)
-def cached_explain(digest: str, plan_json: str, together: tuple, apart: tuple, _roster: Roster,
-                   _plan: Plan) -> tuple[Explanation, ...]:
+def cached_explain(
+    digest: str, plan_json: str, together: tuple, apart: tuple, _roster: Roster, _plan: Plan
+) -> tuple[Explanation, ...]:
     return explain_uncovered(_roster, _plan, together=together, apart=apart, societies=_plan.uncovered[:20])
 
 
@@ -82,8 +100,8 @@ def set_pairs(together, apart) -> None:
 
 
 # -- callbacks of the planner page's edit buttons (they run before the page reruns) --------
-CURRENT = "当前方案"   # the plan under edit, beside the saved scenarios
-OUT = "（移出，暂不覆盖）"   # the "move to" choice that takes a society out of every branch
+CURRENT = "当前方案"  # the plan under edit, beside the saved scenarios
+OUT = "（移出，暂不覆盖）"  # the "move to" choice that takes a society out of every branch
 
 
 def apply_edit(op: str, roster: Roster, policy: Policy) -> None:
@@ -92,13 +110,15 @@ def apply_edit(op: str, roster: Roster, policy: Policy) -> None:
     together, apart = pairs()
     kw = {"together": together, "apart": apart}
     to = None if g("ed_to") == OUT else g("ed_to")
-    do = {"移动": lambda: edits.move(roster, p, g("ed_soc"), to, **kw),
-          "拆分": lambda: edits.split(roster, p, g("ed_org"), g("ed_part") or (), **kw),
-          "合并": lambda: edits.merge(roster, p, g("ed_org"), g("ed_org2"), **kw),
-          "撤销支部": lambda: edits.dissolve(roster, p, g("ed_org"), **kw),
-          "新建支部": lambda: edits.create(roster, p, g("ed_units") or (), **kw),
-          "组建方式": lambda: edits.set_basis(roster, p, g("ed_org"), g("ed_basis"), **kw),
-          "重新优化其余": lambda: edits.reoptimize(roster, p, policy, time_limit=float(g("pl_limit", 10)), **kw)}
+    do = {
+        "移动": lambda: edits.move(roster, p, g("ed_soc"), to, **kw),
+        "拆分": lambda: edits.split(roster, p, g("ed_org"), g("ed_part") or (), **kw),
+        "合并": lambda: edits.merge(roster, p, g("ed_org"), g("ed_org2"), **kw),
+        "撤销支部": lambda: edits.dissolve(roster, p, g("ed_org"), **kw),
+        "新建支部": lambda: edits.create(roster, p, g("ed_units") or (), **kw),
+        "组建方式": lambda: edits.set_basis(roster, p, g("ed_org"), g("ed_basis"), **kw),
+        "重新优化其余": lambda: edits.reoptimize(roster, p, policy, time_limit=float(g("pl_limit", 10)), **kw),
+    }
     record(roster, do[op](), op)
 
 
@@ -116,7 +136,7 @@ def add_pair(kind: str | None) -> None:
     lists = dict(zip(("together", "apart"), pairs()))
     other = "apart" if kind == "together" else "together"
     lists[other] = tuple(p for p in lists[other] if tuple(sorted(p)) != pair)
-    if pair not in map(lambda p: tuple(sorted(p)), lists[kind]):
+    if pair not in (tuple(sorted(p)) for p in lists[kind]):
         lists[kind] = lists[kind] + (pair,)
     set_pairs(lists["together"], lists["apart"])
 
@@ -130,8 +150,9 @@ def apply_locks(key: str, roster: Roster) -> None:
     record(roster, edits.EditResult(p, (), True, "已更新锁定"), "锁定/解锁")
 
 
-def safe_explain(digest: str, plan_json: str, together: tuple, apart: tuple, roster: Roster,
-                 plan: Plan) -> tuple[tuple[Explanation, ...], str | None]:
+def safe_explain(
+    digest: str, plan_json: str, together: tuple, apart: tuple, roster: Roster, plan: Plan
+) -> tuple[tuple[Explanation, ...], str | None]:
     """(explanations, None), or ((), the Chinese reason) when the wishes contradict the plan's locks."""
     try:
         return cached_explain(digest, plan_json, together, apart, roster, plan), None
@@ -141,8 +162,10 @@ def safe_explain(digest: str, plan_json: str, together: tuple, apart: tuple, ros
 
 def move_rows(cmp: Comparison) -> list[dict]:
     """The moves between two scenarios, saying when a society stays in a branch whose members changed."""
-    return [{**row, "说明": "支部编号相同，同支部的学会有变化" if row["方案A中"] == row["方案B中"] else "调动"}
-            for row in cmp.move_rows()]
+    return [
+        {**row, "说明": "支部编号相同，同支部的学会有变化" if row["方案A中"] == row["方案B中"] else "调动"}
+        for row in cmp.move_rows()
+    ]
 
 
 def compare_scenarios(plan: Plan, roster: Roster) -> None:
@@ -153,7 +176,10 @@ def compare_scenarios(plan: Plan, roster: Roster) -> None:
         state.put("scenario", name.strip(), plan.to_dict())
     options = [CURRENT] + state.keys("scenario")
     a, b = st.columns(2)
-    picked = (a.selectbox("方案A", options, key="sc_a"), b.selectbox("方案B", options, index=len(options) - 1, key="sc_b"))
+    picked = (
+        a.selectbox("方案A", options, key="sc_a"),
+        b.selectbox("方案B", options, index=len(options) - 1, key="sc_b"),
+    )
     plans = {k: plan if k == CURRENT else Plan.from_dict(state.get("scenario", k) or {}) for k in picked}
     if other := [k for k in picked if k != CURRENT and not today.fits(plans[k], roster)]:
         st.warning("以下方案是按另一份名册做的，与当前名册的学会不一致，比较仅供参考：" + md_text("、".join(other)))

@@ -6,6 +6,7 @@ only what is per tab: which workspace this tab shows, and the key of the roster 
 (an uploaded file waits there until the user confirms or discards it).
 Every session key is declared in ``_DEFAULTS`` and initialised by :func:`init`.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,16 +15,35 @@ from typing import Any
 
 import streamlit as st
 
-from model.roster.loading import RawBook, parse_roster, raw_from_dict, raw_to_dict, read_raw
 from model.planning.plan import Plan
+from model.roster.loading import RawBook, parse_roster, raw_from_dict, raw_to_dict, read_raw
 from model.roster.values import Roster
 from model.rules.policy import Policy
 from storage.store import Store
 
 __all__ = [
-    "init", "store", "db_path", "workspace_name", "set_workspace", "roster", "raw", "save_raw",
-    "undo_roster", "roster_history", "roster_digest", "policy", "set_policy", "get", "put", "keys",
-    "delete", "current_plan", "save_plan", "upload_key", "clear_upload", "SAMPLE_PATH",
+    "init",
+    "store",
+    "db_path",
+    "workspace_name",
+    "set_workspace",
+    "roster",
+    "raw",
+    "save_raw",
+    "undo_roster",
+    "roster_history",
+    "roster_digest",
+    "policy",
+    "set_policy",
+    "get",
+    "put",
+    "keys",
+    "delete",
+    "current_plan",
+    "save_plan",
+    "upload_key",
+    "clear_upload",
+    "SAMPLE_PATH",
 ]
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "sample_data" / "sample_roster.xlsx"
@@ -32,8 +52,8 @@ POLICY = ("settings", "policy")
 
 # Session keys: name -> default. Nothing else of ours goes into st.session_state (widget keys aside).
 _DEFAULTS: dict[str, Any] = {
-    "ws_name": None,          # str: the workspace this tab shows
-    "upload_nonce": 0,        # int: bumped to clear the roster uploader after replace/discard
+    "ws_name": None,  # str: the workspace this tab shows
+    "upload_nonce": 0,  # int: bumped to clear the roster uploader after replace/discard
 }
 
 
@@ -58,7 +78,7 @@ def db_path() -> Path:
 def workspace_name() -> str:
     init()
     name = st.session_state["ws_name"]
-    if name not in store().workspaces():   # a fresh database, or deleted/renamed in another tab
+    if name not in store().workspaces():  # a fresh database, or deleted/renamed in another tab
         name = store().current_workspace()
         store().set_current_workspace(name)
         st.session_state["ws_name"] = name
@@ -77,7 +97,7 @@ def set_workspace(name: str) -> None:
 def _roster_text() -> tuple[str, str]:
     ws = workspace_name()
     found = store().get_text(ws, *ROSTER)
-    if found is None:   # an empty workspace opens on the sample roster
+    if found is None:  # an empty workspace opens on the sample roster
         store().put_roster(ws, raw_to_dict(read_raw(SAMPLE_PATH, SAMPLE_PATH.name)), note="载入示例名册")
         found = store().get_text(ws, *ROSTER)
         assert found is not None

@@ -14,6 +14,7 @@ seats does (《中国共产党基层组织选举工作条例》: 多于规定应
 takes every name the voter chose, 赞成 and all write-ins (DOMAIN.md §4), so 2 赞成 plus
 an unsanctioned write-in for 2 seats is void.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -63,8 +64,12 @@ class Ballot:
         return not (self.yes or self.no or self.abstain or self.write_in)
 
     def to_dict(self) -> dict:
-        return {"yes": list(self.yes), "no": list(self.no), "abstain": list(self.abstain),
-                "write_in": list(self.write_in)}
+        return {
+            "yes": list(self.yes),
+            "no": list(self.no),
+            "abstain": list(self.abstain),
+            "write_in": list(self.write_in),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +77,7 @@ class BallotVerdict:
     """Validity of one ballot and the names it counts for."""
 
     valid: bool
-    counted: tuple[str, ...]        # 赞成 + effective write-ins (empty when invalid)
+    counted: tuple[str, ...]  # 赞成 + effective write-ins (empty when invalid)
     void_write_ins: tuple[str, ...]  # write-ins not counted (no 不赞成 to stand in for)
     reason: str = ""
 
@@ -94,7 +99,7 @@ def judge_ballot(ballot: Ballot, seats: int) -> BallotVerdict:
     allowed = len(ballot.no)
     effective = ballot.write_in[:allowed]
     void = ballot.write_in[allowed:]
-    marked = len(ballot.yes) + len(ballot.write_in)   # everyone the voter chose (DOMAIN §4)
+    marked = len(ballot.yes) + len(ballot.write_in)  # everyone the voter chose (DOMAIN §4)
     if marked > seats:
         return BallotVerdict(False, (), void, f"选择{marked}人，多于应选名额{seats}名，为无效票")
     return BallotVerdict(True, ballot.yes + effective, void, "")

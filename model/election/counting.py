@@ -6,17 +6,27 @@ tally, threshold, ranking, tie at the cut-off and shortfall; ``next_round`` buil
 re-vote (再次投票) or further round (另行选举). Integers only: ``5*present > 4*due``,
 ``2*yes > present``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from model.election.ballot import ELECTION_RULES as R, Ballot, judge_ballot
-from model.election.spec import ElectionSpec, parse_election
+from model.election.ballot import ELECTION_RULES as R
+from model.election.ballot import judge_ballot
 from model.election.electorate import check_candidate_count, check_scrutineers, required_candidates
+from model.election.spec import ElectionSpec, parse_election
 
 __all__ = [
-    "ElectionSpec", "ElectionResult", "count_election", "parse_election", "quorum_met", "is_elected",
-    "min_present", "min_votes", "next_round", "reduction_allowed",
+    "ElectionSpec",
+    "ElectionResult",
+    "count_election",
+    "parse_election",
+    "quorum_met",
+    "is_elected",
+    "min_present",
+    "min_votes",
+    "next_round",
+    "reduction_allowed",
 ]
 
 
@@ -95,14 +105,26 @@ class ElectionResult:
 
     def to_dict(self) -> dict:
         return {
-            "meeting_valid": self.meeting_valid, "candidates_ok": self.candidates_ok,
-            "election_valid": self.election_valid, "eligible_due": self.eligible_due,
-            "eligible_present": self.eligible_present, "ballots_issued": self.ballots_issued,
-            "ballots_returned": self.ballots_returned, "valid_ballots": self.valid_ballots,
-            "invalid_ballots": self.invalid_ballots, "votes": dict(self.votes),
-            "elected": list(self.elected), "revote": list(self.revote), "revote_seats": self.revote_seats,
-            "unfilled": self.unfilled, "seats": self.seats, "mode": self.mode, "round": self.round_kind,
-            "candidates": list(self.candidates), "messages": list(self.messages), "options": list(self.options),
+            "meeting_valid": self.meeting_valid,
+            "candidates_ok": self.candidates_ok,
+            "election_valid": self.election_valid,
+            "eligible_due": self.eligible_due,
+            "eligible_present": self.eligible_present,
+            "ballots_issued": self.ballots_issued,
+            "ballots_returned": self.ballots_returned,
+            "valid_ballots": self.valid_ballots,
+            "invalid_ballots": self.invalid_ballots,
+            "votes": dict(self.votes),
+            "elected": list(self.elected),
+            "revote": list(self.revote),
+            "revote_seats": self.revote_seats,
+            "unfilled": self.unfilled,
+            "seats": self.seats,
+            "mode": self.mode,
+            "round": self.round_kind,
+            "candidates": list(self.candidates),
+            "messages": list(self.messages),
+            "options": list(self.options),
             "invalid_detail": [{"ballot": i, "reason": r} for i, r in self.invalid_detail],
         }
 
@@ -124,8 +146,9 @@ def _tally(spec: ElectionSpec) -> tuple[dict[str, int], int, list[tuple[int, str
         for name in verdict.counted:
             votes[name] = votes.get(name, 0) + 1
     if void_write_ins:
-        notes.append(f"有{void_write_ins}个另选人未对应“不赞成”标记，另选无效，不计票，选票其余部分有效"
-                     f"（{R['write_in']}）")
+        notes.append(
+            f"有{void_write_ins}个另选人未对应“不赞成”标记，另选无效，不计票，选票其余部分有效（{R['write_in']}）"
+        )
     return votes, len(spec.ballots) - len(invalid), invalid, notes
 
 
@@ -158,8 +181,10 @@ def count_election(spec: ElectionSpec) -> ElectionResult:
     msgs.append(f"实到会{body}{present}人，{'' if meeting_valid else '未'}{rule_text}，{verdict}（{src}）")
     if spec.round_kind == "再次投票":
         candidates_ok = len(spec.candidates) > seats
-        msgs.append(f"再次投票：票数相等的{len(spec.candidates)}人竞争{seats}个名额"
-                    f"{'' if candidates_ok else '，人数不多于名额，无需再次投票'}（{R['ranking']}）")
+        msgs.append(
+            f"再次投票：票数相等的{len(spec.candidates)}人竞争{seats}个名额"
+            f"{'' if candidates_ok else '，人数不多于名额，无需再次投票'}（{R['ranking']}）"
+        )
     else:
         candidates_ok, text = check_candidate_count(seats, len(spec.candidates), spec.mode)
         msgs.append(text)
@@ -170,17 +195,36 @@ def count_election(spec: ElectionSpec) -> ElectionResult:
     round_valid = returned <= spec.issued
     if spec.issued > present:
         msgs.append(f"发出选票{spec.issued}张，多于实到会{body}{present}人，请核实")
-    base = dict(
-        meeting_valid=meeting_valid, candidates_ok=candidates_ok, eligible_due=due, eligible_present=present,
-        ballots_issued=spec.issued, ballots_returned=returned, seats=seats, mode=spec.mode,
-        round_kind=spec.round_kind, candidates=spec.candidates, spec=spec,
-    )
+    base = {
+        "meeting_valid": meeting_valid,
+        "candidates_ok": candidates_ok,
+        "eligible_due": due,
+        "eligible_present": present,
+        "ballots_issued": spec.issued,
+        "ballots_returned": returned,
+        "seats": seats,
+        "mode": spec.mode,
+        "round_kind": spec.round_kind,
+        "candidates": spec.candidates,
+        "spec": spec,
+    }
     if not meeting_valid or not round_valid:
         if meeting_valid:
-            msgs.append(f"收回选票{returned}张，多于发出的{spec.issued}张，本轮选举无效，应当重新选举，"
-                        f"不计票（{R['round']}）")
-        return ElectionResult(election_valid=False, valid_ballots=0, invalid_ballots=0, votes=(), elected=(),
-                              revote=(), revote_seats=0, unfilled=seats, messages=tuple(msgs), **base)
+            msgs.append(
+                f"收回选票{returned}张，多于发出的{spec.issued}张，本轮选举无效，应当重新选举，不计票（{R['round']}）"
+            )
+        return ElectionResult(
+            election_valid=False,
+            valid_ballots=0,
+            invalid_ballots=0,
+            votes=(),
+            elected=(),
+            revote=(),
+            revote_seats=0,
+            unfilled=seats,
+            messages=tuple(msgs),
+            **base,
+        )
     msgs.append(f"发出选票{spec.issued}张，收回{returned}张，收回数不多于发出数，选举有效（{R['round']}）")
     votes, valid, invalid, notes = _tally(spec)
     invalid_count = returned - valid
@@ -192,8 +236,10 @@ def count_election(spec: ElectionSpec) -> ElectionResult:
     qualified = [n for n in order if is_elected(votes[n], present)]
     for n in order:
         ok = is_elected(votes[n], present)
-        msgs.append(f"{n}得赞成票{votes[n]}票，{'超过' if ok else '未超过'}实到会{body}{present}人的半数"
-                    f"（须至少{need}票）{'' if ok else '，不能当选'}（{R['threshold']}）")
+        msgs.append(
+            f"{n}得赞成票{votes[n]}票，{'超过' if ok else '未超过'}实到会{body}{present}人的半数"
+            f"（须至少{need}票）{'' if ok else '，不能当选'}（{R['threshold']}）"
+        )
     elected, revote, held = qualified, [], 0
     if len(qualified) > seats:
         cut = votes[qualified[seats - 1]]
@@ -204,25 +250,40 @@ def count_election(spec: ElectionSpec) -> ElectionResult:
             elected = above + tied
         else:
             elected, revote, held = above, tied, rest
-            msgs.append(f"{'、'.join(tied)}均得{cut}票，票数相等，争{rest}个名额，无法确定当选人，"
-                        f"应就票数相等者再次投票（{R['ranking']}）")
+            msgs.append(
+                f"{'、'.join(tied)}均得{cut}票，票数相等，争{rest}个名额，无法确定当选人，"
+                f"应就票数相等者再次投票（{R['ranking']}）"
+            )
         passed_over = [n for n in qualified if n not in elected and n not in revote]
         if passed_over:
-            msgs.append(f"得票超过半数者多于应选名额，按得票多少为序取足名额，{'、'.join(passed_over)}未当选"
-                        f"（{R['ranking']}）")
+            msgs.append(
+                f"得票超过半数者多于应选名额，按得票多少为序取足名额，{'、'.join(passed_over)}未当选（{R['ranking']}）"
+            )
     unfilled = seats - len(elected) - held
     if elected:
         msgs.append(f"{'、'.join(elected)}等{len(elected)}人当选（按得票多少为序）")
     options: list[str] = []
     if unfilled:
         options = _shortfall_options(spec, len(elected) + held, unfilled)
-        msgs.append(f"当选{len(elected)}人，不足应选名额{seats}名，缺额{unfilled}名；不得从得票未过半数者中"
-                    f"按得票多少补足（{R['shortfall']}）")
+        msgs.append(
+            f"当选{len(elected)}人，不足应选名额{seats}名，缺额{unfilled}名；不得从得票未过半数者中"
+            f"按得票多少补足（{R['shortfall']}）"
+        )
         msgs.extend(options)
-    return ElectionResult(election_valid=True, valid_ballots=valid, invalid_ballots=invalid_count,
-                          votes=tuple((n, votes[n]) for n in order), elected=tuple(elected), revote=tuple(revote),
-                          revote_seats=held, unfilled=unfilled, messages=tuple(msgs), options=tuple(options),
-                          invalid_detail=tuple(invalid), **base)
+    return ElectionResult(
+        election_valid=True,
+        valid_ballots=valid,
+        invalid_ballots=invalid_count,
+        votes=tuple((n, votes[n]) for n in order),
+        elected=tuple(elected),
+        revote=tuple(revote),
+        revote_seats=held,
+        unfilled=unfilled,
+        messages=tuple(msgs),
+        options=tuple(options),
+        invalid_detail=tuple(invalid),
+        **base,
+    )
 
 
 def reduction_allowed(seats: int, filled: int, min_seats: int | None) -> bool:
@@ -238,11 +299,14 @@ def reduction_allowed(seats: int, filled: int, min_seats: int | None) -> bool:
 
 def _shortfall_options(spec: ElectionSpec, filled: int, unfilled: int) -> list[str]:
     need = required_candidates(unfilled, spec.mode)
-    opts = [f"选项一：对缺额{unfilled}名另行选举，在未当选的人选中（经进一步酝酿）差额提出不少于{need}名候选人"
-            f"（{R['shortfall']}）"]
+    opts = [
+        f"选项一：对缺额{unfilled}名另行选举，在未当选的人选中（经进一步酝酿）差额提出不少于{need}名候选人"
+        f"（{R['shortfall']}）"
+    ]
     if reduction_allowed(spec.seats, filled, spec.min_seats):
-        opts.append(f"选项二：当选人数接近应选名额，经半数以上选举人同意，可减少名额为{filled}名，不再选举"
-                    f"（{R['shortfall']}）")
+        opts.append(
+            f"选项二：当选人数接近应选名额，经半数以上选举人同意，可减少名额为{filled}名，不再选举（{R['shortfall']}）"
+        )
     else:
         floor = f"，委员会不得少于{spec.min_seats}人" if spec.min_seats else ""
         opts.append(f"不能减少名额：当选人数与应选名额相差较大或将低于最低人数{floor}（{R['shortfall']}）")
@@ -260,12 +324,25 @@ def next_round(result: ElectionResult, extra_candidates: tuple[str, ...] = ()) -
     spec = result.spec
     if spec is None:
         return None
-    fresh = dict(ballots=(), tally=None, returned_given=None, invalid_given=0, notes=(), issued_given=None)
+    fresh = {
+        "ballots": (),
+        "tally": None,
+        "returned_given": None,
+        "invalid_given": 0,
+        "notes": (),
+        "issued_given": None,
+    }
     if not result.election_valid:
         return replace(spec, **fresh)
     if result.revote:
-        return replace(spec, seats=result.revote_seats, candidates=result.revote, round_kind="再次投票",
-                       scrutineers=spec.scrutineers, **fresh)
+        return replace(
+            spec,
+            seats=result.revote_seats,
+            candidates=result.revote,
+            round_kind="再次投票",
+            scrutineers=spec.scrutineers,
+            **fresh,
+        )
     if result.unfilled <= 0:
         return None
     taken = set(result.elected)
@@ -273,5 +350,5 @@ def next_round(result: ElectionResult, extra_candidates: tuple[str, ...] = ()) -
     pool += [c for c in spec.candidates if c not in taken and c not in pool]
     need = required_candidates(result.unfilled, spec.mode)
     extra = tuple(c for c in extra_candidates if c not in taken and c not in pool)
-    chosen = tuple(pool[:max(need - len(extra), 0)]) + extra
+    chosen = tuple(pool[: max(need - len(extra), 0)]) + extra
     return replace(spec, seats=result.unfilled, candidates=chosen, round_kind="另行选举", **fresh)

@@ -10,35 +10,52 @@ members' meeting itself — 等额 (candidates == seats), with the members' quor
 the members' meeting round from the posts; ``count_election`` counts it as any other
 round; ``direct_outcome`` says who holds which post.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from model.election.ballot import ELECTION_RULES as R
 from model.election.counting import ElectionResult, ElectionSpec, count_election
 from model.findings import ERROR, Finding, InputError
 from model.rules.policy import GENERAL_BRANCH, PARTY_COMMITTEE, Policy
 
-__all__ = ["COMMITTEE_FLOW", "DIRECT_FLOW", "FLOWS", "POSTS", "DIRECT_SOURCE", "LeadershipFlow", "leadership_flow",
-           "check_posts", "direct_spec", "DirectResult", "direct_outcome", "direct_election"]
+__all__ = [
+    "COMMITTEE_FLOW",
+    "DIRECT_FLOW",
+    "FLOWS",
+    "POSTS",
+    "DIRECT_SOURCE",
+    "LeadershipFlow",
+    "leadership_flow",
+    "check_posts",
+    "direct_spec",
+    "DirectResult",
+    "direct_outcome",
+    "direct_election",
+]
 
 COMMITTEE_FLOW, DIRECT_FLOW = "委员会", "直接选举"
 FLOWS = (COMMITTEE_FLOW, DIRECT_FLOW)
 POSTS = ("书记", "副书记")
-DIRECT_SOURCE = ("依据《中国共产党支部工作条例（试行）》：正式党员不足7人的党支部不设支部委员会，设书记1名，"
-                 "必要时可设副书记1名，由党员大会选举产生；书记、副书记实行等额选举（《中国共产党基层组织选举工作条例》）")
-COMMITTEE_SOURCE = ("依据《中国共产党支部工作条例（试行）》：有正式党员7人以上的党支部应当设立支部委员会，"
-                    "委员由党员大会差额选举，书记、副书记由委员会第一次全体会议等额选举（《中国共产党基层组织选举工作条例》）")
+DIRECT_SOURCE = (
+    "依据《中国共产党支部工作条例（试行）》：正式党员不足7人的党支部不设支部委员会，设书记1名，"
+    "必要时可设副书记1名，由党员大会选举产生；书记、副书记实行等额选举（《中国共产党基层组织选举工作条例》）"
+)
+COMMITTEE_SOURCE = (
+    "依据《中国共产党支部工作条例（试行）》：有正式党员7人以上的党支部应当设立支部委员会，"
+    "委员由党员大会差额选举，书记、副书记由委员会第一次全体会议等额选举（《中国共产党基层组织选举工作条例》）"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class LeadershipFlow:
     """Which election the organization's members' meeting holds, with the rule's source."""
 
-    flow: str                  # COMMITTEE_FLOW or DIRECT_FLOW
+    flow: str  # COMMITTEE_FLOW or DIRECT_FLOW
     formal: int
-    threshold: int             # committee_min_formal
+    threshold: int  # committee_min_formal
     summary: str
     source: str
 
@@ -59,9 +76,14 @@ def leadership_flow(formal: int, kind: str = "党支部", policy: Policy = Polic
     """
     t = policy.committee_min_formal
     if kind in (PARTY_COMMITTEE, GENERAL_BRANCH) or formal >= t:
-        return LeadershipFlow(COMMITTEE_FLOW, formal, t,
-                              f"设委员会：正式党员{formal}名（{t}名以上设委员会），党员大会差额选举委员，"
-                              "第一次全体会议等额选举书记、副书记", COMMITTEE_SOURCE)
+        return LeadershipFlow(
+            COMMITTEE_FLOW,
+            formal,
+            t,
+            f"设委员会：正式党员{formal}名（{t}名以上设委员会），党员大会差额选举委员，"
+            "第一次全体会议等额选举书记、副书记",
+            COMMITTEE_SOURCE,
+        )
     return LeadershipFlow(DIRECT_FLOW, formal, t, "不设委员会：由党员大会直接选举书记（可设副书记1名）", DIRECT_SOURCE)
 
 
@@ -78,7 +100,7 @@ def check_posts(posts: Mapping[str, str], eligible: Iterable[str] | None = None)
     names = {p: str(n or "").strip() for p, n in posts.items()}
     if not names.get("书记"):
         errors.append("posts：须选举书记")
-    for post, name in names.items():
+    for post, _name in names.items():
         if post not in POSTS:
             errors.append(f"posts.{post}：不设委员会的党支部只选举书记、副书记")
     filled = [n for n in names.values() if n]
@@ -108,17 +130,25 @@ def direct_spec(posts: Mapping[str, str], due: int, present: int, *, source: str
         raise InputError(Finding(ERROR, source, None, None, None, e) for e in errors)
     cands = tuple(n for _, n in _ordered(posts))
     note = f"党员大会直接选举{'、'.join(p for p, _ in _ordered(posts))}（{DIRECT_SOURCE}）"
-    return ElectionSpec(seats=len(cands), candidates=cands, eligible_due=due, eligible_present=present,
-                        mode="等额", quorum="五分之四", notes=(note,), **more)
+    return ElectionSpec(
+        seats=len(cands),
+        candidates=cands,
+        eligible_due=due,
+        eligible_present=present,
+        mode="等额",
+        quorum="五分之四",
+        notes=(note,),
+        **more,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class DirectResult:
     """Who holds which post after the members' meeting (over all its rounds)."""
 
-    posts: tuple[tuple[str, str], ...]           # (post, candidate) as nominated
-    holders: tuple[tuple[str, str, int], ...]    # (post, elected person, votes)
-    vacant: tuple[str, ...]                      # posts still to elect
+    posts: tuple[tuple[str, str], ...]  # (post, candidate) as nominated
+    holders: tuple[tuple[str, str, int], ...]  # (post, elected person, votes)
+    vacant: tuple[str, ...]  # posts still to elect
     messages: tuple[str, ...]
 
     def holder(self, post: str) -> str | None:
@@ -128,9 +158,13 @@ class DirectResult:
         return next((v for p, _, v in self.holders if p == post), None)
 
     def to_dict(self) -> dict:
-        return {"flow": DIRECT_FLOW, "posts": dict(self.posts),
-                "holders": [{"post": p, "name": n, "votes": v} for p, n, v in self.holders],
-                "vacant": list(self.vacant), "messages": list(self.messages)}
+        return {
+            "flow": DIRECT_FLOW,
+            "posts": dict(self.posts),
+            "holders": [{"post": p, "name": n, "votes": v} for p, n, v in self.holders],
+            "vacant": list(self.vacant),
+            "messages": list(self.messages),
+        }
 
 
 def direct_outcome(posts: Mapping[str, str], rounds: ElectionResult | Sequence[ElectionResult]) -> DirectResult:

@@ -5,19 +5,29 @@ members whose rights are suspended (留置、逮捕) (选举条例 第五条). �
 members − those excused for one of the listed reasons (with the higher level's consent
 and the meeting's approval). Anyone else absent still counts.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from model.election.ballot import ELECTION_RULES
 from model.roster.values import FORMAL, Roster
 from model.rules.policy import BRANCH, GENERAL_BRANCH, JOINT_BRANCH, PARTY_COMMITTEE, Policy
 
 __all__ = [
-    "Voter", "Electorate", "EXCUSED_REASONS", "excused_reason", "electorate_from_members",
-    "electorate_from_roster", "committee_range", "has_committee", "check_committee_size",
-    "required_candidates", "check_candidate_count", "check_scrutineers",
+    "Voter",
+    "Electorate",
+    "EXCUSED_REASONS",
+    "excused_reason",
+    "electorate_from_members",
+    "electorate_from_roster",
+    "committee_range",
+    "has_committee",
+    "check_committee_size",
+    "required_candidates",
+    "check_candidate_count",
+    "check_scrutineers",
 ]
 
 # 中组部规定：经上级党组织同意并经党员大会通过，可不计入应到会人数的情形 (label, keywords).
@@ -53,7 +63,7 @@ class Voter:
     status: str = FORMAL
     discipline: str | None = None
     suspended: bool = False
-    excused: str | None = None   # the reason given for not attending, if any
+    excused: str | None = None  # the reason given for not attending, if any
     present: bool = True
 
     def no_right_reason(self) -> str | None:
@@ -76,9 +86,9 @@ class Electorate:
     「应到党员×名（其中有选举权党员×名）」).
     """
 
-    voters: tuple[Voter, ...]                      # with voting rights, counted in 应到会
-    excluded: tuple[tuple[str, str], ...]          # (name, why no vote)
-    excused: tuple[tuple[str, str], ...]           # (name, listed reason): not in 应到会
+    voters: tuple[Voter, ...]  # with voting rights, counted in 应到会
+    excluded: tuple[tuple[str, str], ...]  # (name, why no vote)
+    excused: tuple[tuple[str, str], ...]  # (name, listed reason): not in 应到会
     members_due: int
     members_present: int
     notes: tuple[str, ...] = ()
@@ -119,8 +129,10 @@ def electorate_from_members(voters: Iterable[Voter]) -> Electorate:
             excused.append((v.name, label))
             continue
         if v.excused and not label:
-            notes.append(f"{v.name}请假理由“{v.excused}”不属于可不计入应到会的情形，仍计入应到会人数"
-                         f"（{ELECTION_RULES['excused']}）")
+            notes.append(
+                f"{v.name}请假理由“{v.excused}”不属于可不计入应到会的情形，仍计入应到会人数"
+                f"（{ELECTION_RULES['excused']}）"
+            )
         elif label and v.present:
             notes.append(f"{v.name}虽有请假理由但已到会，计入应到会和实到会人数")
         counted.append(v)
@@ -131,7 +143,10 @@ def electorate_from_members(voters: Iterable[Voter]) -> Electorate:
 
 
 def electorate_from_roster(
-    roster: Roster, societies: Iterable[str], *, absent: Mapping[str, str | None] | None = None,
+    roster: Roster,
+    societies: Iterable[str],
+    *,
+    absent: Mapping[str, str | None] | None = None,
     suspended: Iterable[str] = (),
 ) -> Electorate:
     """Voters of the organization covering ``societies``, from the 党员 sheet.
@@ -142,16 +157,26 @@ def electorate_from_roster(
     stop = set(suspended)
     wanted = set(societies)
     voters = [
-        Voter(m.name, status=m.status or FORMAL, discipline=m.discipline, suspended=m.name in stop,
-              excused=absent.get(m.name), present=m.name not in absent)
-        for m in roster.members if m.society in wanted
+        Voter(
+            m.name,
+            status=m.status or FORMAL,
+            discipline=m.discipline,
+            suspended=m.name in stop,
+            excused=absent.get(m.name),
+            present=m.name not in absent,
+        )
+        for m in roster.members
+        if m.society in wanted
     ]
     return electorate_from_members(voters)
 
 
 # Committee sizes (DOMAIN.md §3): (minimum, normal maximum, absolute maximum).
 _SIZES: dict[str, tuple[int, int, int]] = {
-    BRANCH: (3, 5, 7), JOINT_BRANCH: (3, 5, 7), GENERAL_BRANCH: (5, 7, 7), PARTY_COMMITTEE: (5, 9, 9),
+    BRANCH: (3, 5, 7),
+    JOINT_BRANCH: (3, 5, 7),
+    GENERAL_BRANCH: (5, 7, 7),
+    PARTY_COMMITTEE: (5, 9, 9),
 }
 
 
@@ -181,7 +206,10 @@ def check_committee_size(kind: str, seats: int) -> tuple[bool, str]:
     """
     lo, normal, hi = committee_range(kind)
     if seats < lo or seats > hi:
-        return False, f"{kind}委员会应由{lo}至{normal}人组成（最多{hi}人），拟设{seats}人不符合（{ELECTION_RULES['size']}）"
+        return (
+            False,
+            f"{kind}委员会应由{lo}至{normal}人组成（最多{hi}人），拟设{seats}人不符合（{ELECTION_RULES['size']}）",
+        )
     if seats > normal:
         return True, f"{kind}委员会一般{lo}至{normal}人，拟设{seats}人超过一般规模，请确认（{ELECTION_RULES['size']}）"
     return True, f"{kind}委员会拟设{seats}人，在{lo}至{normal}人范围内（{ELECTION_RULES['size']}）"
@@ -210,13 +238,16 @@ def check_candidate_count(seats: int, n: int, mode: str = "差额") -> tuple[boo
     if mode == "等额":
         ok = n == seats
         verdict = "符合" if ok else "不符合"
-        return ok, (f"等额选举：应选{seats}名，候选人应正好{seats}名，现有{n}名，{verdict}"
-                    f"（{ELECTION_RULES['equal']}）")
+        return ok, (
+            f"等额选举：应选{seats}名，候选人应正好{seats}名，现有{n}名，{verdict}（{ELECTION_RULES['equal']}）"
+        )
     ok = n >= need
     diff = n - seats
     verdict = "符合" if ok else f"不符合，至少还需{need - n}名"
-    return ok, (f"差额选举：应选{seats}名，候选人应不少于{need}名（差额不少于应选人数的20%），"
-                f"现有{n}名{f'（差额{diff}名）' if diff > 0 else ''}，{verdict}（{ELECTION_RULES['candidates']}）")
+    return ok, (
+        f"差额选举：应选{seats}名，候选人应不少于{need}名（差额不少于应选人数的20%），"
+        f"现有{n}名{f'（差额{diff}名）' if diff > 0 else ''}，{verdict}（{ELECTION_RULES['candidates']}）"
+    )
 
 
 def check_scrutineers(scrutineers: Iterable[str], candidates: Iterable[str]) -> tuple[bool, str]:

@@ -9,26 +9,54 @@ counted), ``date``, ``secretary``/``deputy`` and their votes, ``plenary_present`
 ``"委员会"`` (差额 committee election, then the first plenary) or ``"直接选举"`` (a branch
 without a committee: the members' meeting elects ``posts`` {"书记": …, "副书记": …} 等额).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
-from model.election.direct import COMMITTEE_FLOW, DIRECT_FLOW, POSTS, LeadershipFlow, direct_outcome, leadership_flow
 from model.election.counting import ElectionResult, count_election, next_round, parse_election
+from model.election.direct import COMMITTEE_FLOW, DIRECT_FLOW, POSTS, LeadershipFlow, direct_outcome, leadership_flow
 from model.election.electorate import Voter, electorate_from_members
 from model.planning.plan import Organization, Plan
 from model.roster.values import FORMAL, Roster
-from model.rules.policy import Policy
 from model.rules.classify import classify
+from model.rules.policy import Policy
 
-__all__ = ["OrgChoice", "organizations", "VOTER_COLUMNS", "voter_rows", "members_from_rows", "voters_from_rows", "new_doc", "round_input",
-           "count_doc", "advance", "results", "elected_all", "eligible_candidates", "flow_of", "adopt_flow",
-           "with_posts", "officer_fields"]
+__all__ = [
+    "OrgChoice",
+    "organizations",
+    "VOTER_COLUMNS",
+    "voter_rows",
+    "members_from_rows",
+    "voters_from_rows",
+    "new_doc",
+    "round_input",
+    "count_doc",
+    "advance",
+    "results",
+    "elected_all",
+    "eligible_candidates",
+    "flow_of",
+    "adopt_flow",
+    "with_posts",
+    "officer_fields",
+]
 
 VOTER_COLUMNS = ("姓名", "党员类别", "党纪处分", "权利中止", "到会", "请假理由")
-_ROUND_KEYS = ("seats", "candidates", "mode", "quorum", "round", "scrutineers", "min_seats", "ballots_issued",
-               "members", "eligible_due", "eligible_present")
+_ROUND_KEYS = (
+    "seats",
+    "candidates",
+    "mode",
+    "quorum",
+    "round",
+    "scrutineers",
+    "min_seats",
+    "ballots_issued",
+    "members",
+    "eligible_due",
+    "eligible_present",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +72,9 @@ class OrgChoice:
 
     def organization(self) -> Organization:
         """The plan's organization (for the documents), named by this label when it has no id."""
-        return Organization(self.id or self.label, self.kind, self.basis, self.units, self.formal,
-                            name=None if self.id else self.label)
+        return Organization(
+            self.id or self.label, self.kind, self.basis, self.units, self.formal, name=None if self.id else self.label
+        )
 
 
 def organizations(roster: Roster, plan: Plan | None, policy: Policy = Policy()) -> list[OrgChoice]:
@@ -59,7 +88,9 @@ def organizations(roster: Roster, plan: Plan | None, policy: Policy = Policy()) 
     if plan is not None and plan.organizations:
         out = []
         for o in plan.organizations:
-            name = o.name or (f"{o.units[0]}{o.kind}" if len(o.units) == 1 else f"{o.id} {o.kind}（{'、'.join(o.units)}）")
+            name = o.name or (
+                f"{o.units[0]}{o.kind}" if len(o.units) == 1 else f"{o.id} {o.kind}（{'、'.join(o.units)}）"
+            )
             out.append(OrgChoice(name, o.kind, o.units, o.formal_members, o.id, o.basis))
         return out
     out = []
@@ -74,11 +105,30 @@ def voter_rows(roster: Roster, units: Iterable[str], formal: int = 0) -> list[di
     """One editable row per member of the organization's societies (from the 党员 sheet),
     or ``formal`` numbered placeholder rows when the roster lists no members."""
     wanted = set(units)
-    rows = [{"姓名": m.name, "党员类别": m.status or FORMAL, "党纪处分": m.discipline or "", "权利中止": False,
-             "到会": True, "请假理由": ""} for m in roster.members if m.society in wanted]
+    rows = [
+        {
+            "姓名": m.name,
+            "党员类别": m.status or FORMAL,
+            "党纪处分": m.discipline or "",
+            "权利中止": False,
+            "到会": True,
+            "请假理由": "",
+        }
+        for m in roster.members
+        if m.society in wanted
+    ]
     if not rows:
-        rows = [{"姓名": f"党员{i + 1}", "党员类别": FORMAL, "党纪处分": "", "权利中止": False, "到会": True,
-                 "请假理由": ""} for i in range(formal)]
+        rows = [
+            {
+                "姓名": f"党员{i + 1}",
+                "党员类别": FORMAL,
+                "党纪处分": "",
+                "权利中止": False,
+                "到会": True,
+                "请假理由": "",
+            }
+            for i in range(formal)
+        ]
     return rows
 
 
@@ -101,15 +151,27 @@ def members_from_rows(rows: Iterable[dict]) -> list[dict]:
 
 
 def voters_from_rows(rows: Iterable[dict]) -> list[Voter]:
-    return [Voter(m["name"], status=m["status"], discipline=m.get("discipline"), suspended=m.get("suspended", False),
-                  excused=m.get("excused"), present=m["present"]) for m in members_from_rows(rows)]
+    return [
+        Voter(
+            m["name"],
+            status=m["status"],
+            discipline=m.get("discipline"),
+            suspended=m.get("suspended", False),
+            excused=m.get("excused"),
+            present=m["present"],
+        )
+        for m in members_from_rows(rows)
+    ]
 
 
 def eligible_candidates(members: list[dict]) -> list[str]:
     """Members with 被选举权 (formal, not 留党察看, not suspended)."""
-    return list(electorate_from_members(
-        Voter(m["name"], status=m["status"], discipline=m.get("discipline"), suspended=m.get("suspended", False))
-        for m in members).names())
+    return list(
+        electorate_from_members(
+            Voter(m["name"], status=m["status"], discipline=m.get("discipline"), suspended=m.get("suspended", False))
+            for m in members
+        ).names()
+    )
 
 
 def flow_of(org: OrgChoice, policy: Policy = Policy()) -> LeadershipFlow:
@@ -125,12 +187,33 @@ def new_doc(organization: str, org_kind: str, kind: str = "换届", flow: str = 
     ('直接选举', 1, '等额', {})
     """
     if flow == DIRECT_FLOW:
-        return {"organization": organization, "org_kind": org_kind, "kind": "换届", "flow": DIRECT_FLOW, "seats": 1,
-                "candidates": [], "posts": {}, "mode": "等额", "round": "选举", "members": [], "ballots": [],
-                "history": []}
-    return {"organization": organization, "org_kind": org_kind, "kind": kind, "flow": COMMITTEE_FLOW,
-            "seats": 5 if kind == "换届" else 1, "candidates": [], "mode": "差额" if kind == "换届" else "等额",
-            "round": "选举" if kind == "换届" else "补选", "members": [], "ballots": [], "history": []}
+        return {
+            "organization": organization,
+            "org_kind": org_kind,
+            "kind": "换届",
+            "flow": DIRECT_FLOW,
+            "seats": 1,
+            "candidates": [],
+            "posts": {},
+            "mode": "等额",
+            "round": "选举",
+            "members": [],
+            "ballots": [],
+            "history": [],
+        }
+    return {
+        "organization": organization,
+        "org_kind": org_kind,
+        "kind": kind,
+        "flow": COMMITTEE_FLOW,
+        "seats": 5 if kind == "换届" else 1,
+        "candidates": [],
+        "mode": "差额" if kind == "换届" else "等额",
+        "round": "选举" if kind == "换届" else "补选",
+        "members": [],
+        "ballots": [],
+        "history": [],
+    }
 
 
 def adopt_flow(doc: dict, flow: str) -> dict:
@@ -156,15 +239,25 @@ def with_posts(doc: dict, posts: dict[str, str]) -> dict:
     clean = {p: str(posts[p]).strip() for p in POSTS if str(posts.get(p) or "").strip()}
     done = _filled_earlier(doc)
     cands = [n for n in clean.values() if n not in done]
-    return {**doc, "flow": DIRECT_FLOW, "posts": clean, "candidates": cands, "seats": max(len(cands), 1),
-            "mode": "等额"}
+    return {
+        **doc,
+        "flow": DIRECT_FLOW,
+        "posts": clean,
+        "candidates": cands,
+        "seats": max(len(cands), 1),
+        "mode": "等额",
+    }
 
 
 def officer_fields(doc: dict, rounds: list[ElectionResult]) -> dict:
     """``secretary`` / ``deputy`` and their votes from a direct election's rounds (keys of the record)."""
     out = direct_outcome(doc.get("posts") or {}, rounds)
-    return {"secretary": out.holder("书记"), "secretary_votes": out.votes("书记"),
-            "deputy": out.holder("副书记"), "deputy_votes": out.votes("副书记")}
+    return {
+        "secretary": out.holder("书记"),
+        "secretary_votes": out.votes("书记"),
+        "deputy": out.holder("副书记"),
+        "deputy_votes": out.votes("副书记"),
+    }
 
 
 def round_input(doc: dict) -> dict:
@@ -175,8 +268,11 @@ def round_input(doc: dict) -> dict:
         d.setdefault("eligible_present", 0)
     d.setdefault("candidates", [])
     if doc.get("entry") == "tally":
-        d.update(tally=doc.get("tally", {}), ballots_returned=doc.get("ballots_returned", 0),
-                 invalid_ballots=doc.get("invalid_ballots", 0))
+        d.update(
+            tally=doc.get("tally", {}),
+            ballots_returned=doc.get("ballots_returned", 0),
+            invalid_ballots=doc.get("invalid_ballots", 0),
+        )
     else:
         d["ballots"] = list(doc.get("ballots", []))
     return d
@@ -194,8 +290,17 @@ def advance(doc: dict, result: ElectionResult, extra_candidates: tuple[str, ...]
     if nxt is None:
         return doc
     history = list(doc.get("history", [])) + [{"spec": round_input(doc), "result": result.to_dict()}]
-    new = {**doc, "history": history, "seats": nxt.seats, "candidates": list(nxt.candidates),
-           "round": nxt.round_kind, "ballots": [], "tally": {}, "ballots_returned": 0, "invalid_ballots": 0}
+    new = {
+        **doc,
+        "history": history,
+        "seats": nxt.seats,
+        "candidates": list(nxt.candidates),
+        "round": nxt.round_kind,
+        "ballots": [],
+        "tally": {},
+        "ballots_returned": 0,
+        "invalid_ballots": 0,
+    }
     new.pop("ballots_issued", None)
     new.pop("result", None)
     return new

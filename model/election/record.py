@@ -18,16 +18,17 @@ the first round's seats and candidates, the result letters every round), ``flow`
 organization's formal members) and ``posts`` ({"书记": …, "副书记": …}: the direct
 election's candidates per post, read as ``secretary`` / ``deputy`` when those are absent).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from model.election.counting import count_election, parse_election
 from model.election.direct import FLOWS
 from model.election.electorate import Voter, electorate_from_members
 from model.findings import ERROR, Finding, InputError
-from model.election.counting import count_election, parse_election
 
 __all__ = ["ElectionRecord", "parse_record", "CHANGE", "BY_ELECTION"]
 
@@ -55,10 +56,10 @@ class ElectionRecord:
     division: tuple[tuple[str, str], ...] = ()
     members_due: int | None = None
     members_present: int | None = None
-    result: dict | None = None          # the last (or only) round, FORMATS.md §4 output
-    rounds: tuple[dict, ...] = ()       # earlier rounds' results (再次投票 / 另行选举 before ``result``)
+    result: dict | None = None  # the last (or only) round, FORMATS.md §4 output
+    rounds: tuple[dict, ...] = ()  # earlier rounds' results (再次投票 / 另行选举 before ``result``)
     source: str = ""
-    flow: str | None = None             # "委员会" / "直接选举"; None = by the organization's size
+    flow: str | None = None  # "委员会" / "直接选举"; None = by the organization's size
 
     def all_rounds(self) -> tuple[dict, ...]:
         """Every counted round, first to last."""
@@ -130,10 +131,18 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
         bad.append(("kind", f"应为“换届”或“补选”，实际为“{kind}”"))
     members_due, members_present = data.get("members_due"), data.get("members_present")
     if isinstance(data.get("members"), list):
-        voters = [Voter(str(m.get("name", "")), status=str(m.get("status") or "正式"),
-                        discipline=m.get("discipline"), suspended=bool(m.get("suspended")),
-                        excused=m.get("excused"), present=bool(m.get("present", True)))
-                  for m in data["members"] if isinstance(m, dict)]
+        voters = [
+            Voter(
+                str(m.get("name", "")),
+                status=str(m.get("status") or "正式"),
+                discipline=m.get("discipline"),
+                suspended=bool(m.get("suspended")),
+                excused=m.get("excused"),
+                present=bool(m.get("present", True)),
+            )
+            for m in data["members"]
+            if isinstance(m, dict)
+        ]
         e = electorate_from_members(voters)
         members_due, members_present = e.members_due, e.members_present
     result = data.get("result")
@@ -152,9 +161,12 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
         seats = _int(first.get("seats"), "history[0].spec.seats", bad, 1)
         cands = [c for c in first.get("candidates", []) if isinstance(c, str)]
     record = ElectionRecord(
-        kind=kind, seats=seats or 1, candidates=tuple(c.strip() for c in cands),
+        kind=kind,
+        seats=seats or 1,
+        candidates=tuple(c.strip() for c in cands),
         organization=(str(data["organization"]).strip() if data.get("organization") else None),
-        meeting_date=_date(data.get("date"), "date", bad), previous=_date(data.get("previous"), "previous", bad),
+        meeting_date=_date(data.get("date"), "date", bad),
+        previous=_date(data.get("previous"), "previous", bad),
         term_ends=_date(data.get("term_ends"), "term_ends", bad),
         committee_size=_int(data.get("committee_size"), "committee_size", bad, 1),
         reason=str(data.get("reason") or "工作变动"),
@@ -166,7 +178,10 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
         division=tuple((str(k), str(v)) for k, v in division.items()),
         members_due=_int(members_due, "members_due", bad),
         members_present=_int(members_present, "members_present", bad),
-        result=result, rounds=earlier, source=source, flow=flow,
+        result=result,
+        rounds=earlier,
+        source=source,
+        flow=flow,
     )
     if bad:
         raise InputError([Finding(ERROR, source, None, None, k, msg) for k, msg in bad])

@@ -11,17 +11,25 @@ same rules as ``model.election.counting``: quorum ``5*present > 4*expected``, th
 The quorum probability is also computed exactly (Poisson-binomial, no sampling).
 Randomness is injected: ``simulate(..., seed=7)`` or ``rng=np.random.default_rng(7)``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
 from model.election.counting import min_present
 
-__all__ = ["SimulationResult", "simulate", "simulate_ballots", "quorum_probability", "present_distribution",
-           "turnout_for_quorum", "support_matrix"]
+__all__ = [
+    "SimulationResult",
+    "simulate",
+    "simulate_ballots",
+    "quorum_probability",
+    "present_distribution",
+    "turnout_for_quorum",
+    "support_matrix",
+]
 
 
 def present_distribution(probs: Sequence[float]) -> np.ndarray:
@@ -33,7 +41,7 @@ def present_distribution(probs: Sequence[float]) -> np.ndarray:
     dist = np.zeros(len(probs) + 1)
     dist[0] = 1.0
     for i, p in enumerate(np.clip(np.asarray(probs, dtype=float), 0.0, 1.0)):
-        dist[1:i + 2] = dist[1:i + 2] * (1 - p) + dist[:i + 1] * p
+        dist[1 : i + 2] = dist[1 : i + 2] * (1 - p) + dist[: i + 1] * p
         dist[0] *= 1 - p
     return dist
 
@@ -49,7 +57,7 @@ def quorum_probability(probs: Sequence[float], rule: str = "五分之四") -> fl
     n = len(probs)
     if n == 0:
         return 0.0
-    return float(present_distribution(probs)[min_present(n, rule):].sum())
+    return float(present_distribution(probs)[min_present(n, rule) :].sum())
 
 
 def turnout_for_quorum(expected: int, target: float = 0.95, rule: str = "五分之四") -> float:
@@ -70,8 +78,12 @@ def turnout_for_quorum(expected: int, target: float = 0.95, rule: str = "五分�
     return round(hi, 4)
 
 
-def support_matrix(expected: int, n_candidates: int, support: Sequence[float] | None = None,
-                   blocs: Sequence[tuple[float, Sequence[float]]] | None = None) -> np.ndarray:
+def support_matrix(
+    expected: int,
+    n_candidates: int,
+    support: Sequence[float] | None = None,
+    blocs: Sequence[tuple[float, Sequence[float]]] | None = None,
+) -> np.ndarray:
     """Per-voter support (expected × candidates): one profile, or blocs by share.
 
     Voters are assigned to blocs by largest remainder of ``share × expected``.
@@ -92,8 +104,14 @@ def support_matrix(expected: int, n_candidates: int, support: Sequence[float] | 
     return np.clip(np.tile(s, (expected, 1)), 0.0, 1.0)
 
 
-def simulate_ballots(rng: np.random.Generator, runs: int, attendance: np.ndarray, support: np.ndarray,
-                     seats: int, invalid_rate: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def simulate_ballots(
+    rng: np.random.Generator,
+    runs: int,
+    attendance: np.ndarray,
+    support: np.ndarray,
+    seats: int,
+    invalid_rate: float = 0.0,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Draw ``runs`` meetings: (present (runs×N), valid ballot (runs×N), chosen (runs×N×C)) booleans."""
     n, c = support.shape
     present = rng.random((runs, n)) < attendance
@@ -105,12 +123,12 @@ def simulate_ballots(rng: np.random.Generator, runs: int, attendance: np.ndarray
     chosen = u < s
     if c > seats:
         # keep at most `seats` per voter: the candidates backed most strongly (smallest u/s)
-        over = chosen.sum(axis=2, dtype=np.int8) > seats       # only these voters need trimming
+        over = chosen.sum(axis=2, dtype=np.int8) > seats  # only these voters need trimming
         if over.any():
             rows = np.nonzero(over)
             uo, co = u[rows], chosen[rows]
             key = np.where(co, uo / np.maximum(s[rows[1]], 1e-9), np.float32(2.0))
-            cut = np.partition(key, seats - 1, axis=1)[:, seats - 1:seats]
+            cut = np.partition(key, seats - 1, axis=1)[:, seats - 1 : seats]
             chosen[rows] = co & (key <= cut)
     return present, valid, chosen
 
@@ -154,24 +172,42 @@ class SimulationResult:
     p_revote: float
     p_unfilled: float
     mean_unfilled: float
-    unfilled_dist: tuple[float, ...]      # P(unfilled = u), u = 0..seats
-    present_dist: tuple[float, ...]       # simulated P(present = k), k = 0..expected
-    vote_dist: np.ndarray                 # candidates × (expected+1): share of runs with v votes
+    unfilled_dist: tuple[float, ...]  # P(unfilled = u), u = 0..seats
+    present_dist: tuple[float, ...]  # simulated P(present = k), k = 0..expected
+    vote_dist: np.ndarray  # candidates × (expected+1): share of runs with v votes
     turnout_95: float
 
     def to_dict(self) -> dict:
-        return {"runs": self.runs, "seed": self.seed, "seats": self.seats, "expected": self.expected,
-                "p_quorum": self.p_quorum, "p_quorum_exact": self.p_quorum_exact,
-                "p_elected": dict(zip(self.candidates, self.p_elected)), "p_revote": self.p_revote,
-                "p_unfilled": self.p_unfilled, "mean_unfilled": self.mean_unfilled,
-                "unfilled_dist": list(self.unfilled_dist), "turnout_95": self.turnout_95}
+        return {
+            "runs": self.runs,
+            "seed": self.seed,
+            "seats": self.seats,
+            "expected": self.expected,
+            "p_quorum": self.p_quorum,
+            "p_quorum_exact": self.p_quorum_exact,
+            "p_elected": dict(zip(self.candidates, self.p_elected)),
+            "p_revote": self.p_revote,
+            "p_unfilled": self.p_unfilled,
+            "mean_unfilled": self.mean_unfilled,
+            "unfilled_dist": list(self.unfilled_dist),
+            "turnout_95": self.turnout_95,
+        }
 
 
-def simulate(seats: int, candidates: Sequence[str], attendance: float | Sequence[float], *,
-             expected: int | None = None, support: Sequence[float] | None = None,
-             blocs: Sequence[tuple[float, Sequence[float]]] | None = None, runs: int = 10_000,
-             seed: int | None = None, rng: np.random.Generator | None = None,
-             invalid_rate: float = 0.0, chunk: int = 25_000) -> SimulationResult:
+def simulate(
+    seats: int,
+    candidates: Sequence[str],
+    attendance: float | Sequence[float],
+    *,
+    expected: int | None = None,
+    support: Sequence[float] | None = None,
+    blocs: Sequence[tuple[float, Sequence[float]]] | None = None,
+    runs: int = 10_000,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
+    invalid_rate: float = 0.0,
+    chunk: int = 25_000,
+) -> SimulationResult:
     """Simulate ``runs`` meetings. ``attendance`` is one turnout rate (then give ``expected``)
     or one probability per expected voter.
 
@@ -208,10 +244,19 @@ def simulate(seats: int, candidates: Sequence[str], attendance: float | Sequence
         done += m
     unfilled_dist = unfilled_hist / runs
     return SimulationResult(
-        runs=runs, seed=seed, seats=seats, candidates=tuple(candidates), expected=n,
-        p_quorum=quorum_n / runs, p_quorum_exact=quorum_probability(probs),
-        p_elected=tuple(float(x) for x in elected_sum / runs), p_revote=revote_n / runs,
-        p_unfilled=float(1 - unfilled_dist[0]), mean_unfilled=float(unfilled_dist @ np.arange(seats + 1)),
-        unfilled_dist=tuple(float(x) for x in unfilled_dist), present_dist=tuple(float(x) for x in present_hist / runs),
-        vote_dist=vote_hist / runs, turnout_95=turnout_for_quorum(n),
+        runs=runs,
+        seed=seed,
+        seats=seats,
+        candidates=tuple(candidates),
+        expected=n,
+        p_quorum=quorum_n / runs,
+        p_quorum_exact=quorum_probability(probs),
+        p_elected=tuple(float(x) for x in elected_sum / runs),
+        p_revote=revote_n / runs,
+        p_unfilled=float(1 - unfilled_dist[0]),
+        mean_unfilled=float(unfilled_dist @ np.arange(seats + 1)),
+        unfilled_dist=tuple(float(x) for x in unfilled_dist),
+        present_dist=tuple(float(x) for x in present_hist / runs),
+        vote_dist=vote_hist / runs,
+        turnout_95=turnout_for_quorum(n),
     )

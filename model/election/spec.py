@@ -5,6 +5,7 @@
 >>> s.issued, s.returned, s.mode
 (9, 0, '差额')
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ from model.findings import ERROR, Finding, InputError
 __all__ = ["ElectionSpec", "parse_election", "MODES", "QUORUM_RULES", "ROUND_KINDS"]
 
 MODES = ("差额", "等额")
-QUORUM_RULES = ("五分之四", "过半数")   # 党员大会 / 委员会全体会议
+QUORUM_RULES = ("五分之四", "过半数")  # 党员大会 / 委员会全体会议
 ROUND_KINDS = ("选举", "再次投票", "另行选举", "补选")
 _MARKS = ("yes", "no", "abstain", "write_in")
 _STATUSES = {"正式": "正式", "正式党员": "正式", "预备": "预备", "预备党员": "预备"}
@@ -33,16 +34,16 @@ class ElectionSpec:
     eligible_due: int
     eligible_present: int
     ballots: tuple[Ballot, ...] = ()
-    tally: tuple[tuple[str, int], ...] | None = None   # votes per person, instead of ballots
-    returned_given: int | None = None                  # ballots returned (tally mode)
-    invalid_given: int = 0                             # invalid ballots (tally mode)
+    tally: tuple[tuple[str, int], ...] | None = None  # votes per person, instead of ballots
+    returned_given: int | None = None  # ballots returned (tally mode)
+    invalid_given: int = 0  # invalid ballots (tally mode)
     issued_given: int | None = None
     mode: str = "差额"
     quorum: str = "五分之四"
     round_kind: str = "选举"
     scrutineers: tuple[str, ...] = ()
     min_seats: int | None = None
-    members_due: int | None = None       # all members due (for 模板6), when members are listed
+    members_due: int | None = None  # all members due (for 模板6), when members are listed
     members_present: int | None = None
     notes: tuple[str, ...] = ()
 
@@ -55,22 +56,31 @@ class ElectionSpec:
         return len(self.ballots) if self.tally is None else int(self.returned_given or 0)
 
     @classmethod
-    def from_dict(cls, d: Any, source: str = "") -> "ElectionSpec":
+    def from_dict(cls, d: Any, source: str = "") -> ElectionSpec:
         return parse_election(d, source)
 
     def to_dict(self) -> dict:
-        d: dict[str, Any] = {"seats": self.seats, "candidates": list(self.candidates),
-                             "eligible_due": self.eligible_due, "eligible_present": self.eligible_present,
-                             "mode": self.mode, "quorum": self.quorum, "round": self.round_kind}
+        d: dict[str, Any] = {
+            "seats": self.seats,
+            "candidates": list(self.candidates),
+            "eligible_due": self.eligible_due,
+            "eligible_present": self.eligible_present,
+            "mode": self.mode,
+            "quorum": self.quorum,
+            "round": self.round_kind,
+        }
         if self.issued_given is not None:
             d["ballots_issued"] = self.issued_given
         if self.tally is None:
             d["ballots"] = [b.to_dict() for b in self.ballots]
         else:
-            d.update(tally=dict(self.tally), ballots_returned=self.returned_given,
-                     invalid_ballots=self.invalid_given)
-        for key, value in (("scrutineers", list(self.scrutineers)), ("min_seats", self.min_seats),
-                           ("members_due", self.members_due), ("members_present", self.members_present)):
+            d.update(tally=dict(self.tally), ballots_returned=self.returned_given, invalid_ballots=self.invalid_given)
+        for key, value in (
+            ("scrutineers", list(self.scrutineers)),
+            ("min_seats", self.min_seats),
+            ("members_due", self.members_due),
+            ("members_present", self.members_present),
+        ):
             if value:
                 d[key] = value
         return d
@@ -206,11 +216,25 @@ def parse_election(d: Any, source: str = "") -> ElectionSpec:
     min_seats = r.int_(d, "min_seats", lo=1, required=False)
     if r.errors:
         raise InputError(r.errors)
-    return ElectionSpec(seats=seats, candidates=candidates, eligible_due=due, eligible_present=present,
-                        ballots=ballots, tally=tally, returned_given=returned, invalid_given=invalid,
-                        issued_given=issued, mode=mode, quorum=quorum, round_kind=round_kind,
-                        scrutineers=scrutineers, min_seats=min_seats, members_due=members_due,
-                        members_present=members_present, notes=notes)
+    return ElectionSpec(
+        seats=seats,
+        candidates=candidates,
+        eligible_due=due,
+        eligible_present=present,
+        ballots=ballots,
+        tally=tally,
+        returned_given=returned,
+        invalid_given=invalid,
+        issued_given=issued,
+        mode=mode,
+        quorum=quorum,
+        round_kind=round_kind,
+        scrutineers=scrutineers,
+        min_seats=min_seats,
+        members_due=members_due,
+        members_present=members_present,
+        notes=notes,
+    )
 
 
 def _voters(r: _Reader, members: Any) -> list[Voter]:
@@ -242,8 +266,16 @@ def _voters(r: _Reader, members: Any) -> list[Voter]:
                 r.err(f"{path}.{key}", f"应为{what}（文字），实际为{_j(v)}")
                 v = None
             text[key] = v.strip() if v and v.strip() else None
-        out.append(Voter(m["name"].strip(), status=status or "正式", discipline=text["discipline"],
-                         suspended=suspended, excused=text["excused"], present=present))
+        out.append(
+            Voter(
+                m["name"].strip(),
+                status=status or "正式",
+                discipline=text["discipline"],
+                suspended=suspended,
+                excused=text["excused"],
+                present=present,
+            )
+        )
     return out
 
 

@@ -14,10 +14,11 @@ node that stands apart (no edge to the upper committee)::
 Node ids are namespaced strings (``org:J001``, ``soc:甲学会``, ``mem:甲学会:0``);
 every name is data, kept in attributes and never interpreted.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 import networkx as nx
 
@@ -27,8 +28,22 @@ from model.roster.values import Roster, Society
 from model.rules.classify import secretary_candidate
 
 __all__ = [
-    "GraphOptions", "build_hierarchy", "filter_graph", "collapse", "aggregate",
-    "org_label", "facets", "reconcile", "find_societies", "graph_view", "UPPER", "INSTRUCTOR", "UNCOVERED", "SOCIETY", "MEMBER", "ORG_KINDS",
+    "GraphOptions",
+    "build_hierarchy",
+    "filter_graph",
+    "collapse",
+    "aggregate",
+    "org_label",
+    "facets",
+    "reconcile",
+    "find_societies",
+    "graph_view",
+    "UPPER",
+    "INSTRUCTOR",
+    "UNCOVERED",
+    "SOCIETY",
+    "MEMBER",
+    "ORG_KINDS",
     "AGGREGATE_THRESHOLD",
 ]
 
@@ -70,20 +85,46 @@ def org_label(org: Organization) -> str:
 
 def _society_attrs(name: str, society: Society | None, basis: str, count_basis: str) -> dict:
     if society is None:
-        return {"kind": SOCIETY, "label": name, "name": name, "basis": basis, "region": "",
-                "industry": "", "host_unit": "", "members": 0, "total": 0, "missing": True}
+        return {
+            "kind": SOCIETY,
+            "label": name,
+            "name": name,
+            "basis": basis,
+            "region": "",
+            "industry": "",
+            "host_unit": "",
+            "members": 0,
+            "total": 0,
+            "missing": True,
+        }
     formal, total = society.counts(count_basis)
-    return {"kind": SOCIETY, "label": name, "name": name, "basis": basis, "region": society.region,
-            "industry": society.industry, "host_unit": society.host_unit or "",
-            "members": formal, "total": total, "missing": False}
+    return {
+        "kind": SOCIETY,
+        "label": name,
+        "name": name,
+        "basis": basis,
+        "region": society.region,
+        "industry": society.industry,
+        "host_unit": society.host_unit or "",
+        "members": formal,
+        "total": total,
+        "missing": False,
+    }
 
 
 def _add_members(g: nx.DiGraph, roster: Roster, society: str, options: GraphOptions) -> None:
     members = roster.members_of(society)
     secretary, _ = secretary_candidate(members)
     for i, m in enumerate(members):
-        attrs = {"kind": MEMBER, "label": m.name, "name": m.name, "role": m.society_role or "",
-                 "status": m.status, "secretary": m.name == secretary, "society": society}
+        attrs = {
+            "kind": MEMBER,
+            "label": m.name,
+            "name": m.name,
+            "role": m.society_role or "",
+            "status": m.status,
+            "secretary": m.name == secretary,
+            "society": society,
+        }
         if options.show_personal:
             attrs["phone"] = m.phone or ""
             attrs["home_org"] = m.home_org or ""
@@ -102,34 +143,60 @@ def build_hierarchy(roster: Roster, plan: Plan, options: GraphOptions = GraphOpt
     (['instructor', 'org:S001'], ['soc:丁学会'])
     """
     count_basis = plan.policy.count_basis
-    g = nx.DiGraph(upper=options.upper_name, coverage=plan.coverage().to_dict(),
-                   members=options.members, show_personal=options.show_personal)
-    g.add_node(UPPER_ID, kind=UPPER, label=options.upper_name, name=options.upper_name,
-               members=0, total=0)
+    g = nx.DiGraph(
+        upper=options.upper_name,
+        coverage=plan.coverage().to_dict(),
+        members=options.members,
+        show_personal=options.show_personal,
+    )
+    g.add_node(UPPER_ID, kind=UPPER, label=options.upper_name, name=options.upper_name, members=0, total=0)
     societies: list[tuple[str, str, str]] = []  # (society, parent id, basis)
     for org in plan.organizations:
         oid = f"org:{org.id}"
         units = [roster.society(u) for u in org.units if u in roster]
         formal = sum(s.counts(count_basis)[0] for s in units) if units else org.formal_members
         total = sum(s.counts(count_basis)[1] for s in units) if units else org.formal_members
-        g.add_node(oid, kind=org.kind, label=org_label(org), name=org_label(org), org_id=org.id,
-                   basis=org.basis, members=formal, total=total, units=len(org.units),
-                   locked=org.locked, status=org.status or "")
+        g.add_node(
+            oid,
+            kind=org.kind,
+            label=org_label(org),
+            name=org_label(org),
+            org_id=org.id,
+            basis=org.basis,
+            members=formal,
+            total=total,
+            units=len(org.units),
+            locked=org.locked,
+            status=org.status or "",
+        )
         g.add_edge(UPPER_ID, oid)
         societies += [(u, oid, org.basis) for u in org.units]
     if plan.liaison:
-        g.add_node(INSTRUCTOR_ID, kind=INSTRUCTOR, label=INSTRUCTOR, name=INSTRUCTOR,
-                   members=0, total=0, units=len(plan.liaison))
+        g.add_node(
+            INSTRUCTOR_ID,
+            kind=INSTRUCTOR,
+            label=INSTRUCTOR,
+            name=INSTRUCTOR,
+            members=0,
+            total=0,
+            units=len(plan.liaison),
+        )
         g.add_edge(UPPER_ID, INSTRUCTOR_ID)
         societies += [(u, INSTRUCTOR_ID, "工作覆盖") for u in plan.liaison]
     if plan.uncovered:
-        g.add_node(UNCOVERED_ID, kind=UNCOVERED, label="未覆盖学会（需关注）", name="未覆盖学会",
-                   members=0, total=0, units=len(plan.uncovered))
+        g.add_node(
+            UNCOVERED_ID,
+            kind=UNCOVERED,
+            label="未覆盖学会（需关注）",
+            name="未覆盖学会",
+            members=0,
+            total=0,
+            units=len(plan.uncovered),
+        )
         societies += [(u, UNCOVERED_ID, "未覆盖") for u in plan.uncovered]
     for name, parent, basis in societies:
         s = roster.society(name) if name in roster else None
-        g.add_node(f"soc:{name}", **_society_attrs(name, s, basis, count_basis),
-                   group=g.nodes[parent]["kind"])
+        g.add_node(f"soc:{name}", **_society_attrs(name, s, basis, count_basis), group=g.nodes[parent]["kind"])
         g.add_edge(parent, f"soc:{name}")
         if options.members:
             _add_members(g, roster, name, options)
@@ -143,13 +210,16 @@ def _society_nodes(g: nx.DiGraph) -> list[str]:
 def facets(g: nx.DiGraph) -> dict[str, list[str]]:
     """Sorted distinct regions, industries and group kinds, for filter widgets."""
     socs = [g.nodes[n] for n in _society_nodes(g)]
-    return {"regions": sorted({s["region"] for s in socs if s["region"]}),
-            "industries": sorted({s["industry"] for s in socs if s["industry"]}),
-            "kinds": [k for k in GROUP_KINDS if any(s["group"] == k for s in socs)]}
+    return {
+        "regions": sorted({s["region"] for s in socs if s["region"]}),
+        "industries": sorted({s["industry"] for s in socs if s["industry"]}),
+        "kinds": [k for k in GROUP_KINDS if any(s["group"] == k for s in socs)],
+    }
 
 
-def filter_graph(g: nx.DiGraph, regions: Iterable[str] = (), industries: Iterable[str] = (),
-                 kinds: Iterable[str] = ()) -> nx.DiGraph:
+def filter_graph(
+    g: nx.DiGraph, regions: Iterable[str] = (), industries: Iterable[str] = (), kinds: Iterable[str] = ()
+) -> nx.DiGraph:
     """A copy keeping societies that match every non-empty filter, with their ancestors
     and members; organizations left without a society are dropped. ``kinds`` are group
     kinds (党委 … 联合党支部, 派驻党建工作指导员, 未覆盖)."""
@@ -157,13 +227,19 @@ def filter_graph(g: nx.DiGraph, regions: Iterable[str] = (), industries: Iterabl
     keep = {UPPER_ID}
     for n in _society_nodes(g):
         a = g.nodes[n]
-        if ((not regions or a["region"] in regions) and (not industries or a["industry"] in industries)
-                and (not kinds or a["group"] in kinds)):
+        if (
+            (not regions or a["region"] in regions)
+            and (not industries or a["industry"] in industries)
+            and (not kinds or a["group"] in kinds)
+        ):
             keep |= {n} | nx.ancestors(g, n) | nx.descendants(g, n)
     for n, a in g.nodes(data=True):  # collapsed groups match on the facets of what they hide
-        if (a.get("collapsed") and (not kinds or a["kind"] in kinds)
-                and (not regions or regions & set(a["regions"]))
-                and (not industries or industries & set(a["industries"]))):
+        if (
+            a.get("collapsed")
+            and (not kinds or a["kind"] in kinds)
+            and (not regions or regions & set(a["regions"]))
+            and (not industries or industries & set(a["industries"]))
+        ):
             keep |= {n} | nx.ancestors(g, n)
     return g.subgraph(keep).copy()
 
@@ -179,9 +255,13 @@ def collapse(g: nx.DiGraph, node_ids: Iterable[str]) -> nx.DiGraph:
         socs = [h.nodes[n] for n in below if h.nodes[n]["kind"] == SOCIETY]
         h.remove_nodes_from(below)
         a = h.nodes[nid]
-        a.update(collapsed=True, hidden=len(socs), label=f"{a['name']}（{len(socs)}家学会）",
-                 regions=tuple(sorted({s["region"] for s in socs})),
-                 industries=tuple(sorted({s["industry"] for s in socs})))
+        a.update(
+            collapsed=True,
+            hidden=len(socs),
+            label=f"{a['name']}（{len(socs)}家学会）",
+            regions=tuple(sorted({s["region"] for s in socs})),
+            industries=tuple(sorted({s["industry"] for s in socs})),
+        )
     return h
 
 
@@ -201,10 +281,21 @@ def aggregate(g: nx.DiGraph) -> nx.DiGraph:
         for region, names in sorted(by_region.items()):
             rid = f"agg:{group}:{region}"
             members = sum(g.nodes[n]["members"] for n in names)
-            h.add_node(rid, kind=h.nodes[group]["kind"], label=f"{region}（{len(names)}家学会）",
-                       name=region, region=region, members=members, total=members,
-                       units=len(names), collapsed=True, hidden=len(names), aggregate=True,
-                       regions=(region,), industries=tuple(sorted({g.nodes[n]["industry"] for n in names})))
+            h.add_node(
+                rid,
+                kind=h.nodes[group]["kind"],
+                label=f"{region}（{len(names)}家学会）",
+                name=region,
+                region=region,
+                members=members,
+                total=members,
+                units=len(names),
+                collapsed=True,
+                hidden=len(names),
+                aggregate=True,
+                regions=(region,),
+                industries=tuple(sorted({g.nodes[n]["industry"] for n in names})),
+            )
             h.add_edge(group, rid)
     h.graph["aggregated"] = True
     return h
@@ -238,14 +329,29 @@ def find_societies(g: nx.DiGraph, text: str) -> list[dict]:
         a = g.nodes[n]
         if text in a["name"]:
             parent = g.nodes[next(iter(g.predecessors(n)))]
-            rows.append({"学会名称": a["name"], "所属": parent["name"], "类型": parent["kind"],
-                         "所在地": a["region"], "学科类别": a["industry"]})
+            rows.append(
+                {
+                    "学会名称": a["name"],
+                    "所属": parent["name"],
+                    "类型": parent["kind"],
+                    "所在地": a["region"],
+                    "学科类别": a["industry"],
+                }
+            )
     return rows
 
 
-def graph_view(roster: Roster, plan: Plan, options: GraphOptions = GraphOptions(), *,
-               regions: Iterable[str] = (), industries: Iterable[str] = (), kinds: Iterable[str] = (),
-               collapsed: Iterable[str] = (), aggregated: bool = False) -> nx.DiGraph:
+def graph_view(
+    roster: Roster,
+    plan: Plan,
+    options: GraphOptions = GraphOptions(),
+    *,
+    regions: Iterable[str] = (),
+    industries: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    collapsed: Iterable[str] = (),
+    aggregated: bool = False,
+) -> nx.DiGraph:
     """Build, filter and collapse in one call (what the graph page shows)."""
     g = filter_graph(build_hierarchy(roster, plan, options), regions, industries, kinds)
     return aggregate(g) if aggregated else collapse(g, collapsed)

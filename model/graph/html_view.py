@@ -6,6 +6,7 @@ script or stylesheet. Every name is data: labels are drawn on the canvas as text
 hover cards are DOM elements filled with ``textContent``, and the inline JSON has
 ``<``, ``>``, ``&`` escaped so ``</script>`` in a name cannot close the script.
 """
+
 from __future__ import annotations
 
 import html
@@ -21,26 +22,63 @@ import networkx as nx
 from model.graph.hierarchy import INSTRUCTOR, MEMBER, SOCIETY, UNCOVERED, UPPER, facets
 from model.rules.policy import BASES, SAME_HOST, SAME_INDUSTRY, SAME_REGION
 
-__all__ = ["hierarchy_html", "compat_graph_html", "node_style", "inline_json", "vis_js", "LAYOUTS",
-           "KIND_COLORS", "BASIS_COLORS"]
+__all__ = [
+    "hierarchy_html",
+    "compat_graph_html",
+    "node_style",
+    "inline_json",
+    "vis_js",
+    "LAYOUTS",
+    "KIND_COLORS",
+    "BASIS_COLORS",
+]
 
 LAYOUTS = ("hierarchical", "hierarchical_lr", "force")
-BASIS_COLORS = {SAME_INDUSTRY: "#2e86c1", SAME_REGION: "#239b56", SAME_HOST: "#8e44ad",
-                "单独组建": "#c0392b", "工作覆盖": "#7f8c8d", "未覆盖": "#e67e22"}
-KIND_COLORS = {UPPER: "#7b1113", "党委": "#c0392b", "党总支": "#d35400", "党支部": "#e74c3c",
-               "联合党支部": "#2e86c1", INSTRUCTOR: "#5d6d7e", UNCOVERED: "#e67e22", MEMBER: "#566573"}
-BASIS_SHAPES = {SAME_INDUSTRY: "dot", SAME_REGION: "square", SAME_HOST: "triangle",
-                "单独组建": "diamond", "工作覆盖": "dot", "未覆盖": "triangleDown"}
+BASIS_COLORS = {
+    SAME_INDUSTRY: "#2e86c1",
+    SAME_REGION: "#239b56",
+    SAME_HOST: "#8e44ad",
+    "单独组建": "#c0392b",
+    "工作覆盖": "#7f8c8d",
+    "未覆盖": "#e67e22",
+}
+KIND_COLORS = {
+    UPPER: "#7b1113",
+    "党委": "#c0392b",
+    "党总支": "#d35400",
+    "党支部": "#e74c3c",
+    "联合党支部": "#2e86c1",
+    INSTRUCTOR: "#5d6d7e",
+    UNCOVERED: "#e67e22",
+    MEMBER: "#566573",
+}
+BASIS_SHAPES = {
+    SAME_INDUSTRY: "dot",
+    SAME_REGION: "square",
+    SAME_HOST: "triangle",
+    "单独组建": "diamond",
+    "工作覆盖": "dot",
+    "未覆盖": "triangleDown",
+}
 WARNING_BORDER = "#b03a2e"
-_FIELDS = (("kind", "类型"), ("basis", "组建方式"), ("region", "所在地"), ("industry", "学科类别"),
-           ("host_unit", "支撑单位"), ("role", "学会职务"), ("status", "党员类别"),
-           ("phone", "联系电话"), ("home_org", "党组织关系所在单位"))
+_FIELDS = (
+    ("kind", "类型"),
+    ("basis", "组建方式"),
+    ("region", "所在地"),
+    ("industry", "学科类别"),
+    ("host_unit", "支撑单位"),
+    ("role", "学会职务"),
+    ("status", "党员类别"),
+    ("phone", "联系电话"),
+    ("home_org", "党组织关系所在单位"),
+)
 
 
 @lru_cache(maxsize=1)
 def vis_js() -> str:
     """vis-network's standalone JS as shipped inside pyvis (no network needed)."""
     import pyvis
+
     return (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text("utf-8")
 
 
@@ -51,8 +89,7 @@ def inline_json(value: object) -> str:
     '{"name": "\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
     return text
 
@@ -71,20 +108,40 @@ def node_style(a: dict) -> dict:
         basis = a.get("basis", "")
         fill = BASIS_COLORS.get(basis, "#95a5a6")
         border = WARNING_BORDER if basis == "未覆盖" else fill
-        return {"shape": BASIS_SHAPES.get(basis, "dot"), "color": {"background": fill, "border": border},
-                "size": min(size, 36), "level": 2, "borderWidth": 3 if basis == "未覆盖" else 1}
+        return {
+            "shape": BASIS_SHAPES.get(basis, "dot"),
+            "color": {"background": fill, "border": border},
+            "size": min(size, 36),
+            "level": 2,
+            "borderWidth": 3 if basis == "未覆盖" else 1,
+        }
     if kind == MEMBER:
         star = bool(a.get("secretary"))
-        return {"shape": "star" if star else "dot", "size": 14 if star else 8, "level": 3,
-                "color": {"background": "#f1c40f" if star else KIND_COLORS[MEMBER],
-                          "border": "#c0392b" if star else KIND_COLORS[MEMBER]}, "borderWidth": 1}
-    fill = BASIS_COLORS.get(a.get("basis", ""), KIND_COLORS["联合党支部"]) if kind == "联合党支部" \
+        return {
+            "shape": "star" if star else "dot",
+            "size": 14 if star else 8,
+            "level": 3,
+            "color": {
+                "background": "#f1c40f" if star else KIND_COLORS[MEMBER],
+                "border": "#c0392b" if star else KIND_COLORS[MEMBER],
+            },
+            "borderWidth": 1,
+        }
+    fill = (
+        BASIS_COLORS.get(a.get("basis", ""), KIND_COLORS["联合党支部"])
+        if kind == "联合党支部"
         else KIND_COLORS.get(kind, "#7f8c8d")
+    )
     border = WARNING_BORDER if kind == UNCOVERED else fill
     shape = "ellipse" if kind == "联合党支部" else "hexagon" if kind == INSTRUCTOR else "box"
-    return {"shape": shape, "color": {"background": fill, "border": border}, "size": 24,
-            "level": 0 if kind == UPPER else 1, "borderWidth": 3 if kind == UNCOVERED else 1,
-            "font": {"color": "#ffffff"} if shape in ("box", "ellipse") else {}}
+    return {
+        "shape": shape,
+        "color": {"background": fill, "border": border},
+        "size": 24,
+        "level": 0 if kind == UPPER else 1,
+        "borderWidth": 3 if kind == UNCOVERED else 1,
+        "font": {"color": "#ffffff"} if shape in ("box", "ellipse") else {},
+    }
 
 
 def wrap_label(text: str, width: int) -> str:
@@ -94,7 +151,7 @@ def wrap_label(text: str, width: int) -> str:
     >>> wrap_label("湖北省计算机学会党支部", 8)
     '湖北省计算机学会\\n党支部'
     """
-    lines = [text[i:i + width] for i in range(0, len(text), width)] if width > 0 else [text]
+    lines = [text[i : i + width] for i in range(0, len(text), width)] if width > 0 else [text]
     return "\n".join(lines) or text
 
 
@@ -125,12 +182,20 @@ def _legend(g: nx.DiGraph) -> list[dict]:
         key = f"{kind}·{a.get('basis', '')}" if kind in (SOCIETY, "联合党支部") else kind
         if key in seen:
             continue
-        label = (f"学会（{a.get('basis')}）" if kind == SOCIETY else
-                 f"联合党支部（{a.get('basis')}）" if kind == "联合党支部" else
-                 ("党员（★书记人选）" if kind == MEMBER else str(kind)))
+        label = (
+            f"学会（{a.get('basis')}）"
+            if kind == SOCIETY
+            else f"联合党支部（{a.get('basis')}）"
+            if kind == "联合党支部"
+            else ("党员（★书记人选）" if kind == MEMBER else str(kind))
+        )
         style = node_style(a)
-        seen[key] = {"label": label, "color": style["color"]["background"],
-                     "border": style["color"]["border"], "shape": style["shape"]}
+        seen[key] = {
+            "label": label,
+            "color": style["color"]["background"],
+            "border": style["color"]["border"],
+            "shape": style["shape"],
+        }
     return sorted(seen.values(), key=lambda d: d["label"])
 
 
@@ -141,8 +206,15 @@ def _page(data: dict, title: str) -> str:
     return re.sub(r"__(TITLE|DATA|VIS_JS)__", lambda m: parts[m.group(1)], template)
 
 
-def hierarchy_html(g: nx.DiGraph, *, layout: str = "hierarchical", presentation: bool = False,
-                   title: str = "组织架构图", all_facets: dict | None = None, query: str = "") -> str:
+def hierarchy_html(
+    g: nx.DiGraph,
+    *,
+    layout: str = "hierarchical",
+    presentation: bool = False,
+    title: str = "组织架构图",
+    all_facets: dict | None = None,
+    query: str = "",
+) -> str:
     """The hierarchy as one offline HTML page: layout, legend, search, filters, collapse
     (double-click an organization), presentation mode and a PNG download button."""
     if layout not in LAYOUTS:
@@ -152,16 +224,35 @@ def hierarchy_html(g: nx.DiGraph, *, layout: str = "hierarchical", presentation:
     nodes = []
     for n, a in g.nodes(data=True):
         name = str(a.get("label", n))
-        nodes.append({"id": n, "label": wrap_label(name, width), "name": name, "card": _card(a), **node_style(a),
-                      "kind": a.get("kind"), "group": a.get("group", a.get("kind")),
-                      "region": a.get("region", ""), "industry": a.get("industry", ""),
-                      "regions": list(a["regions"]) if "regions" in a else None,
-                      "industries": list(a["industries"]) if "industries" in a else None,
-                      "parent": parents.get(n), "search": a.get("kind") == SOCIETY})
+        nodes.append(
+            {
+                "id": n,
+                "label": wrap_label(name, width),
+                "name": name,
+                "card": _card(a),
+                **node_style(a),
+                "kind": a.get("kind"),
+                "group": a.get("group", a.get("kind")),
+                "region": a.get("region", ""),
+                "industry": a.get("industry", ""),
+                "regions": list(a["regions"]) if "regions" in a else None,
+                "industries": list(a["industries"]) if "industries" in a else None,
+                "parent": parents.get(n),
+                "search": a.get("kind") == SOCIETY,
+            }
+        )
     edges = [{"from": u, "to": v, "dashes": g.nodes[v].get("kind") == INSTRUCTOR} for u, v in g.edges]
-    data = {"title": title, "layout": layout, "presentation": presentation, "nodes": nodes,
-            "edges": edges, "legend": _legend(g), "facets": all_facets or facets(g),
-            "coverage": g.graph.get("coverage"), "query": query}
+    data = {
+        "title": title,
+        "layout": layout,
+        "presentation": presentation,
+        "nodes": nodes,
+        "edges": edges,
+        "legend": _legend(g),
+        "facets": all_facets or facets(g),
+        "coverage": g.graph.get("coverage"),
+        "query": query,
+    }
     return _page(data, title)
 
 
@@ -176,24 +267,62 @@ def compat_graph_html(g: nx.Graph, *, title: str = "联合党支部候选学会�
     nodes = []
     for n, a in g.nodes(data=True):
         formal = a.get("formal", a.get("members", 0))
-        attrs = {"kind": SOCIETY, "name": str(n), "members": formal, "total": formal, **{
-            k: a.get(k, "") for k in ("region", "industry", "host_unit")}}
+        attrs = {
+            "kind": SOCIETY,
+            "name": str(n),
+            "members": formal,
+            "total": formal,
+            **{k: a.get(k, "") for k in ("region", "industry", "host_unit")},
+        }
         style = node_style({**attrs, "basis": ""})
-        nodes.append({"id": str(n), "label": wrap_label(str(n), 16), "name": str(n), "card": _card(attrs), **style, "level": 0,
-                      "kind": SOCIETY, "group": SOCIETY, "region": attrs["region"] or "",
-                      "industry": attrs["industry"] or "", "parent": None, "search": True})
+        nodes.append(
+            {
+                "id": str(n),
+                "label": wrap_label(str(n), 16),
+                "name": str(n),
+                "card": _card(attrs),
+                **style,
+                "level": 0,
+                "kind": SOCIETY,
+                "group": SOCIETY,
+                "region": attrs["region"] or "",
+                "industry": attrs["industry"] or "",
+                "parent": None,
+                "search": True,
+            }
+        )
     edges = []
     for u, v, e in g.edges(data=True):
         modes = [m for m in BASES if m in _modes(e)]
         for i, mode in enumerate(modes):
-            edges.append({"from": str(u), "to": str(v), "color": BASIS_COLORS[mode], "width": 2,
-                          "dashes": bool(e.get("forbidden")),
-                          "smooth": {"type": "curvedCW", "roundness": 0.15 * i} if i else False})
-    legend = [{"label": f"{m}（连线）", "color": BASIS_COLORS[m], "border": BASIS_COLORS[m], "shape": "line"}
-              for m in BASES if any(m in _modes(e) for *_, e in g.edges(data=True))]
+            edges.append(
+                {
+                    "from": str(u),
+                    "to": str(v),
+                    "color": BASIS_COLORS[mode],
+                    "width": 2,
+                    "dashes": bool(e.get("forbidden")),
+                    "smooth": {"type": "curvedCW", "roundness": 0.15 * i} if i else False,
+                }
+            )
+    legend = [
+        {"label": f"{m}（连线）", "color": BASIS_COLORS[m], "border": BASIS_COLORS[m], "shape": "line"}
+        for m in BASES
+        if any(m in _modes(e) for *_, e in g.edges(data=True))
+    ]
     socs = [(a.get("region") or "", a.get("industry") or "") for _, a in g.nodes(data=True)]
-    data = {"title": title, "layout": "force", "presentation": False, "nodes": nodes, "edges": edges,
-            "legend": legend, "coverage": None,
-            "facets": {"regions": sorted({r for r, _ in socs if r}),
-                       "industries": sorted({i for _, i in socs if i}), "kinds": []}}
+    data = {
+        "title": title,
+        "layout": "force",
+        "presentation": False,
+        "nodes": nodes,
+        "edges": edges,
+        "legend": legend,
+        "coverage": None,
+        "facets": {
+            "regions": sorted({r for r, _ in socs if r}),
+            "industries": sorted({i for _, i in socs if i}),
+            "kinds": [],
+        },
+    }
     return _page(data, title)

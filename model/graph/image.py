@@ -5,6 +5,7 @@ without one the labels would render as boxes, so ``cjk_font`` raises
 ``CJKFontMissing`` instead of drawing them. The figure is built with the object API
 (``Figure``), never pyplot, so nothing global changes.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,16 +16,32 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from model.graph.html_view import node_style, wrap_label
 from model.graph.hierarchy import MEMBER, SOCIETY, UNCOVERED_ID, UPPER_ID, aggregate
+from model.graph.html_view import node_style, wrap_label
 
 __all__ = ["CJKFontMissing", "cjk_font", "tree_layout", "hierarchy_png", "MAX_LEAVES"]
 
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei",
-                "Microsoft YaHei", "SimHei", "PingFang SC")
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+)
 MAX_LEAVES = 400  # above this the image shows the aggregated view
-_MARKERS = {"dot": "o", "square": "s", "triangle": "^", "triangleDown": "v", "diamond": "D",
-            "star": "*", "hexagon": "h", "ellipse": "o", "box": "s"}
+_MARKERS = {
+    "dot": "o",
+    "square": "s",
+    "triangle": "^",
+    "triangleDown": "v",
+    "diamond": "D",
+    "star": "*",
+    "hexagon": "h",
+    "ellipse": "o",
+    "box": "s",
+}
 
 
 _PLAIN = {"fc": "white", "ec": "none", "pad": 0.5, "alpha": 0.85}  # labels sit above the lines
@@ -58,8 +75,7 @@ def tree_layout(g: nx.DiGraph, orientation: str = "TB") -> dict[str, tuple[float
     >>> tree_layout(nx.DiGraph([("upper", "a"), ("upper", "b")]))
     {'upper': (0.5, 0.0), 'a': (0.0, -1.0), 'b': (1.0, -1.0)}
     """
-    roots = sorted((n for n in g if g.in_degree(n) == 0),
-                   key=lambda n: (n != UPPER_ID, n == UNCOVERED_ID, str(n)))
+    roots = sorted((n for n in g if g.in_degree(n) == 0), key=lambda n: (n != UPPER_ID, n == UNCOVERED_ID, str(n)))
     slot: dict[str, float] = {}
     depth: dict[str, int] = {}
     nxt = 0.0
@@ -83,8 +99,7 @@ def tree_layout(g: nx.DiGraph, orientation: str = "TB") -> dict[str, tuple[float
     return {n: (slot[n], -float(depth[n]) or 0.0) for n in g}
 
 
-def hierarchy_png(g: nx.DiGraph, *, title: str = "组织架构图", orientation: str | None = None,
-                  dpi: int = 150) -> bytes:
+def hierarchy_png(g: nx.DiGraph, *, title: str = "组织架构图", orientation: str | None = None, dpi: int = 150) -> bytes:
     """PNG bytes of the hierarchy. ``orientation`` TB (top-down) or LR; by default TB
     for small trees and LR once there are more than 24 leaves."""
     if sum(1 for n in g if g.out_degree(n) == 0) > MAX_LEAVES:
@@ -119,21 +134,56 @@ def hierarchy_png(g: nx.DiGraph, *, title: str = "组织架构图", orientation:
         label = str(a.get("label", n))
         if a.get("kind") in (SOCIETY, MEMBER):
             marker = _MARKERS.get(style["shape"], "o")
-            ax.scatter([x], [y], s=style["size"] * 6, marker=marker, c=fill, edgecolors=edge,
-                       linewidths=style.get("borderWidth", 1), zorder=3)
+            ax.scatter(
+                [x],
+                [y],
+                s=style["size"] * 6,
+                marker=marker,
+                c=fill,
+                edgecolors=edge,
+                linewidths=style.get("borderWidth", 1),
+                zorder=3,
+            )
             if orientation == "LR":
-                ax.text(x + 0.08, y, label, fontproperties=font, va="center", ha="left", zorder=4,
-                        parse_math=False, bbox=_PLAIN)
+                ax.text(
+                    x + 0.08,
+                    y,
+                    label,
+                    fontproperties=font,
+                    va="center",
+                    ha="left",
+                    zorder=4,
+                    parse_math=False,
+                    bbox=_PLAIN,
+                )
             else:
-                ax.text(x, y - 0.12, wrap_label(label, 6), fontproperties=font, va="top", ha="center", zorder=4,
-                        parse_math=False, bbox=_PLAIN)
+                ax.text(
+                    x,
+                    y - 0.12,
+                    wrap_label(label, 6),
+                    fontproperties=font,
+                    va="top",
+                    ha="center",
+                    zorder=4,
+                    parse_math=False,
+                    bbox=_PLAIN,
+                )
             key = f"{a.get('kind')}（{a.get('basis')}）" if a.get("kind") == SOCIETY else "党员（★书记人选）"
             seen.setdefault(key, Line2D([], [], ls="", marker=marker, color=fill, markeredgecolor=edge, ms=8))
         else:
             text = wrap_label(label, 14 if orientation == "LR" else 8)
-            ax.text(x, y, text, fontproperties=font, ha="center", va="center", zorder=4, parse_math=False,
-                    color="#ffffff",
-                    bbox={"boxstyle": "round,pad=0.35", "fc": fill, "ec": edge, "lw": 1.5})
+            ax.text(
+                x,
+                y,
+                text,
+                fontproperties=font,
+                ha="center",
+                va="center",
+                zorder=4,
+                parse_math=False,
+                color="#ffffff",
+                bbox={"boxstyle": "round,pad=0.35", "fc": fill, "ec": edge, "lw": 1.5},
+            )
             key = f"联合党支部（{a.get('basis')}）" if a.get("kind") == "联合党支部" else str(a.get("kind"))
             seen.setdefault(key, Line2D([], [], ls="", marker="s", color=fill, markeredgecolor=edge, ms=9))
     xs = [p[0] for p in pos.values()] or [0.0]
@@ -142,11 +192,16 @@ def hierarchy_png(g: nx.DiGraph, *, title: str = "组织架构图", orientation:
     ax.set_xlim(min(xs) - 0.6, max(xs) + pad_right)
     ax.set_ylim(min(ys) - (0.3 if orientation == "LR" else 0.7), max(ys) + 0.5)
     cov = g.graph.get("coverage")
-    sub = (f"　组织覆盖率 {100 * cov['organized_rate']:.1f}%　工作覆盖率 {100 * cov['work_rate']:.1f}%"
-           if cov else "")
+    sub = f"　组织覆盖率 {100 * cov['organized_rate']:.1f}%　工作覆盖率 {100 * cov['work_rate']:.1f}%" if cov else ""
     fig.suptitle(title + sub, fontproperties=cjk_font(14), y=1 - 0.25 / size[1], parse_math=False)
-    fig.legend(list(seen.values()), list(seen.keys()), prop=cjk_font(8), loc="lower center",
-               ncol=min(5, len(seen)), frameon=False)
+    fig.legend(
+        list(seen.values()),
+        list(seen.keys()),
+        prop=cjk_font(8),
+        loc="lower center",
+        ncol=min(5, len(seen)),
+        frameon=False,
+    )
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
     return buf.getvalue()

@@ -4,6 +4,7 @@ Sheet 组织架构 has one row per society under its organization; sheet 党员 
 graph shows members) one row per member. Personal columns (联系电话, 党组织关系所在单位)
 appear only when the graph was built with ``show_personal=True``.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,11 +16,21 @@ from openpyxl.utils import get_column_letter
 
 from model.graph.hierarchy import MEMBER, SOCIETY
 
-__all__ = ["listing_rows", "member_rows", "listing_xlsx", "SOCIETY_COLUMNS", "MEMBER_COLUMNS",
-           "PERSONAL_COLUMNS"]
+__all__ = ["listing_rows", "member_rows", "listing_xlsx", "SOCIETY_COLUMNS", "MEMBER_COLUMNS", "PERSONAL_COLUMNS"]
 
-SOCIETY_COLUMNS = ("序号", "上级党组织", "党组织", "党组织类型", "组建方式", "学会名称", "学科类别",
-                   "所在地", "支撑单位", "正式党员数", "党员总数（含预备）")
+SOCIETY_COLUMNS = (
+    "序号",
+    "上级党组织",
+    "党组织",
+    "党组织类型",
+    "组建方式",
+    "学会名称",
+    "学科类别",
+    "所在地",
+    "支撑单位",
+    "正式党员数",
+    "党员总数（含预备）",
+)
 MEMBER_COLUMNS = ("序号", "学会名称", "姓名", "学会职务", "党员类别", "书记人选")
 PERSONAL_COLUMNS = ("联系电话", "党组织关系所在单位")
 
@@ -33,12 +44,21 @@ def listing_rows(g: nx.DiGraph) -> list[dict]:
             continue
         parent = next(iter(g.predecessors(n)), None)
         p = g.nodes[parent] if parent is not None else {}
-        rows.append({"序号": len(rows) + 1, "上级党组织": upper if p.get("kind") != "未覆盖" else "",
-                     "党组织": p.get("name", "") if p.get("kind") not in ("派驻党建工作指导员", "未覆盖") else "",
-                     "党组织类型": p.get("kind", ""), "组建方式": a.get("basis", ""), "学会名称": a["name"],
-                     "学科类别": a.get("industry", ""), "所在地": a.get("region", ""),
-                     "支撑单位": a.get("host_unit", ""), "正式党员数": a.get("members", 0),
-                     "党员总数（含预备）": a.get("total", 0)})
+        rows.append(
+            {
+                "序号": len(rows) + 1,
+                "上级党组织": upper if p.get("kind") != "未覆盖" else "",
+                "党组织": p.get("name", "") if p.get("kind") not in ("派驻党建工作指导员", "未覆盖") else "",
+                "党组织类型": p.get("kind", ""),
+                "组建方式": a.get("basis", ""),
+                "学会名称": a["name"],
+                "学科类别": a.get("industry", ""),
+                "所在地": a.get("region", ""),
+                "支撑单位": a.get("host_unit", ""),
+                "正式党员数": a.get("members", 0),
+                "党员总数（含预备）": a.get("total", 0),
+            }
+        )
     return rows
 
 
@@ -49,9 +69,14 @@ def member_rows(g: nx.DiGraph) -> list[dict]:
     for _, a in g.nodes(data=True):
         if a.get("kind") != MEMBER:
             continue
-        row = {"序号": len(rows) + 1, "学会名称": a.get("society", ""), "姓名": a["name"],
-               "学会职务": a.get("role", ""), "党员类别": a.get("status", ""),
-               "书记人选": "是" if a.get("secretary") else ""}
+        row = {
+            "序号": len(rows) + 1,
+            "学会名称": a.get("society", ""),
+            "姓名": a["name"],
+            "学会职务": a.get("role", ""),
+            "党员类别": a.get("status", ""),
+            "书记人选": "是" if a.get("secretary") else "",
+        }
         if personal:
             row.update({"联系电话": a.get("phone", ""), "党组织关系所在单位": a.get("home_org", "")})
         rows.append(row)

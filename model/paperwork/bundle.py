@@ -17,38 +17,61 @@ Layout (folders named by organization, then society)::
 ends within ``term_warning_months`` of the issue date, or with a 换届 election record;
 模板6 when that record has a counted round; 模板7/8/9 likewise for 补选.
 """
+
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Mapping, Union
 
-from model.paperwork import founding
-from model.paperwork import election_letters as ed
-from model.paperwork import registers as reg
-from model.rules.coverage import add_months
-from model.paperwork.document import DocContext, Document, MissingData, to_docx
 from model.findings import ERROR, Finding, InputError
+from model.paperwork import election_letters as ed
+from model.paperwork import founding
+from model.paperwork import registers as reg
+from model.paperwork.document import DocContext, Document, MissingData, to_docx
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
-from model.rules.policy import Policy
+from model.rules.coverage import add_months
 
-__all__ = ["DOC_TYPES", "Bundle", "safe_name", "file_bytes", "org_for", "match_elections", "records_for",
-           "usable_elections", "stale_units", "due_for_change", "build_document", "society_ledger", "org_items",
-           "build_bundle", "to_zip", "write_documents"]
+__all__ = [
+    "DOC_TYPES",
+    "Bundle",
+    "safe_name",
+    "file_bytes",
+    "org_for",
+    "match_elections",
+    "records_for",
+    "usable_elections",
+    "stale_units",
+    "due_for_change",
+    "build_document",
+    "society_ledger",
+    "org_items",
+    "build_bundle",
+    "to_zip",
+    "write_documents",
+]
 
-Item = Union[Document, reg.Register]
+Item = Document | reg.Register
 
 # code -> label, for choosing one type in the app.
 DOC_TYPES: dict[str, str] = {
-    "模板1": "成立党组织的请示", "模板2": "党组织人员备案表", "模板3": "党员名册",
-    "模板4": "换届选举请示", "模板5": "候选人预备人选备案表（换届）", "模板6": "换届选举结果的请示",
-    "模板7": "委员补选的请示", "模板8": "候选人预备人选备案表（补选）", "模板9": "委员补选结果的请示",
-    "表1": "学会党建信息表", "表2": "秘书处专兼职干部党员信息表", "表3": "理事会党员信息表",
+    "模板1": "成立党组织的请示",
+    "模板2": "党组织人员备案表",
+    "模板3": "党员名册",
+    "模板4": "换届选举请示",
+    "模板5": "候选人预备人选备案表（换届）",
+    "模板6": "换届选举结果的请示",
+    "模板7": "委员补选的请示",
+    "模板8": "候选人预备人选备案表（补选）",
+    "模板9": "委员补选结果的请示",
+    "表1": "学会党建信息表",
+    "表2": "秘书处专兼职干部党员信息表",
+    "表3": "理事会党员信息表",
 }
 
 
@@ -85,9 +108,16 @@ def org_for(plan: Plan, key: str | None) -> Organization | None:
     """
     if key is None:
         return plan.organizations[0] if len(plan.organizations) == 1 else None
-    return next((o for o in plan.organizations if key in (o.id, o.name, founding.org_display_name(o))
-                 or key.split(" ", 1)[0] == o.id  # the election page's label "J001 联合党支部（…）"
-                 or (len(o.units) == 1 and key in (o.units[0], f"{o.units[0]}{o.kind}"))), None)
+    return next(
+        (
+            o
+            for o in plan.organizations
+            if key in (o.id, o.name, founding.org_display_name(o))
+            or key.split(" ", 1)[0] == o.id  # the election page's label "J001 联合党支部（…）"
+            or (len(o.units) == 1 and key in (o.units[0], f"{o.units[0]}{o.kind}"))
+        ),
+        None,
+    )
 
 
 def match_elections(plan: Plan, records: Iterable[ed.ElectionRecord]) -> dict[str, tuple[ed.ElectionRecord, ...]]:
@@ -97,8 +127,11 @@ def match_elections(plan: Plan, records: Iterable[ed.ElectionRecord]) -> dict[st
     for rec in records:
         org = org_for(plan, rec.organization)
         if org is None:
-            msg = (f"所属党组织“{rec.organization}”不在方案中" if rec.organization else
-                   "未指明所属党组织：请在选举文件中加入 \"organization\": \"方案中的党组织编号\"")
+            msg = (
+                f"所属党组织“{rec.organization}”不在方案中"
+                if rec.organization
+                else '未指明所属党组织：请在选举文件中加入 "organization": "方案中的党组织编号"'
+            )
             bad.append(Finding(ERROR, rec.source, None, None, "organization", msg))
             continue
         out.setdefault(org.id, []).append(rec)
@@ -133,6 +166,7 @@ def stale_units(plan: Plan, roster: Roster) -> tuple[str, ...]:
     """Societies the plan names that the roster no longer has (the roster changed after planning).
 
     >>> from model.roster.values import Society
+    >>> from model.rules.policy import Policy
     >>> stale_units(Plan(Policy(), (Organization("S1", "党支部", "单独组建", ("甲学会",), 3),), liaison=("乙学会",)),
     ...             Roster((Society("甲学会", "工科", "武汉市"),)))
     ('乙学会',)
@@ -146,6 +180,7 @@ def due_for_change(org: Organization, roster: Roster, plan: Plan, today: date | 
     ``term_warning_months`` of ``today`` (any known term end when ``today`` is None).
 
     >>> from model.roster.values import Society
+    >>> from model.rules.policy import Policy
     >>> r = Roster((Society("甲学会", "工科", "武汉市", formal_members=7, term_ends=date(2027, 3, 1)),))
     >>> o, p = Organization("S1", "党支部", "单独组建", ("甲学会",), 7), Plan(Policy(), ())
     >>> due_for_change(o, r, p, date(2026, 11, 22)), due_for_change(o, r, p, date(2026, 6, 1))
@@ -157,8 +192,15 @@ def due_for_change(org: Organization, roster: Roster, plan: Plan, today: date | 
     return today is None or min(ends) <= add_months(today, plan.policy.term_warning_months)
 
 
-def build_document(code: str, org: Organization, roster: Roster, plan: Plan, ctx: DocContext = DocContext(),
-                   records: tuple[ed.ElectionRecord, ...] = (), personal: bool = True) -> Item:
+def build_document(
+    code: str,
+    org: Organization,
+    roster: Roster,
+    plan: Plan,
+    ctx: DocContext = DocContext(),
+    records: tuple[ed.ElectionRecord, ...] = (),
+    personal: bool = True,
+) -> Item:
     """One document of type ``code`` for one organization (for previews and single downloads)."""
     p = plan.policy
     change = next((r for r in records if r.kind == ed.CHANGE), None)
@@ -171,7 +213,9 @@ def build_document(code: str, org: Organization, roster: Roster, plan: Plan, ctx
         "模板5": lambda: ed.candidate_forms(org, roster, change, ctx, p, "模板5"),
         "模板6": lambda: ed.change_result(org, roster, change, ctx, p),
         "模板7": lambda: ed.by_election_request(org, roster, by, ctx, p),
-        "模板8": lambda: ed.candidate_forms(org, roster, by or ed.ElectionRecord(ed.BY_ELECTION, 1, ()), ctx, p, "模板8"),
+        "模板8": lambda: ed.candidate_forms(
+            org, roster, by or ed.ElectionRecord(ed.BY_ELECTION, 1, ()), ctx, p, "模板8"
+        ),
         "模板9": lambda: ed.by_election_result(org, roster, by, ctx, p),
         "表1": lambda: _per_society(org, lambda s: reg.society_info(s, roster, plan, ctx), roster),
         "表2": lambda: _per_society(org, lambda s: reg.secretariat_register(s, roster), roster),
@@ -187,16 +231,25 @@ def _per_society(org: Organization, make, roster: Roster) -> reg.Register:
     parts = [make(roster.society(u)) for u in org.units if u in roster]
     if not parts:  # a stale plan: none of its societies is in the roster any more
         name = founding.org_display_name(org)
-        return reg.Register("表", "学会台账", name, (), (MissingData("学会台账", name, "本组织的学会均不在当前名册中"),))
+        return reg.Register(
+            "表", "学会台账", name, (), (MissingData("学会台账", name, "本组织的学会均不在当前名册中"),)
+        )
     if len(parts) == 1:
         return parts[0]
     sheets = tuple(reg.Sheet(p.organization, sh.title, sh.rows, sh.header_rows) for p in parts for sh in p.sheets)
-    return reg.Register(parts[0].code, parts[0].name, founding.org_display_name(org), sheets,
-                        tuple(m for p in parts for m in p.missing))
+    return reg.Register(
+        parts[0].code, parts[0].name, founding.org_display_name(org), sheets, tuple(m for p in parts for m in p.missing)
+    )
 
 
-def org_items(org: Organization, roster: Roster, plan: Plan, ctx: DocContext = DocContext(),
-              records: tuple[ed.ElectionRecord, ...] = (), personal: bool = True) -> tuple[Item, ...]:
+def org_items(
+    org: Organization,
+    roster: Roster,
+    plan: Plan,
+    ctx: DocContext = DocContext(),
+    records: tuple[ed.ElectionRecord, ...] = (),
+    personal: bool = True,
+) -> tuple[Item, ...]:
     """The organization-level documents the batch writes for one organization."""
     codes = ([] if org.status == "保留" else ["模板1", "模板2"]) + ["模板3"]  # a kept organization is not founded again
     kinds = {r.kind for r in records}
@@ -211,9 +264,14 @@ def org_items(org: Organization, roster: Roster, plan: Plan, ctx: DocContext = D
     return tuple(build_document(c, org, roster, plan, ctx, records, personal) for c in codes)
 
 
-def build_bundle(roster: Roster, plan: Plan, ctx: DocContext = DocContext(),
-                 elections: Iterable[ed.ElectionRecord | dict] = (), personal: bool = True,
-                 only: Iterable[str] | None = None) -> Bundle:
+def build_bundle(
+    roster: Roster,
+    plan: Plan,
+    ctx: DocContext = DocContext(),
+    elections: Iterable[ed.ElectionRecord | dict] = (),
+    personal: bool = True,
+    only: Iterable[str] | None = None,
+) -> Bundle:
     """Every document and register for the plan (or only the organizations with ids in ``only``).
 
     ``elections`` are ElectionRecords or their JSON dicts (FORMATS.md §4 and the keys of
@@ -252,24 +310,32 @@ def build_bundle(roster: Roster, plan: Plan, ctx: DocContext = DocContext(),
     return Bundle(tuple(files), tuple(missing), tuple(warnings))
 
 
-def society_ledger(society, roster: Roster, plan: Plan, ctx: DocContext = DocContext(),
-                   personal: bool = True) -> reg.Register:
+def society_ledger(
+    society, roster: Roster, plan: Plan, ctx: DocContext = DocContext(), personal: bool = True
+) -> reg.Register:
     """表1, 表2 and 表3 of one society as one workbook with three sheets (学会党建台账)."""
-    parts = (reg.society_info(society, roster, plan, ctx), reg.secretariat_register(society, roster),
-             reg.council_register(society, roster, personal))
-    sheets = tuple(reg.Sheet(f"{p.code} {sh.name}", sh.title, sh.rows, sh.header_rows)
-                   for p in parts for sh in p.sheets)
+    parts = (
+        reg.society_info(society, roster, plan, ctx),
+        reg.secretariat_register(society, roster),
+        reg.council_register(society, roster, personal),
+    )
+    sheets = tuple(
+        reg.Sheet(f"{p.code} {sh.name}", sh.title, sh.rows, sh.header_rows) for p in parts for sh in p.sheets
+    )
     return reg.Register("表1-3", "学会党建台账", society.name, sheets, tuple(m for p in parts for m in p.missing))
 
 
-def _society_registers(add, folder: str, unit: str, roster: Roster, plan: Plan, ctx: DocContext,
-                       personal: bool) -> None:
+def _society_registers(
+    add, folder: str, unit: str, roster: Roster, plan: Plan, ctx: DocContext, personal: bool
+) -> None:
     add(folder, society_ledger(roster.society(unit), roster, plan, ctx, personal))
 
 
 def _readme(n: int, missing: tuple[MissingData, ...], warnings: tuple[str, ...]) -> str:
-    lines = [f"本文件包共 {n} 份文书与台账（按党组织、学会分文件夹）。",
-             f"缺少的信息共 {len(missing)} 项，已在文书中留出“＿＿＿”，清单见“清单 文书缺项清单.xlsx”。"]
+    lines = [
+        f"本文件包共 {n} 份文书与台账（按党组织、学会分文件夹）。",
+        f"缺少的信息共 {len(missing)} 项，已在文书中留出“＿＿＿”，清单见“清单 文书缺项清单.xlsx”。",
+    ]
     if warnings:
         lines += ["", "请注意："] + [f"- {w}" for w in warnings]
     return "\n".join(lines) + "\n"
@@ -284,8 +350,14 @@ def to_zip(bundle: Bundle) -> bytes:
     return buf.getvalue()
 
 
-def write_documents(roster: Roster, plan: Plan, out_dir: str | Path, elections: Iterable[ed.ElectionRecord | dict] = (),
-                    ctx: DocContext = DocContext(), personal: bool = True) -> Bundle:
+def write_documents(
+    roster: Roster,
+    plan: Plan,
+    out_dir: str | Path,
+    elections: Iterable[ed.ElectionRecord | dict] = (),
+    ctx: DocContext = DocContext(),
+    personal: bool = True,
+) -> Bundle:
     """Write every document and register under ``out_dir`` (created if needed); returns the bundle."""
     bundle = build_bundle(roster, plan, ctx, elections, personal)
     root = Path(out_dir)

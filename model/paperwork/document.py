@@ -11,16 +11,29 @@ Layout follows GB/T 9704-2012 loosely: title centred in 小标宋 二号, body �
 with a two-character first-line indent and 28 pt fixed line spacing, 落款 and date
 right-aligned, date in Arabic numerals with 年月日.
 """
+
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Union
 
 __all__ = [
-    "BLANK", "MissingData", "Para", "Table", "Document", "DocContext",
-    "blank_filler", "chinese_date", "issued_date", "xml_text", "percent", "to_docx", "TITLE_FONT", "BODY_FONT",
+    "BLANK",
+    "MissingData",
+    "Para",
+    "Table",
+    "Document",
+    "DocContext",
+    "blank_filler",
+    "chinese_date",
+    "issued_date",
+    "xml_text",
+    "percent",
+    "to_docx",
+    "TITLE_FONT",
+    "BODY_FONT",
 ]
 
 BLANK = "＿＿＿"
@@ -34,9 +47,9 @@ LATIN_FONT = "Times New Roman"
 class MissingData:
     """One field a document had to leave blank."""
 
-    document: str      # e.g. "模板2 党组织人员备案表"
+    document: str  # e.g. "模板2 党组织人员备案表"
     organization: str  # the organization's display name (or a society's name)
-    field: str         # e.g. "张三：出生日期"
+    field: str  # e.g. "张三：出生日期"
 
     def to_dict(self) -> dict:
         return {"文书": self.document, "党组织": self.organization, "缺少的信息": self.field}
@@ -59,7 +72,7 @@ class Table:
     page_break_before: bool = False
 
 
-Block = Union[Para, Table]
+Block = Para | Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +91,21 @@ class DocContext:
     council_meeting: str | None = None  # e.g. "2024年3月5日经第五届理事会第三次会议"
 
     def to_dict(self) -> dict:
-        return {"addressee": self.addressee, "superior": self.superior,
-                "issued": self.issued.isoformat() if self.issued else None,
-                "basis": self.basis, "council_meeting": self.council_meeting}
+        return {
+            "addressee": self.addressee,
+            "superior": self.superior,
+            "issued": self.issued.isoformat() if self.issued else None,
+            "basis": self.basis,
+            "council_meeting": self.council_meeting,
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     """One document, ready to preview (:meth:`text`) or render (:func:`to_docx`)."""
 
-    code: str                     # 模板1 … 模板9
-    name: str                     # e.g. "成立党组织的请示"
+    code: str  # 模板1 … 模板9
+    name: str  # e.g. "成立党组织的请示"
     organization: str
     title: str
     body: tuple[Block, ...]
@@ -184,6 +201,7 @@ def percent(part: int, whole: int) -> str:
 
 # ---------------------------------------------------------------- docx rendering
 
+
 def _east_asian(element, name: str) -> None:
     """Set the East Asian font (w:eastAsia) of a run or style's rPr."""
     from docx.oxml.ns import qn
@@ -272,12 +290,14 @@ def _table(doc, table: Table) -> None:
             + '<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
             '</w:pPr><w:r><w:rPr><w:sz w:val="24"/></w:rPr>'
             f'<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r></w:p></w:tc>'
-            for text, span in row)
+            for text, span in row
+        )
         rows.append(f'<w:tr><w:trPr><w:trHeight w:val="567"/></w:trPr>{cells}</w:tr>')
     grid = "".join(f'<w:gridCol w:w="{col_w}"/>' for _ in range(table.columns))
     tbl = parse_xml(
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{col_w * table.columns}" '
-        f'w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+        f'w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
+    )
     doc.element.body.sectPr.addprevious(tbl)
 
 

@@ -3,6 +3,7 @@
 Both the committee letters (``election_letters``) and the direct-election letters
 (``direct_letters``) read an :class:`~model.election.record.ElectionRecord` through these.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -15,8 +16,17 @@ from model.planning.plan import Organization
 from model.roster.values import Roster
 from model.rules.policy import Policy
 
-__all__ = ["committee_word", "org_committee", "is_direct", "flow_warning", "posts_phrase", "fill_from_roster",
-           "direct_names", "attendance_text", "votes_summary"]
+__all__ = [
+    "committee_word",
+    "org_committee",
+    "is_direct",
+    "flow_warning",
+    "posts_phrase",
+    "fill_from_roster",
+    "direct_names",
+    "attendance_text",
+    "votes_summary",
+]
 
 
 def committee_word(kind: str) -> str:
@@ -53,16 +63,21 @@ def flow_warning(org: Organization, direct: bool, policy: Policy) -> list[str]:
         return []
     t = policy.committee_min_formal
     if direct:
-        return [f"正式党员{org.formal_members}名，达到{t}名，应设委员会、差额选举委员；选举记录却按不设委员会直接选举书记，请核实。"]
-    return [f"正式党员{org.formal_members}名，不足{t}名，一般不设委员会，由党员大会直接选举书记；选举记录却按委员会选举，请核实。"]
+        return [
+            f"正式党员{org.formal_members}名，达到{t}名，应设委员会、差额选举委员；选举记录却按不设委员会直接选举书记，请核实。"
+        ]
+    return [
+        f"正式党员{org.formal_members}名，不足{t}名，一般不设委员会，由党员大会直接选举书记；选举记录却按委员会选举，请核实。"
+    ]
 
 
 def posts_phrase(record: ElectionRecord) -> str:
     return "书记、副书记" if record.deputy else "书记"
 
 
-def fill_from_roster(org: Organization, roster: Roster, policy: Policy,
-                      record: ElectionRecord) -> tuple[ElectionRecord, list[str]]:
+def fill_from_roster(
+    org: Organization, roster: Roster, policy: Policy, record: ElectionRecord
+) -> tuple[ElectionRecord, list[str]]:
     """Term end from the roster; 书记/副书记 candidates from the proposed leadership, when unset."""
     notes: list[str] = []
     ends = [roster.society(u).term_ends for u in org.units if u in roster and roster.society(u).term_ends]
@@ -93,13 +108,17 @@ def attendance_text(record: ElectionRecord, need) -> tuple[str, list[str]]:
         pct = percent(present, due)
         ok = 5 * present > 4 * due  # 选举条例: 超过应到会人数的五分之四
         if not ok:
-            warnings.append(f"实到会有选举权党员{present}人，未超过应到会{due}人的五分之四，会议无效，不应上报选举结果。")
+            warnings.append(
+                f"实到会有选举权党员{present}人，未超过应到会{due}人的五分之四，会议无效，不应上报选举结果。"
+            )
         share = f"{pct}%（{'超过五分之四' if ok else '未超过五分之四'}）"
     else:
         share = need(None, "实到会有选举权党员比例（缺计票结果）")
-    text = (f"应到党员{need(record.members_due, '应到党员人数（含预备党员）')}名（其中有选举权党员{need(due, '应到会有选举权党员人数')}名），"
-            f"实到党员{need(record.members_present, '实到党员人数（含预备党员）')}名（其中有选举权党员{need(present, '实到会有选举权党员人数')}名），"
-            f"实到会有选举权党员占应到会有选举权党员{share}")
+    text = (
+        f"应到党员{need(record.members_due, '应到党员人数（含预备党员）')}名（其中有选举权党员{need(due, '应到会有选举权党员人数')}名），"
+        f"实到党员{need(record.members_present, '实到党员人数（含预备党员）')}名（其中有选举权党员{need(present, '实到会有选举权党员人数')}名），"
+        f"实到会有选举权党员占应到会有选举权党员{share}"
+    )
     last = rounds[-1] if rounds else {}
     if any(x.get("election_valid") is False for x in rounds[-1:]):
         warnings.append("本轮选举无效（收回选票多于发出选票），应重新选举。")
@@ -124,7 +143,9 @@ def votes_summary(record: ElectionRecord, need) -> tuple[str, str, int]:
     text = _votes_text(rounds[0]["votes"], rounds[0].get("candidates") or ())
     for r in rounds[1:]:
         won = list(r.get("elected") or ())
-        text += f"。经{r.get('round') or '另行选举'}，{_votes_text(r.get('votes') or {}, r.get('candidates') or ())}" + \
-            (f"，{'、'.join(won)}同志当选" if won else "")
+        text += (
+            f"。经{r.get('round') or '另行选举'}，{_votes_text(r.get('votes') or {}, r.get('candidates') or ())}"
+            + (f"，{'、'.join(won)}同志当选" if won else "")
+        )
     elected = [n for r in rounds for n in (r.get("elected") or ())]
     return text, ("、".join(elected) if elected else need(None, "当选人名单")), len(elected)

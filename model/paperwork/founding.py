@@ -8,6 +8,7 @@ Personal details the roster has no column for (出生日期, 民族, 籍贯, 入
 read from extra columns of the 党员 sheet under their usual headers (see
 ``PERSON_FIELDS``); absent ones become reported blanks.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,17 @@ from model.roster.values import Member, Roster
 from model.rules.policy import Policy
 
 __all__ = [
-    "PERSON_FIELDS", "Role", "org_display_name", "letterhead", "org_members", "person_value", "rank_members",
-    "proposed_leadership", "founding_request", "personnel_forms", "person_table",
+    "PERSON_FIELDS",
+    "Role",
+    "org_display_name",
+    "letterhead",
+    "org_members",
+    "person_value",
+    "rank_members",
+    "proposed_leadership",
+    "founding_request",
+    "personnel_forms",
+    "person_table",
 ]
 
 # Header synonyms accepted for personal details in extra columns of the 党员 sheet.
@@ -57,8 +67,14 @@ def person_value(member: Member | None, field: str) -> str | None:
     """
     if member is None:
         return None
-    core = {"姓名": member.name, "性别": member.gender, "学会职务": member.society_role,
-            "联系电话": member.phone, "党组织关系所在单位": member.home_org, "党员类别": member.status}
+    core = {
+        "姓名": member.name,
+        "性别": member.gender,
+        "学会职务": member.society_role,
+        "联系电话": member.phone,
+        "党组织关系所在单位": member.home_org,
+        "党员类别": member.status,
+    }
     if field in core:
         return (core[field] or "").strip() or None
     extra = {k.strip(): v for k, v in member.extra}
@@ -156,8 +172,9 @@ def _who(role: Role, need, org: Organization) -> str:
     return f"{name}（{detail}）" if detail else name
 
 
-def founding_request(org: Organization, roster: Roster, ctx: DocContext = DocContext(),
-                     policy: Policy = Policy()) -> Document:
+def founding_request(
+    org: Organization, roster: Roster, ctx: DocContext = DocContext(), policy: Policy = Policy()
+) -> Document:
     """模板1 关于成立“……”的请示, with members and proposed roles."""
     name = org_display_name(org)
     code, label = "模板1", "成立党组织的请示"
@@ -166,13 +183,21 @@ def founding_request(org: Organization, roster: Roster, ctx: DocContext = DocCon
     committee = [r for r in roles if r.title != OFFICE_HEAD]
     deputies = sum(r.title == "副书记" for r in committee)
     members_phrase, _, _ = _member_counts(org, roster, policy)
-    meeting = need(ctx.council_meeting, "理事会会议时间及届次") if len(org.units) == 1 else \
-        need(ctx.council_meeting, "各单位理事会会议时间及届次")
-    composition = f"其中：书记1人" + (f"，副书记{deputies}人" if deputies else "") + \
-        (f"，委员{len(committee) - 1 - deputies}人" if len(committee) > 1 + deputies else "")
+    meeting = (
+        need(ctx.council_meeting, "理事会会议时间及届次")
+        if len(org.units) == 1
+        else need(ctx.council_meeting, "各单位理事会会议时间及届次")
+    )
+    composition = (
+        "其中：书记1人"
+        + (f"，副书记{deputies}人" if deputies else "")
+        + (f"，委员{len(committee) - 1 - deputies}人" if len(committee) > 1 + deputies else "")
+    )
     body = [
-        Para(f"{ctx.basis}，{meeting}研究决定，拟成立{name}。{members_phrase}，{org.kind}由{len(committee)}人组成，"
-             f"{composition}。{org.kind}日常工作由下设办公室专人负责，{org.kind}组成人员如下："),
+        Para(
+            f"{ctx.basis}，{meeting}研究决定，拟成立{name}。{members_phrase}，{org.kind}由{len(committee)}人组成，"
+            f"{composition}。{org.kind}日常工作由下设办公室专人负责，{org.kind}组成人员如下："
+        ),
         *(Para(f"{r.title}：{_who(r, need, org)}") for r in roles),
         Para("妥否，请批示。"),
         Para("附件：学会（协会/研究会）党组织人员备案表"),
@@ -184,17 +209,34 @@ def founding_request(org: Organization, roster: Roster, ctx: DocContext = DocCon
         warnings.append(f"设立{org.kind}须经上级党组织批准（机关条例 第五、六条）。")
     secretary = committee[0].person
     if secretary is not None and (secretary.society_role or "").strip() not in ("理事长", "副理事长"):
-        warnings.append("未找到正式党员理事长或副理事长，难以落实“双向进入、交叉任职”，书记人选按学会职务顺序提出，请核实（青海指南 第二部分三(4)）。")
+        warnings.append(
+            "未找到正式党员理事长或副理事长，难以落实“双向进入、交叉任职”，书记人选按学会职务顺序提出，请核实（青海指南 第二部分三(4)）。"
+        )
     return Document(
-        code=code, name=label, organization=name, title=f"关于成立“{name}”的请示", body=tuple(body),
-        addressee=need(ctx.addressee, "主送机关（上级党组织）"), letterhead=letterhead(org),
-        signature=tuple(org.units), dated=issued_date(ctx, need),
-        missing=tuple(missing), warnings=tuple(warnings),
+        code=code,
+        name=label,
+        organization=name,
+        title=f"关于成立“{name}”的请示",
+        body=tuple(body),
+        addressee=need(ctx.addressee, "主送机关（上级党组织）"),
+        letterhead=letterhead(org),
+        signature=tuple(org.units),
+        dated=issued_date(ctx, need),
+        missing=tuple(missing),
+        warnings=tuple(warnings),
     )
 
 
-def person_table(member: Member | None, name: str | None, post: str, society: str | None,
-                 need, superior: str, page_break: bool, include_society_row: bool) -> Table:
+def person_table(
+    member: Member | None,
+    name: str | None,
+    post: str,
+    society: str | None,
+    need,
+    superior: str,
+    page_break: bool,
+    include_society_row: bool,
+) -> Table:
     """The 备案表 grid of 模板2/5/8 for one person; blanks are recorded through ``need``."""
     who = name or (member.name if member else None)
     tag = who or post
@@ -227,17 +269,32 @@ def person_table(member: Member | None, name: str | None, post: str, society: st
     return Table(rows=tuple(rows), columns=4, page_break_before=page_break)
 
 
-def personnel_forms(org: Organization, roster: Roster, ctx: DocContext = DocContext(),
-                    policy: Policy = Policy()) -> Document:
+def personnel_forms(
+    org: Organization, roster: Roster, ctx: DocContext = DocContext(), policy: Policy = Policy()
+) -> Document:
     """模板2 学会党组织人员备案表: one form per proposed member of the leadership."""
     name = org_display_name(org)
     code, label = "模板2", "党组织人员备案表"
     need, missing = blank_filler(f"{code} {label}", name)
     default_society = org.units[0] if len(org.units) == 1 else None
     tables = tuple(
-        person_table(r.person, None, r.title, r.person.society if r.person else default_society,
-                     need, ctx.superior, page_break=i > 0, include_society_row=True)
+        person_table(
+            r.person,
+            None,
+            r.title,
+            r.person.society if r.person else default_society,
+            need,
+            ctx.superior,
+            page_break=i > 0,
+            include_society_row=True,
+        )
         for i, r in enumerate(proposed_leadership(org, roster, policy))
     )
-    return Document(code=code, name=label, organization=name, title="学会（协会/研究会）党组织人员备案表",
-                    body=tables, missing=tuple(missing))
+    return Document(
+        code=code,
+        name=label,
+        organization=name,
+        title="学会（协会/研究会）党组织人员备案表",
+        body=tables,
+        missing=tuple(missing),
+    )

@@ -9,23 +9,32 @@ only when asked (FORMATS.md §1).
 Every value is written as data: a text starting with = + - @ (or a tab / CR) is stored
 as a string, never as a formula.
 """
+
 from __future__ import annotations
 
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from model.paperwork.founding import org_members
-from model.planning.plan import Organization, Plan
 from model.paperwork.registers import member_register
+from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster
 from model.rules.classify import secretary_candidate
 
-__all__ = ["organization_rows", "society_rows", "register_rows", "branch_secretary", "plan_workbook",
-           "register_header", "ORG_COLUMNS", "SOCIETY_COLUMNS"]
+__all__ = [
+    "organization_rows",
+    "society_rows",
+    "register_rows",
+    "branch_secretary",
+    "plan_workbook",
+    "register_header",
+    "ORG_COLUMNS",
+    "SOCIETY_COLUMNS",
+]
 
 ORG_COLUMNS = ("编号", "名称", "类型", "组建方式", "单位数", "正式党员数", "书记人选", "锁定", "状态", "所含学会")
 SOCIETY_COLUMNS = ("学会名称", "学科类别", "所在地", "支撑单位", "正式党员数", "归属", "党组织编号", "组建方式")
@@ -57,10 +66,26 @@ def branch_secretary(roster: Roster, org: Organization, index: dict[str, list[Me
 def organization_rows(roster: Roster, plan: Plan) -> list[dict]:
     """One row per organization, columns :data:`ORG_COLUMNS`."""
     index = _by_society(roster)
-    return [dict(zip(ORG_COLUMNS, (
-        o.id, o.name or "", o.kind, o.basis, len(o.units), o.formal_members,
-        branch_secretary(roster, o, index), o.locked, o.status or "", "、".join(o.units),
-    ))) for o in plan.organizations]
+    return [
+        dict(
+            zip(
+                ORG_COLUMNS,
+                (
+                    o.id,
+                    o.name or "",
+                    o.kind,
+                    o.basis,
+                    len(o.units),
+                    o.formal_members,
+                    branch_secretary(roster, o, index),
+                    o.locked,
+                    o.status or "",
+                    "、".join(o.units),
+                ),
+            )
+        )
+        for o in plan.organizations
+    ]
 
 
 def society_rows(roster: Roster, plan: Plan) -> list[dict]:
@@ -72,10 +97,23 @@ def society_rows(roster: Roster, plan: Plan) -> list[dict]:
             where = org.kind
         else:
             where = "派驻党建工作指导员" if s.name in plan.liaison else "未覆盖"
-        rows.append(dict(zip(SOCIETY_COLUMNS, (
-            s.name, s.industry, s.region, s.host_unit or "", s.counts(plan.policy.count_basis)[0],
-            where, org.id if org else "", org.basis if org else "",
-        ))))
+        rows.append(
+            dict(
+                zip(
+                    SOCIETY_COLUMNS,
+                    (
+                        s.name,
+                        s.industry,
+                        s.region,
+                        s.host_unit or "",
+                        s.counts(plan.policy.count_basis)[0],
+                        where,
+                        org.id if org else "",
+                        org.basis if org else "",
+                    ),
+                )
+            )
+        )
     return rows
 
 
@@ -98,7 +136,7 @@ def _put(ws, row: int, col: int, value: object) -> None:
         value = "是" if value else "否"
     cell.value = value
     if isinstance(value, str) and value.startswith(_FORMULA_START):
-        cell.data_type = "s"       # text, never a formula
+        cell.data_type = "s"  # text, never a formula
         cell.quotePrefix = True
 
 
@@ -117,7 +155,7 @@ def _table(ws, header: Iterable[str], rows: Iterable[dict], start: int = 1) -> N
 
 def _sheet_title(org: Organization, used: set[str]) -> str:
     base = f"党员名册-{org.id}"
-    for bad in '[]:*?/\\':
+    for bad in "[]:*?/\\":
         base = base.replace(bad, "_")
     title, n = base[:31], 2
     while title in used:
@@ -145,7 +183,8 @@ def plan_workbook(roster: Roster, plan: Plan, *, phones: bool = False) -> bytes:
         _table(ws, header, [dict(zip(header, row)) for row in register.rows[1:]], start=2)
         if not org_members(org, roster):
             ws.cell(row=3, column=len(header) + 1).value = (
-                "未提供党员表，请按模板3填写" if not roster.has_member_sheet else "党员表中无本支部党员，请按模板3填写")
+                "未提供党员表，请按模板3填写" if not roster.has_member_sheet else "党员表中无本支部党员，请按模板3填写"
+            )
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

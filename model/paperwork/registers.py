@@ -8,19 +8,29 @@ cell with Excel's quote prefix, never as a formula.
 Registers filed upward (表3, 模板3) carry 联系电话 as the seed's forms ask, unless
 ``personal=False``.
 """
+
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
 
-from model.paperwork.founding import org_display_name, org_members, person_value, proposed_leadership
 from model.paperwork.document import BLANK, DocContext, MissingData, percent
+from model.paperwork.founding import org_display_name, org_members, person_value, proposed_leadership
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster, Society
-from model.rules.policy import Policy
 
-__all__ = ["Sheet", "Register", "to_xlsx", "write_text_cell", "member_register", "society_info",
-           "secretariat_register", "council_register", "coverage_form", "missing_register"]
+__all__ = [
+    "Sheet",
+    "Register",
+    "to_xlsx",
+    "write_text_cell",
+    "member_register",
+    "society_info",
+    "secretariat_register",
+    "council_register",
+    "coverage_form",
+    "missing_register",
+]
 
 NA = "—"
 
@@ -40,7 +50,7 @@ class Sheet:
 class Register:
     """One workbook: its sheets and the MissingData it left blank."""
 
-    code: str          # 模板3 / 表1 / 表2 / 表3 / 统计表
+    code: str  # 模板3 / 表1 / 表2 / 表3 / 统计表
     name: str
     organization: str  # organization or society name
     sheets: tuple[Sheet, ...]
@@ -79,9 +89,14 @@ def to_xlsx(register: Register) -> bytes:
     wb.remove(wb.active)
     thin = Side(style="thin")
     for name, is_bold in (("台账正文", False), ("台账表头", True)):  # named styles: one lookup per cell
-        wb.add_named_style(NamedStyle(name=name, font=Font(name="宋体", size=11, bold=is_bold),
-                                      border=Border(left=thin, right=thin, top=thin, bottom=thin),
-                                      alignment=Alignment(wrap_text=True, vertical="center")))
+        wb.add_named_style(
+            NamedStyle(
+                name=name,
+                font=Font(name="宋体", size=11, bold=is_bold),
+                border=Border(left=thin, right=thin, top=thin, bottom=thin),
+                alignment=Alignment(wrap_text=True, vertical="center"),
+            )
+        )
     for sheet in register.sheets:
         ws = wb.create_sheet(_sheet_name(sheet.name, wb.sheetnames))
         width = max((len(r) for r in sheet.rows), default=1)
@@ -102,7 +117,7 @@ def to_xlsx(register: Register) -> bytes:
 
 
 def _sheet_name(name: str, taken: list[str]) -> str:
-    clean = "".join(ch for ch in name if ch not in '[]:*?/\\')[:28] or "Sheet"
+    clean = "".join(ch for ch in name if ch not in "[]:*?/\\")[:28] or "Sheet"
     out, i = clean, 2
     while out in taken:
         out, i = f"{clean[:25]}({i})", i + 1
@@ -133,10 +148,13 @@ def member_register(org: Organization, roster: Roster, personal: bool = True) ->
     """模板3 党员名册 of one organization (all its units' members on the 党员 sheet)."""
     name, doc = org_display_name(org), "模板3 党员名册"
     members = org_members(org, roster)
-    fields = ("性别", "出生日期", "民族", "学历", "入党时间", "学会职务", "党组织关系所在单位") + (("联系电话",) if personal else ())
+    fields = ("性别", "出生日期", "民族", "学历", "入党时间", "学会职务", "党组织关系所在单位") + (
+        ("联系电话",) if personal else ()
+    )
     header = ("序号", "姓名", "所在学会", "党员类别") + fields
-    rows = [header] + [(str(i), m.name, m.society, m.status) + tuple(_v(m, f) for f in fields)
-                       for i, m in enumerate(members, start=1)]
+    rows = [header] + [
+        (str(i), m.name, m.society, m.status) + tuple(_v(m, f) for f in fields) for i, m in enumerate(members, start=1)
+    ]
     missing = _column_gaps(doc, name, members, fields)
     if not members:
         missing.insert(0, MissingData(doc, name, f"党员名单（{_no_members(roster)}）"))
@@ -166,48 +184,83 @@ def society_info(society: Society, roster: Roster, plan: Plan, ctx: DocContext =
     members = roster.members_of(society.name)
     if org is None:
         kind = founded = belongs = branches = NA
-        reason = ("无正式党员，派驻党建工作指导员（联络员）" if society.name in plan.liaison
-                  else f"正式党员{f}名，不足{plan.policy.own_min_formal}名，暂无可联合组建的学会")
+        reason = (
+            "无正式党员，派驻党建工作指导员（联络员）"
+            if society.name in plan.liaison
+            else f"正式党员{f}名，不足{plan.policy.own_min_formal}名，暂无可联合组建的学会"
+        )
     else:
         kind = org.kind + ("" if len(org.units) == 1 else f"（{org_display_name(org)}）")
-        founded = society.org_founded.isoformat() if society.org_founded else (
-            "拟新建" if not society.existing_org else need(None, "建立党组织时间"))
+        founded = (
+            society.org_founded.isoformat()
+            if society.org_founded
+            else ("拟新建" if not society.existing_org else need(None, "建立党组织时间"))
+        )
         belongs = need(ctx.addressee, "党组织关系隶属（上级党组织）")
         branches = "0" if org.kind in ("党支部", "联合党支部") else need(_extra(society, "下辖党支部"), "下辖党支部数")
         reason = NA
     chair = next((m for m in members if (m.society_role or "").strip() == "理事长"), None)
     leaders = proposed_leadership(org, roster, plan.policy) if org else ()
     secretary = next((r.person for r in leaders if r.title == "书记"), None)
-    chair_row = ("", need(chair.name if chair else None, "学会负责人（理事长）姓名"),
-                 *(need(person_value(chair, k) if chair else None, f"学会负责人：{k}") for k in ("年龄", "学历")),
-                 ("中共党员" if chair and chair.is_formal else "中共预备党员") if chair else need(None, "学会负责人：政治面貌"),
-                 need(person_value(chair, "现任职务") if chair else None, "学会负责人：党内外职务"),
-                 need(person_value(chair, "联系电话") if chair else None, "学会负责人：联系方式"))
+    chair_row = (
+        "",
+        need(chair.name if chair else None, "学会负责人（理事长）姓名"),
+        *(need(person_value(chair, k) if chair else None, f"学会负责人：{k}") for k in ("年龄", "学历")),
+        ("中共党员" if chair and chair.is_formal else "中共预备党员") if chair else need(None, "学会负责人：政治面貌"),
+        need(person_value(chair, "现任职务") if chair else None, "学会负责人：党内外职务"),
+        need(person_value(chair, "联系电话") if chair else None, "学会负责人：联系方式"),
+    )
     if org is None:
         sec_row: tuple[str, ...] = ("", NA, NA, NA, NA, NA, NA)
     else:
-        sec_row = ("", need(secretary.name if secretary else None, "党组织书记姓名"),
-                   *(need(person_value(secretary, k) if secretary else None, f"党组织书记：{k}") for k in ("年龄", "学历")),
-                   need(_extra(society, "书记任职时间"), "党组织书记：任职时间"),
-                   need(person_value(secretary, "现任职务") if secretary else None, "党组织书记：行政职务"),
-                   need(person_value(secretary, "联系电话") if secretary else None, "党组织书记：联系方式"))
+        sec_row = (
+            "",
+            need(secretary.name if secretary else None, "党组织书记姓名"),
+            *(need(person_value(secretary, k) if secretary else None, f"党组织书记：{k}") for k in ("年龄", "学历")),
+            need(_extra(society, "书记任职时间"), "党组织书记：任职时间"),
+            need(person_value(secretary, "现任职务") if secretary else None, "党组织书记：行政职务"),
+            need(person_value(secretary, "联系电话") if secretary else None, "党组织书记：联系方式"),
+        )
     rows = (
         ("学会名称（盖章）", society.name, "", "", "", "", ""),
         ("支撑单位名称", need(society.host_unit, "支撑单位名称"), "", "", "", "", ""),
         ("建立党组织时间", founded, "党组织类型", kind, "学会所在地", society.region, ""),
-        ("党组织关系隶属", belongs, "党组织工作经费（元/年）", need(_extra(society, "党组织工作经费"), "党组织工作经费"),
-         "党组织活动场所（平方米）", need(_extra(society, "党组织活动场所"), "党组织活动场所面积"), ""),
-        ("工作人员总数（人）", need(_extra(society, "工作人员总数"), "工作人员总数"), "专职人员数（人）",
-         need(_extra(society, "专职人员数"), "专职人员数"), "下辖党支部（个）", branches, ""),
-        ("党员总数（人）", str(t), "党的积极分子数量（人）", need(_extra(society, "党的积极分子数量", "入党积极分子"), "党的积极分子数量"),
-         "党务干部数量（人）", need(_extra(society, "党务干部数量"), "党务干部数量"), ""),
+        (
+            "党组织关系隶属",
+            belongs,
+            "党组织工作经费（元/年）",
+            need(_extra(society, "党组织工作经费"), "党组织工作经费"),
+            "党组织活动场所（平方米）",
+            need(_extra(society, "党组织活动场所"), "党组织活动场所面积"),
+            "",
+        ),
+        (
+            "工作人员总数（人）",
+            need(_extra(society, "工作人员总数"), "工作人员总数"),
+            "专职人员数（人）",
+            need(_extra(society, "专职人员数"), "专职人员数"),
+            "下辖党支部（个）",
+            branches,
+            "",
+        ),
+        (
+            "党员总数（人）",
+            str(t),
+            "党的积极分子数量（人）",
+            need(_extra(society, "党的积极分子数量", "入党积极分子"), "党的积极分子数量"),
+            "党务干部数量（人）",
+            need(_extra(society, "党务干部数量"), "党务干部数量"),
+            "",
+        ),
         ("学会负责人", "姓名", "年龄", "学历", "政治面貌", "党内外职务", "联系方式"),
         chair_row,
         ("党组织书记", "姓名", "年龄", "学历", "任职时间", "行政职务", "联系方式"),
         sec_row,
         ("未建党组织原因", reason, "", "", "", "", ""),
     )
-    return Register("表1", "学会党建信息表", where, (Sheet("学会党建信息表", "学会党建信息表", rows, 0),), tuple(missing))
+    return Register(
+        "表1", "学会党建信息表", where, (Sheet("学会党建信息表", "学会党建信息表", rows, 0),), tuple(missing)
+    )
 
 
 def secretariat_register(society: Society, roster: Roster) -> Register:
@@ -217,8 +270,15 @@ def secretariat_register(society: Society, roster: Roster) -> Register:
     missing: list[MissingData] = []
     if not staff:
         missing.append(MissingData(doc, where, "秘书处专兼职干部党员名单（名册中无学会职务含“秘书”的党员）"))
-    pairs = (("姓名", "性别", "出生日期"), ("民族", "籍贯", "入党时间"), ("学历", "学位", "专业技术职务"),
-             ("工作单位", "现任职务"), ("联系电话", "电子邮箱"), ("人事档案所在单位",), ("党组织关系所在单位",))
+    pairs = (
+        ("姓名", "性别", "出生日期"),
+        ("民族", "籍贯", "入党时间"),
+        ("学历", "学位", "专业技术职务"),
+        ("工作单位", "现任职务"),
+        ("联系电话", "电子邮箱"),
+        ("人事档案所在单位",),
+        ("党组织关系所在单位",),
+    )
     rows: list[tuple[str, ...]] = [("学会（盖章）：", society.name, "", "", "", "")]
     for m in staff or (None,):
         for group in pairs:
@@ -227,12 +287,21 @@ def secretariat_register(society: Society, roster: Roster) -> Register:
                 value = person_value(m, field) if m else None
                 if value is None and m is not None:
                     missing.append(MissingData(doc, where, f"{m.name}：{field}"))
-                row += [field.replace("专业技术职务", "技术职称").replace("现任职务", "职务").replace("联系电话", "手机号码"),
-                        value or BLANK]
+                row += [
+                    field.replace("专业技术职务", "技术职称")
+                    .replace("现任职务", "职务")
+                    .replace("联系电话", "手机号码"),
+                    value or BLANK,
+                ]
             rows.append(tuple(row))
         rows.append(("",) * 6)
-    return Register("表2", "秘书处专兼职干部党员信息表", where,
-                    (Sheet("秘书处党员信息表", "学会秘书处专兼职干部党员信息表", tuple(rows), 0),), tuple(missing))
+    return Register(
+        "表2",
+        "秘书处专兼职干部党员信息表",
+        where,
+        (Sheet("秘书处党员信息表", "学会秘书处专兼职干部党员信息表", tuple(rows), 0),),
+        tuple(missing),
+    )
 
 
 def council_register(society: Society, roster: Roster, personal: bool = True) -> Register:
@@ -240,15 +309,19 @@ def council_register(society: Society, roster: Roster, personal: bool = True) ->
     doc, where = "表3 理事会党员信息表", society.name
     members = roster.members_of(society.name)
     fields = ("性别", "学会职务") + (("联系电话",) if personal else ()) + ("党组织关系所在单位",)
-    rows = [("学会（盖章）：", society.name) + ("",) * len(fields),
-            ("序号", "姓名") + fields]
+    rows = [("学会（盖章）：", society.name) + ("",) * len(fields), ("序号", "姓名") + fields]
     rows += [(str(i), m.name) + tuple(_v(m, f) for f in fields) for i, m in enumerate(members, start=1)]
     missing = _column_gaps(doc, where, members, fields)
     if not members and sum(society.counts()) > 0:
         missing.insert(0, MissingData(doc, where, f"理事会党员名单（{_no_members(roster)}）"))
         rows.append(("1",) + (BLANK,) * (len(fields) + 1))
-    return Register("表3", "理事会党员信息表", where,
-                    (Sheet("理事会党员信息表", "学会理事会党员信息表", tuple(rows), 2),), tuple(missing))
+    return Register(
+        "表3",
+        "理事会党员信息表",
+        where,
+        (Sheet("理事会党员信息表", "学会理事会党员信息表", tuple(rows), 2),),
+        tuple(missing),
+    )
 
 
 def coverage_form(plan: Plan) -> Register:
@@ -265,7 +338,9 @@ def coverage_form(plan: Plan) -> Register:
 
     rows = (
         ("类别", "项目", "党组织数（个）", "覆盖学会数（家）"),
-        kind("党委"), kind("党总支"), kind("党支部"),
+        kind("党委"),
+        kind("党总支"),
+        kind("党支部"),
         ("已建立联合党支部的", "联合党支部数", len(joint), NA),
         ("已建立联合党支部的", "覆盖单位数", NA, sum(len(o.units) for o in joint)),
         ("应建尚未建立党组织的", "学会数", NA, len(plan.uncovered)),
@@ -274,12 +349,17 @@ def coverage_form(plan: Plan) -> Register:
         ("组织覆盖率", f"{percent(cov.organized, cov.units)}%", "", f"{cov.organized}/{cov.units}"),
         ("工作覆盖率", f"{percent(cov.work_covered, cov.units)}%", "", f"{cov.work_covered}/{cov.units}"),
     )
-    return Register("统计表", "党组织覆盖情况统计表", "全部学会",
-                    (Sheet("覆盖情况统计表", "学会党组织覆盖情况统计表（按规划方案）", rows),))
+    return Register(
+        "统计表",
+        "党组织覆盖情况统计表",
+        "全部学会",
+        (Sheet("覆盖情况统计表", "学会党组织覆盖情况统计表（按规划方案）", rows),),
+    )
 
 
 def missing_register(missing: tuple[MissingData, ...]) -> Register:
     """All missing data as one list to hand to whoever can supply it."""
     rows = (("序号", "文书", "党组织/学会", "缺少的信息"),) + tuple(
-        (str(i), m.document, m.organization, m.field) for i, m in enumerate(missing, start=1))
+        (str(i), m.document, m.organization, m.field) for i, m in enumerate(missing, start=1)
+    )
     return Register("清单", "文书缺项清单", "全部", (Sheet("缺项清单", "文书缺项清单（请补齐后重新生成）", rows),))

@@ -6,19 +6,27 @@ A field that is not known is None in the fields and printed as the template's "�
 ``LetterFields.missing()`` lists them. The quorum phrase reads 「超过五分之四」: the
 regulation's reading (DOMAIN.md §4); the seed's 「五分之四以上」 is noted there.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Mapping, Sequence
 
 from model.election.counting import ElectionResult
-from model.findings import ERROR, Finding, InputError
 from model.election.plenary import PlenaryResult
+from model.findings import ERROR, Finding, InputError
 
-__all__ = ["LetterFields", "result_fields", "by_election_fields", "result_letter", "by_election_letter",
-           "percent_text", "DEFAULT_ADDRESSEE"]
+__all__ = [
+    "LetterFields",
+    "result_fields",
+    "by_election_fields",
+    "result_letter",
+    "by_election_letter",
+    "percent_text",
+    "DEFAULT_ADDRESSEE",
+]
 
 DEFAULT_ADDRESSEE = "中国共产党××省科技社团委员会"
 X = "×"
@@ -46,7 +54,7 @@ def _date(d: date | str | None) -> str | None:
 class LetterFields:
     """Every filled field of 模板6 / 模板9."""
 
-    template: str                       # "模板6" or "模板9"
+    template: str  # "模板6" or "模板9"
     title: str
     addressee: str
     org_name: str
@@ -70,9 +78,14 @@ class LetterFields:
 
     def missing(self) -> list[str]:
         """Labels of the fields still unknown (shown as “×” in the text)."""
-        labels = {"meeting_date": "会议日期", "members_due": "应到党员数", "members_present": "实到党员数",
-                  "plenary_due": "全体会议应到人数", "plenary_present": "全体会议实到人数",
-                  "signed_on": "落款日期"}
+        labels = {
+            "meeting_date": "会议日期",
+            "members_due": "应到党员数",
+            "members_present": "实到党员数",
+            "plenary_due": "全体会议应到人数",
+            "plenary_present": "全体会议实到人数",
+            "signed_on": "落款日期",
+        }
         if self.template == "模板6":
             labels["secretary"] = "书记及得票"
         return [label for key, label in labels.items() if getattr(self, key) is None]
@@ -81,14 +94,29 @@ class LetterFields:
         return asdict(self)
 
 
-def _fields(template: str, rounds: ElectionResult | Sequence[ElectionResult], org_name: str, *,
-            meeting_date, members_due, members_present, plenary, plenary_due, plenary_present,
-            officers, duties, addressee, signer, signed_on) -> LetterFields:
+def _fields(
+    template: str,
+    rounds: ElectionResult | Sequence[ElectionResult],
+    org_name: str,
+    *,
+    meeting_date,
+    members_due,
+    members_present,
+    plenary,
+    plenary_due,
+    plenary_present,
+    officers,
+    duties,
+    addressee,
+    signer,
+    signed_on,
+) -> LetterFields:
     rounds = (rounds,) if isinstance(rounds, ElectionResult) else tuple(rounds)
     first = rounds[0]
     if not first.meeting_valid or not first.election_valid:
-        raise InputError([Finding(ERROR, "", None, None, None,
-                                  "会议无效或本轮选举无效，不能形成选举结果的请示，请先重新组织选举")])
+        raise InputError(
+            [Finding(ERROR, "", None, None, None, "会议无效或本轮选举无效，不能形成选举结果的请示，请先重新组织选举")]
+        )
     if not any(r.elected for r in rounds):
         raise InputError([Finding(ERROR, "", None, None, None, "没有人当选，不能形成选举结果的请示")])
     spec = first.spec
@@ -108,14 +136,27 @@ def _fields(template: str, rounds: ElectionResult | Sequence[ElectionResult], or
     else:
         title = f"关于{org_name}委员会委员补选结果的请示"
     return LetterFields(
-        template=template, title=title, addressee=addressee, org_name=org_name,
-        meeting_date=_date(meeting_date), members_due=members_due, voters_due=first.eligible_due,
-        members_present=members_present, voters_present=first.eligible_present,
-        percent=percent_text(first.eligible_present, first.eligible_due), mode=first.mode,
-        votes=_with_zero(first), elected=first.elected, later_rounds=later,
-        plenary_due=plenary_due, plenary_present=plenary_present,
-        secretary=officers.get("书记"), deputy=officers.get("副书记"), duties=tuple((duties or {}).items()),
-        signer=signer or (f"{org_name}委员会" if template == "模板6" else org_name), signed_on=_date(signed_on),
+        template=template,
+        title=title,
+        addressee=addressee,
+        org_name=org_name,
+        meeting_date=_date(meeting_date),
+        members_due=members_due,
+        voters_due=first.eligible_due,
+        members_present=members_present,
+        voters_present=first.eligible_present,
+        percent=percent_text(first.eligible_present, first.eligible_due),
+        mode=first.mode,
+        votes=_with_zero(first),
+        elected=first.elected,
+        later_rounds=later,
+        plenary_due=plenary_due,
+        plenary_present=plenary_present,
+        secretary=officers.get("书记"),
+        deputy=officers.get("副书记"),
+        duties=tuple((duties or {}).items()),
+        signer=signer or (f"{org_name}委员会" if template == "模板6" else org_name),
+        signed_on=_date(signed_on),
     )
 
 
@@ -125,27 +166,72 @@ def _with_zero(r: ElectionResult) -> tuple[tuple[str, int], ...]:
     return r.votes + tuple((c, 0) for c in r.candidates if c not in got)
 
 
-def result_fields(rounds, org_name: str, *, meeting_date=None, members_due: int | None = None,
-                  members_present: int | None = None, plenary: PlenaryResult | None = None,
-                  plenary_due: int | None = None, plenary_present: int | None = None,
-                  officers: Mapping[str, tuple[str, int]] | None = None, duties: Mapping[str, str] | None = None,
-                  addressee: str = DEFAULT_ADDRESSEE, signer: str | None = None, signed_on=None) -> LetterFields:
+def result_fields(
+    rounds,
+    org_name: str,
+    *,
+    meeting_date=None,
+    members_due: int | None = None,
+    members_present: int | None = None,
+    plenary: PlenaryResult | None = None,
+    plenary_due: int | None = None,
+    plenary_present: int | None = None,
+    officers: Mapping[str, tuple[str, int]] | None = None,
+    duties: Mapping[str, str] | None = None,
+    addressee: str = DEFAULT_ADDRESSEE,
+    signer: str | None = None,
+    signed_on=None,
+) -> LetterFields:
     """Fields of 模板6 from the round(s) of a 换届选举 and its first plenary."""
-    return _fields("模板6", rounds, org_name, meeting_date=meeting_date, members_due=members_due,
-                   members_present=members_present, plenary=plenary, plenary_due=plenary_due,
-                   plenary_present=plenary_present, officers=officers, duties=duties, addressee=addressee,
-                   signer=signer, signed_on=signed_on)
+    return _fields(
+        "模板6",
+        rounds,
+        org_name,
+        meeting_date=meeting_date,
+        members_due=members_due,
+        members_present=members_present,
+        plenary=plenary,
+        plenary_due=plenary_due,
+        plenary_present=plenary_present,
+        officers=officers,
+        duties=duties,
+        addressee=addressee,
+        signer=signer,
+        signed_on=signed_on,
+    )
 
 
-def by_election_fields(rounds, org_name: str, *, meeting_date=None, members_due: int | None = None,
-                       members_present: int | None = None, plenary_due: int | None = None,
-                       plenary_present: int | None = None, duties: Mapping[str, str] | None = None,
-                       addressee: str = DEFAULT_ADDRESSEE, signer: str | None = None, signed_on=None) -> LetterFields:
+def by_election_fields(
+    rounds,
+    org_name: str,
+    *,
+    meeting_date=None,
+    members_due: int | None = None,
+    members_present: int | None = None,
+    plenary_due: int | None = None,
+    plenary_present: int | None = None,
+    duties: Mapping[str, str] | None = None,
+    addressee: str = DEFAULT_ADDRESSEE,
+    signer: str | None = None,
+    signed_on=None,
+) -> LetterFields:
     """Fields of 模板9 from the round(s) of a 补选 and the committee meeting after it."""
-    return _fields("模板9", rounds, org_name, meeting_date=meeting_date, members_due=members_due,
-                   members_present=members_present, plenary=None, plenary_due=plenary_due,
-                   plenary_present=plenary_present, officers=None, duties=duties, addressee=addressee,
-                   signer=signer, signed_on=signed_on)
+    return _fields(
+        "模板9",
+        rounds,
+        org_name,
+        meeting_date=meeting_date,
+        members_due=members_due,
+        members_present=members_present,
+        plenary=None,
+        plenary_due=plenary_due,
+        plenary_present=plenary_present,
+        officers=None,
+        duties=duties,
+        addressee=addressee,
+        signer=signer,
+        signed_on=signed_on,
+    )
 
 
 def _v(x) -> str:
@@ -157,9 +243,11 @@ def _votes_text(votes: tuple[tuple[str, int], ...]) -> str:
 
 
 def _attendance(f: LetterFields, meeting: str) -> str:
-    return (f"{f.org_name}于{f.meeting_date or '××××年×月×日'}召开{meeting}，应到党员{_v(f.members_due)}名"
-            f"（其中有选举权党员{f.voters_due}名），实到党员{_v(f.members_present)}名（其中有选举权党员"
-            f"{f.voters_present}名），实到会有选举权党员占应到会有选举权党员{f.percent}%（超过五分之四）。")
+    return (
+        f"{f.org_name}于{f.meeting_date or '××××年×月×日'}召开{meeting}，应到党员{_v(f.members_due)}名"
+        f"（其中有选举权党员{f.voters_due}名），实到党员{_v(f.members_present)}名（其中有选举权党员"
+        f"{f.voters_present}名），实到会有选举权党员占应到会有选举权党员{f.percent}%（超过五分之四）。"
+    )
 
 
 def _later(f: LetterFields) -> str:

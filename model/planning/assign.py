@@ -11,6 +11,7 @@ Units with wishes (in a pinned or forbidden pair) go first, each pinned group (o
 unit) into a slot of its own in the largest plain pool holding it, topped up with the
 fewest wish-free units of that pool; so no forbidden pair can meet.
 """
+
 from __future__ import annotations
 
 from model.planning.pools import Pool, Unit, min_groups
@@ -37,7 +38,7 @@ def best_subload(avail: tuple[int, ...], comps: list[tuple[int, ...]], memo: dic
         for v in sorted(frontier, key=lambda v: tuple(-x for x in reversed(v))):
             if feasible(v, comps, memo):
                 return v
-        frontier = {v[:k] + (v[k] - 1,) + v[k + 1:] for v in frontier for k in range(len(v)) if v[k]}
+        frontier = {v[:k] + (v[k] - 1,) + v[k + 1 :] for v in frontier for k in range(len(v)) if v[k]}
     return tuple(0 for _ in avail)
 
 
@@ -65,8 +66,10 @@ def _slots(units, pools, slot_pools, fvals, comps, together, apart, where) -> li
         mine = [0] * len(fvals)
         for i in members:
             mine[f_of[i]] += 1
-        free = [[i for i in pools[pid].members if (i not in where or i in released) and i not in parent
-                 and f_of[i] == k] for k in range(len(fvals))]
+        free = [
+            [i for i in pools[pid].members if (i not in where or i in released) and i not in parent and f_of[i] == k]
+            for k in range(len(fvals))
+        ]
         extra = _top_up(tuple(mine), tuple(len(x) for x in free), valid)
         if extra is None:
             return None
@@ -81,8 +84,11 @@ def _slots(units, pools, slot_pools, fvals, comps, together, apart, where) -> li
         done = False
         for slot in slots:
             pid, members, _, used = slot
-            if set(group) <= set(pools[pid].members) and len(members) + len(group) <= max(map(sum, comps)) \
-                    and not any(frozenset((a, b)) in forbidden for a in group for b in members):
+            if (
+                set(group) <= set(pools[pid].members)
+                and len(members) + len(group) <= max(map(sum, comps))
+                and not any(frozenset((a, b)) in forbidden for a in group for b in members)
+            ):
                 got = place(pid, members + group, used)
                 if got:
                     slot[1], slot[2], slot[3] = members + group, got[0], got[1]
@@ -90,8 +96,9 @@ def _slots(units, pools, slot_pools, fvals, comps, together, apart, where) -> li
                     break
         if done:
             continue
-        for pid in sorted((p for p in slot_pools if set(group) <= set(pools[p].members)),
-                          key=lambda p: (-len(pools[p].members), p)):
+        for pid in sorted(
+            (p for p in slot_pools if set(group) <= set(pools[p].members)), key=lambda p: (-len(pools[p].members), p)
+        ):
             got = place(pid, list(group), [])
             if got:
                 slots.append([pid, list(group), got[0], got[1]])
@@ -115,10 +122,18 @@ def _top_up(mine: tuple[int, ...], avail: tuple[int, ...], valid: set) -> tuple[
     return best
 
 
-def greedy_assignment(units: tuple[Unit, ...], pools: tuple[Pool, ...], fvals: tuple[int, ...],
-                      comps: list[tuple[int, ...]], memo: dict, *, together=(), apart=(),
-                      slot_pools: list[int] | None = None,
-                      cohesive_first: bool = True) -> tuple[dict[int, int], list[tuple]]:
+def greedy_assignment(
+    units: tuple[Unit, ...],
+    pools: tuple[Pool, ...],
+    fvals: tuple[int, ...],
+    comps: list[tuple[int, ...]],
+    memo: dict,
+    *,
+    together=(),
+    apart=(),
+    slot_pools: list[int] | None = None,
+    cohesive_first: bool = True,
+) -> tuple[dict[int, int], list[tuple]]:
     """Unit index → pool id (position in ``pools``) for the units placed, and wish slots."""
     fpos = {f: i for i, f in enumerate(fvals)}
     f_of = {u.index: fpos[u.f] for u in units}
@@ -131,8 +146,10 @@ def greedy_assignment(units: tuple[Unit, ...], pools: tuple[Pool, ...], fvals: t
     extras = set(where)
 
     def fill(pid: int) -> None:
-        free = [[i for i in pools[pid].members if i not in where and i not in skip and f_of[i] == k]
-                for k in range(len(fvals))]
+        free = [
+            [i for i in pools[pid].members if i not in where and i not in skip and f_of[i] == k]
+            for k in range(len(fvals))
+        ]
         take = best_subload(tuple(len(x) for x in free), comps, memo)
         for k, n in enumerate(take):
             for i in free[k][:n]:
@@ -162,8 +179,7 @@ def greedy_assignment(units: tuple[Unit, ...], pools: tuple[Pool, ...], fvals: t
                     load[pid] = trial
                     where[u.index] = pid
                     break
-    _repair(units, pools, [p for p in reversed(order) if pools[p].plain], f_of, where, load, skip | extras,
-            comps, memo)
+    _repair(units, pools, [p for p in reversed(order) if pools[p].plain], f_of, where, load, skip | extras, comps, memo)
     _gather(pools, [p for p in order if pools[p].cohesive], f_of, where, load, skip | extras, comps, memo)
     return where, slots
 

@@ -13,6 +13,7 @@ careful coordinator would do by hand, one society at a time.
 >>> [o.units for o in p.joint_branches()], p.uncovered
 ([('甲', '乙')], ('丙',))
 """
+
 from __future__ import annotations
 
 from model.planning.compat import candidates
@@ -26,7 +27,7 @@ __all__ = ["greedy_plan"]
 
 def greedy_plan(roster: Roster, policy: Policy = Policy()) -> Plan:
     """First-fit plan (never better than the optimizer, often worse)."""
-    open_: list[dict] = []          # {"units": [...], "modes": set, "f": int}
+    open_: list[dict] = []  # {"units": [...], "modes": set, "f": int}
     by_key: dict[tuple, list[int]] = {}  # (basis, key) -> open branch ids that may fit
     neighbours: dict[str, set[str]] = {}
     for a, b in roster.adjacency:
@@ -48,8 +49,9 @@ def greedy_plan(roster: Roster, policy: Policy = Policy()) -> Plan:
         for u in branch["units"]:
             if SAME_INDUSTRY in modes and u.industry != s.industry:
                 modes.discard(SAME_INDUSTRY)
-            if SAME_HOST in modes and not ((u.host_unit or "").strip() and
-                                           (u.host_unit or "").strip() == (s.host_unit or "").strip()):
+            if SAME_HOST in modes and not (
+                (u.host_unit or "").strip() and (u.host_unit or "").strip() == (s.host_unit or "").strip()
+            ):
                 modes.discard(SAME_HOST)
             if SAME_REGION in modes and not roster.adjacent(u.region, s.region):
                 modes.discard(SAME_REGION)
@@ -70,6 +72,9 @@ def greedy_plan(roster: Roster, policy: Policy = Policy()) -> Plan:
                 if k[0] == SAME_REGION and k[1] != s.region:
                     continue
                 by_key.setdefault(k, []).append(len(open_) - 1)
-    joint = [(tuple(u.name for u in b["units"]), False) for b in open_
-             if len(b["units"]) >= 2 and b["f"] >= policy.min_members]
+    joint = [
+        (tuple(u.name for u in b["units"]), False)
+        for b in open_
+        if len(b["units"]) >= 2 and b["f"] >= policy.min_members
+    ]
     return assemble_plan(roster, policy, joint, notes=("贪心首次适配基线：按名册顺序逐个放入第一个相容且未满的支部。",))

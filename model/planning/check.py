@@ -8,14 +8,15 @@ the organization (``column`` = its id), the rule (``rule``) and the values.
 >>> [(f.column, f.rule) for f in check_plan(r, p)]
 [('J001', '正式党员不足3名'), ('J001', '学科类别不同且所在地不相邻且支撑单位不同')]
 """
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from itertools import combinations
-from typing import Iterable, Sequence
 
-from model.planning.compat import branch_modes, failed_bases
 from model.findings import ERROR, INFO, WARNING, Finding
+from model.planning.compat import branch_modes, failed_bases
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES, BRANCH, GENERAL_BRANCH, JOINT_BRANCH, PARTY_COMMITTEE, Policy, kind_for_total
@@ -30,11 +31,18 @@ def _joint(roster: Roster, o: Organization, policy: Policy, apart: set[frozenset
     if len(o.units) == 1:
         add(ERROR, f"只有1家单位“{o.units[0]}”，不能组建联合党支部（至少2家）", "单个单位不能联合组建")
     if len(o.units) > policy.max_units:
-        add(ERROR, f"联合组建单位{len(o.units)}家，超过{policy.max_units}家（青海实施意见9；支部条例第四条）",
-            f"超过{policy.max_units}家")
+        add(
+            ERROR,
+            f"联合组建单位{len(o.units)}家，超过{policy.max_units}家（青海实施意见9；支部条例第四条）",
+            f"超过{policy.max_units}家",
+        )
     total = sum(s.counts(policy.count_basis)[0] for s in socs)
     if total < policy.min_members:
-        add(ERROR, f"正式党员合计{total}名，不足{policy.min_members}名（支部条例第四条）", f"正式党员不足{policy.min_members}名")
+        add(
+            ERROR,
+            f"正式党员合计{total}名，不足{policy.min_members}名（支部条例第四条）",
+            f"正式党员不足{policy.min_members}名",
+        )
     for s in socs:
         f, _ = s.counts(policy.count_basis)
         if f >= policy.own_min_formal:
@@ -52,15 +60,21 @@ def _joint(roster: Roster, o: Organization, policy: Policy, apart: set[frozenset
     elif o.basis not in policy.bases:
         add(ERROR, f"组建方式“{o.basis}”未被当前设置允许（允许：{'、'.join(policy.bases)}）", "组建方式未允许")
     elif modes and o.basis not in modes:
-        bad = [f"“{a.name}”与“{b.name}”{'、'.join(failed_bases(a, b, roster, (o.basis,)))}"
-               for a, b in combinations(socs, 2) if failed_bases(a, b, roster, (o.basis,))]
+        bad = [
+            f"“{a.name}”与“{b.name}”{'、'.join(failed_bases(a, b, roster, (o.basis,)))}"
+            for a, b in combinations(socs, 2)
+            if failed_bases(a, b, roster, (o.basis,))
+        ]
         hint = f"；可改为{'或'.join(m for m in policy.bases if m in modes)}"
         add(ERROR, f"按{o.basis}：{'；'.join(bad)}{hint}", f"不符合{o.basis}")
     if not modes:
         phrases = {"同业共建": "学科类别不同", "区域联建": "所在地不相邻", "挂靠组建": "支撑单位不同"}
         rule = "且".join(phrases[m] for m in policy.bases if m in phrases)
-        pairs = [f"“{a.name}”与“{b.name}”（{'、'.join(failed_bases(a, b, roster, policy.bases))}）"
-                 for a, b in combinations(socs, 2) if failed_bases(a, b, roster, policy.bases)]
+        pairs = [
+            f"“{a.name}”与“{b.name}”（{'、'.join(failed_bases(a, b, roster, policy.bases))}）"
+            for a, b in combinations(socs, 2)
+            if failed_bases(a, b, roster, policy.bases)
+        ]
         add(ERROR, f"没有一种组建方式对每两家单位都成立：{'；'.join(pairs)}", rule)
     t = sum(s.counts(policy.count_basis)[1] for s in socs)
     if t > policy.branch_soft_cap:
@@ -75,16 +89,22 @@ def _own(roster: Roster, o: Organization, policy: Policy, add) -> None:
         return
     f, t = roster.society(o.units[0]).counts(policy.count_basis)
     if f < policy.own_min_formal:
-        add(ERROR, f"“{o.units[0]}”正式党员{f}名，不足{policy.own_min_formal}名，不能单独组建（党章第三十条）",
-            f"正式党员不足{policy.own_min_formal}名")
+        add(
+            ERROR,
+            f"“{o.units[0]}”正式党员{f}名，不足{policy.own_min_formal}名，不能单独组建（党章第三十条）",
+            f"正式党员不足{policy.own_min_formal}名",
+        )
     elif o.kind != kind_for_total(t, policy):
-        add(ERROR, f"党员{t}名，应设{kind_for_total(t, policy)}，实为{o.kind}（青海指南 第二部分三(1)）", "组织类型不符")
+        add(
+            ERROR, f"党员{t}名，应设{kind_for_total(t, policy)}，实为{o.kind}（青海指南 第二部分三(1)）", "组织类型不符"
+        )
     elif o.kind in (PARTY_COMMITTEE, GENERAL_BRANCH):
         add(INFO, f"设立{o.kind}需经上级党组织批准", "需上级批准")
 
 
-def check_plan(roster: Roster, plan: Plan, policy: Policy | None = None, *,
-               apart: Iterable[Sequence[str]] = (), file: str = "方案") -> tuple[Finding, ...]:
+def check_plan(
+    roster: Roster, plan: Plan, policy: Policy | None = None, *, apart: Iterable[Sequence[str]] = (), file: str = "方案"
+) -> tuple[Finding, ...]:
     """Every rule the plan breaks, errors first in plan order; ``policy`` defaults to the plan's."""
     policy = policy or plan.policy
     apart_set = {frozenset(p) for p in apart if len(set(p)) == 2}
@@ -94,8 +114,10 @@ def check_plan(roster: Roster, plan: Plan, policy: Policy | None = None, *,
             out.append(Finding(ERROR, file, None, None, oid, f"编号{oid}重复出现{n}次", "编号重复"))
     places: dict[str, list[str]] = {}
     for o in plan.organizations:
+
         def add(sev, msg, rule, o=o):
             out.append(Finding(sev, file, None, None, o.id, f"{o.id}：{msg}", rule))
+
         for u in o.units:
             places.setdefault(u, []).append(o.id)
             if u not in roster:
@@ -113,19 +135,48 @@ def check_plan(roster: Roster, plan: Plan, policy: Policy | None = None, *,
         for u in names:
             places.setdefault(u, []).append(label)
             if u not in roster:
-                out.append(Finding(ERROR, file, None, None, None, f"{label}名单中的学会“{u}”不在名册中", "学会不在名册"))
+                out.append(
+                    Finding(ERROR, file, None, None, None, f"{label}名单中的学会“{u}”不在名册中", "学会不在名册")
+                )
                 continue
             f, _ = roster.society(u).counts(policy.count_basis)
             if f >= policy.own_min_formal:
-                out.append(Finding(ERROR, file, None, None, None,
-                                   f"“{u}”有正式党员{f}名，应单独建立党组织，却列入{label}", "应单独组建"))
+                out.append(
+                    Finding(
+                        ERROR,
+                        file,
+                        None,
+                        None,
+                        None,
+                        f"“{u}”有正式党员{f}名，应单独建立党组织，却列入{label}",
+                        "应单独组建",
+                    )
+                )
             elif label == "派驻指导员" and f > 0:
-                out.append(Finding(WARNING, file, None, None, None,
-                                   f"“{u}”有正式党员{f}名，可参加联合党支部，却列入派驻指导员", "可联合组建"))
+                out.append(
+                    Finding(
+                        WARNING,
+                        file,
+                        None,
+                        None,
+                        None,
+                        f"“{u}”有正式党员{f}名，可参加联合党支部，却列入派驻指导员",
+                        "可联合组建",
+                    )
+                )
     for u, where in places.items():
         if len(where) > 1:
-            out.append(Finding(ERROR, file, None, None, where[0],
-                               f"学会“{u}”出现{len(where)}次（{'、'.join(where)}），每家学会只能安排一次", "重复安排"))
+            out.append(
+                Finding(
+                    ERROR,
+                    file,
+                    None,
+                    None,
+                    where[0],
+                    f"学会“{u}”出现{len(where)}次（{'、'.join(where)}），每家学会只能安排一次",
+                    "重复安排",
+                )
+            )
     for s in roster.societies:
         if s.name not in places:
             out.append(Finding(ERROR, file, None, None, None, f"学会“{s.name}”未在方案中安排", "学会缺失"))

@@ -20,18 +20,18 @@ Tiny roster used below (甲–乙 same industry; 乙–丙 same host unit; 丁 a
 >>> sorted(g.edges(data="modes"))
 [('乙', '丙', ('挂靠组建',)), ('甲', '乙', ('同业共建',))]
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from itertools import combinations
-from typing import Iterable, Sequence
 
 import networkx as nx
 
 from model.roster.values import Roster, Society
 from model.rules.policy import SAME_HOST, SAME_INDUSTRY, SAME_REGION, Policy
 
-__all__ = ["pair_modes", "branch_modes", "compatibility_graph", "is_candidate", "candidates",
-           "failed_bases"]
+__all__ = ["pair_modes", "branch_modes", "compatibility_graph", "is_candidate", "candidates", "failed_bases"]
 
 _DEFAULT = Policy()
 
@@ -94,9 +94,13 @@ def _pairs(names: Iterable[Iterable[str]]) -> set[frozenset[str]]:
     return out
 
 
-def compatibility_graph(roster: Roster, policy: Policy = _DEFAULT, *,
-                        together: Iterable[Sequence[str]] = (),
-                        apart: Iterable[Sequence[str]] = ()) -> nx.Graph:
+def compatibility_graph(
+    roster: Roster,
+    policy: Policy = _DEFAULT,
+    *,
+    together: Iterable[Sequence[str]] = (),
+    apart: Iterable[Sequence[str]] = (),
+) -> nx.Graph:
     """Candidates as nodes, an edge wherever a pair can share a branch.
 
     Node attributes: ``industry``, ``region``, ``host_unit``, ``formal`` (F on the
@@ -112,8 +116,9 @@ def compatibility_graph(roster: Roster, policy: Policy = _DEFAULT, *,
     cands = candidates(roster, policy)
     g = nx.Graph()
     for s in cands:
-        g.add_node(s.name, industry=s.industry, region=s.region, host_unit=s.host_unit,
-                   formal=s.counts(policy.count_basis)[0])
+        g.add_node(
+            s.name, industry=s.industry, region=s.region, host_unit=s.host_unit, formal=s.counts(policy.count_basis)[0]
+        )
     by_region: dict[str, list[Society]] = {}
     for s in cands:
         by_region.setdefault(s.region, []).append(s)

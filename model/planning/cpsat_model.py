@@ -16,6 +16,7 @@ units in cohesive pools, then minimizes the number of branches (weights chosen s
 cohesion can never be traded for fewer branches). One worker, fixed seed: the same
 model gives the same answer.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -77,8 +78,15 @@ def maximal_plain(pools: tuple[Pool, ...]) -> list[int]:
 class _Model:
     """The CP-SAT model over a chosen subset of the component's pools."""
 
-    def __init__(self, comp: Component, pids: list[int], fvals: tuple[int, ...], comps: list[tuple[int, ...]],
-                 max_units: int, min_members: int):
+    def __init__(
+        self,
+        comp: Component,
+        pids: list[int],
+        fvals: tuple[int, ...],
+        comps: list[tuple[int, ...]],
+        max_units: int,
+        min_members: int,
+    ):
         self.comp, self.pids, self.fvals, self.comps = comp, pids, fvals, comps
         fpos = {f: i for i, f in enumerate(fvals)}
         self.fpos = fpos
@@ -124,7 +132,7 @@ class _Model:
                 heads_var = m.new_bool_var(f"m{head}_{pid}_{k}")
                 member[head, pid, k] = heads_var
                 head_vars.append(heads_var)
-                for j in sp[k + 1:]:
+                for j in sp[k + 1 :]:
                     b = m.new_bool_var(f"m{j}_{pid}_{k}")
                     member[j, pid, k] = b
                     m.add_implication(b, heads_var)
@@ -136,11 +144,13 @@ class _Model:
                 size = sum(ins) + sum(extra)
                 m.add(size >= 2).only_enforce_if(heads_var)
                 m.add(size <= max_units).only_enforce_if(heads_var)
-                m.add(sum(by_index[j].f * member[j, pid, k] for j in sp[k:])
-                      + sum(f * e for f, e in zip(fvals, extra)) >= min_members).only_enforce_if(heads_var)
+                m.add(
+                    sum(by_index[j].f * member[j, pid, k] for j in sp[k:]) + sum(f * e for f, e in zip(fvals, extra))
+                    >= min_members
+                ).only_enforce_if(heads_var)
                 m.add(sum(extra) == 0).only_enforce_if(~heads_var)
         placed: dict[int, list] = {}
-        for (i, pid, k), b in member.items():
+        for (i, _pool, _slot), b in member.items():
             placed.setdefault(i, []).append(b)
         for bs in placed.values():
             if len(bs) > 1:
@@ -176,7 +186,8 @@ class _Model:
                 m.add(sum(pool_in[pid][fi]) == sum(uses[fi]))
         self.covered = sum(y.values()) + sum(member.values())
         self.cohesive = sum(v for (tid, pid), v in y.items() if comp.pools[pid].cohesive) + sum(
-            b for (i, pid, k), b in member.items() if comp.pools[pid].cohesive)
+            b for (i, pid, k), b in member.items() if comp.pools[pid].cohesive
+        )
         self.branches = sum(x.values()) + sum(head_vars)
 
     def hint(self, assignment: dict[int, int], slots: tuple, memo: dict) -> None:
@@ -187,7 +198,7 @@ class _Model:
             if i in self.type_of and pid in loads:
                 counts[self.type_of[i], pid] = counts.get((self.type_of[i], pid), 0) + 1
                 loads[pid][self.fpos[self.by_index[i].f]] += 1
-        values: dict = {var: 0 for var in list(self.member.values())}
+        values: dict = dict.fromkeys(list(self.member.values()), 0)
         values.update({e: 0 for es in self.slot_extra.values() for e in es})
         for pid, specials, extra in slots:
             heads = [k for (i, p2, k) in self.member if p2 == pid and i == min(specials)]
@@ -212,10 +223,10 @@ class _Model:
 
     def read(self, solver: cp_model.CpSolver) -> tuple[dict[int, int], tuple]:
         assignment: dict[int, int] = {}
-        cursor = {tid: 0 for tid in range(len(self.types))}
+        cursor = dict.fromkeys(range(len(self.types)), 0)
         for (tid, pid), var in sorted(self.y.items()):
             n = int(solver.value(var))
-            for i in self.types[tid][cursor[tid]:cursor[tid] + n]:
+            for i in self.types[tid][cursor[tid] : cursor[tid] + n]:
                 assignment[i] = pid
             cursor[tid] += n
         slots = []
@@ -226,10 +237,20 @@ class _Model:
         return assignment, tuple(slots)
 
 
-def solve_component(comp: Component, fvals: tuple[int, ...], comps: list[tuple[int, ...]],
-                    max_units: int, min_members: int, time_limit: float, *,
-                    hint: dict[int, int] | None = None, hint_slots: tuple = (), memo: dict | None = None,
-                    second_limit: int = 200, second_det: float = 0.25) -> Solution:
+def solve_component(
+    comp: Component,
+    fvals: tuple[int, ...],
+    comps: list[tuple[int, ...]],
+    max_units: int,
+    min_members: int,
+    time_limit: float,
+    *,
+    hint: dict[int, int] | None = None,
+    hint_slots: tuple = (),
+    memo: dict | None = None,
+    second_limit: int = 200,
+    second_det: float = 0.25,
+) -> Solution:
     """Solve one component; ``hint`` is a feasible assignment (e.g. the greedy one).
 
     When the hint covers every unit, coverage is optimal by counting and stage 1 is
@@ -289,6 +310,5 @@ def _lift(comp: Component, plain: list[int]) -> dict[int, int]:
     out = {}
     for pid, p in enumerate(comp.pools):
         mine = set(p.members)
-        out[pid] = pid if pid in plain else next(
-            q for q in holders[p.members[0]] if mine <= set(comp.pools[q].members))
+        out[pid] = pid if pid in plain else next(q for q in holders[p.members[0]] if mine <= set(comp.pools[q].members))
     return out

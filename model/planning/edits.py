@@ -11,22 +11,37 @@ finding and the plan unchanged (``applied`` is False). Undo/redo come free from
 Societies taken out of a branch become uncovered, or go to ``liaison`` when they have
 no formal member. Societies organized on their own (单独组建) are not moved by hand.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from model.findings import ERROR, Finding, InputError
+from model.planning.check import check_plan
+from model.planning.compat import branch_modes
 from model.planning.plan import Organization, Plan
+from model.planning.planner import plan_joint_branches
 from model.roster.values import Roster
 from model.rules.policy import BASES, JOINT_BRANCH, Policy
-from model.planning.compat import branch_modes
-from model.planning.check import check_plan
-from model.planning.planner import plan_joint_branches
 
 __all__ = [
-    "EditResult", "EditHistory", "set_locked", "lock", "unlock", "move", "split", "merge",
-    "dissolve", "create", "set_basis", "reoptimize", "best_basis", "pinned_findings", "recheck", "finding_rows",
+    "EditResult",
+    "EditHistory",
+    "set_locked",
+    "lock",
+    "unlock",
+    "move",
+    "split",
+    "merge",
+    "dissolve",
+    "create",
+    "set_basis",
+    "reoptimize",
+    "best_basis",
+    "pinned_findings",
+    "recheck",
+    "finding_rows",
 ]
 
 Pairs = Iterable[tuple[str, str]]
@@ -91,15 +106,26 @@ def pinned_findings(plan: Plan, together: Pairs = ()) -> tuple[Finding, ...]:
     for a, b in together:
         oa, ob = plan.org_of(a), plan.org_of(b)
         if oa is None or oa is not ob:
-            out.append(Finding(ERROR, _FILE, None, None, oa.id if oa else None,
-                               f"“{a}”与“{b}”已指定同组，但不在同一党支部", "指定同组"))
+            out.append(
+                Finding(
+                    ERROR,
+                    _FILE,
+                    None,
+                    None,
+                    oa.id if oa else None,
+                    f"“{a}”与“{b}”已指定同组，但不在同一党支部",
+                    "指定同组",
+                )
+            )
     return tuple(out)
 
 
 def recheck(roster: Roster, plan: Plan, *, together: Pairs = (), apart: Pairs = ()) -> tuple[Finding, ...]:
     """Findings of the plan: :func:`model.planning.check.check_plan` plus broken pins."""
 
-    return tuple(check_plan(roster, plan, plan.policy, apart=tuple(apart), file=_FILE)) + pinned_findings(plan, together)
+    return tuple(check_plan(roster, plan, plan.policy, apart=tuple(apart), file=_FILE)) + pinned_findings(
+        plan, together
+    )
 
 
 def finding_rows(findings: Iterable[Finding]) -> list[dict]:
@@ -107,8 +133,15 @@ def finding_rows(findings: Iterable[Finding]) -> list[dict]:
     return [{"支部": f.column or "", "规则": f.rule, "说明": f.message} for f in findings]
 
 
-def _finish(roster: Roster, plan: Plan, orgs: Iterable[Organization], freed: Iterable[str] = (),
-            taken: Iterable[str] = (), message: str = "", **pairs: Pairs) -> EditResult:
+def _finish(
+    roster: Roster,
+    plan: Plan,
+    orgs: Iterable[Organization],
+    freed: Iterable[str] = (),
+    taken: Iterable[str] = (),
+    message: str = "",
+    **pairs: Pairs,
+) -> EditResult:
     """Rebuild the plan: recount members, drop empty branches, place freed societies."""
     policy = plan.policy
     taken = set(taken)
@@ -119,8 +152,15 @@ def _finish(roster: Roster, plan: Plan, orgs: Iterable[Organization], freed: Ite
     for u in freed:
         (liaison if roster.society(u).counts(policy.count_basis)[0] == 0 else uncovered).append(u)
     notes = tuple(n for n in plan.notes if n != "已手工调整") + ("已手工调整",)
-    new = replace(plan, organizations=kept, liaison=tuple(liaison), uncovered=tuple(uncovered),
-                  optimal=None, bound=None, notes=notes)
+    new = replace(
+        plan,
+        organizations=kept,
+        liaison=tuple(liaison),
+        uncovered=tuple(uncovered),
+        optimal=None,
+        bound=None,
+        notes=notes,
+    )
     return EditResult(new, recheck(roster, new, **pairs), True, message)
 
 
@@ -177,8 +217,15 @@ def move(roster: Roster, plan: Plan, society: str, to: str | None, **pairs: Pair
             o = replace(o, units=o.units + (society,))
         orgs.append(o)
     where = f"移入{to}" if to else "移出，暂未覆盖"
-    return _finish(roster, plan, orgs, freed=() if to else (society,), taken=(society,) if to else (),
-                   message=f"“{society}”已{where}", **pairs)
+    return _finish(
+        roster,
+        plan,
+        orgs,
+        freed=() if to else (society,),
+        taken=(society,) if to else (),
+        message=f"“{society}”已{where}",
+        **pairs,
+    )
 
 
 def split(roster: Roster, plan: Plan, org_id: str, part: Iterable[str], **pairs: Pairs) -> EditResult:
@@ -260,19 +307,34 @@ def set_basis(roster: Roster, plan: Plan, org_id: str, basis: str, **pairs: Pair
     return _finish(roster, plan, orgs, message=f"{org_id}的组建方式改为{basis}", **pairs)
 
 
-def reoptimize(roster: Roster, plan: Plan, policy: Policy | None = None, *, together: Pairs = (),
-               apart: Pairs = (), time_limit: float = 10.0) -> EditResult:
+def reoptimize(
+    roster: Roster,
+    plan: Plan,
+    policy: Policy | None = None,
+    *,
+    together: Pairs = (),
+    apart: Pairs = (),
+    time_limit: float = 10.0,
+) -> EditResult:
     """Re-plan everything but the locked branches, which are kept exactly (ids and names too)."""
 
     policy = policy or plan.policy
     locked = {frozenset(o.units): o for o in plan.organizations if o.locked and o.joint}
     locks = tuple(o.units for o in locked.values())
     try:
-        new = plan_joint_branches(roster, policy, locks=locks, together=tuple(together), apart=tuple(apart),
-                                  time_limit=time_limit, existing=plan)
+        new = plan_joint_branches(
+            roster,
+            policy,
+            locks=locks,
+            together=tuple(together),
+            apart=tuple(apart),
+            time_limit=time_limit,
+            existing=plan,
+        )
     except InputError as exc:  # a lock or wish the (new) settings cannot honour: plan unchanged
-        return EditResult(plan, exc.findings, False,
-                          "无法重新优化：" + "；".join(f.message for f in exc.errors or exc.findings))
+        return EditResult(
+            plan, exc.findings, False, "无法重新优化：" + "；".join(f.message for f in exc.errors or exc.findings)
+        )
     orgs = []
     for o in new.organizations:
         old = locked.get(frozenset(o.units))
@@ -298,7 +360,7 @@ class EditHistory:
     limit: int = 50
 
     @classmethod
-    def start(cls, plan: Plan, label: str = "规划结果") -> "EditHistory":
+    def start(cls, plan: Plan, label: str = "规划结果") -> EditHistory:
         return cls((plan,), 0, (label,))
 
     def current(self) -> Plan:
@@ -312,25 +374,28 @@ class EditHistory:
     def can_redo(self) -> bool:
         return self.cursor < len(self.plans) - 1
 
-    def push(self, plan: Plan, label: str = "") -> "EditHistory":
+    def push(self, plan: Plan, label: str = "") -> EditHistory:
         """Add ``plan`` after the current one; the redo tail is dropped, the oldest beyond ``limit`` too."""
         plans = self.plans[: self.cursor + 1] + (plan,)
         labels = _pad(self.labels, len(self.plans))[: self.cursor + 1] + (label,)
         drop = max(0, len(plans) - self.limit)
         return replace(self, plans=plans[drop:], labels=labels[drop:], cursor=len(plans) - 1 - drop)
 
-    def undo(self) -> "EditHistory":
+    def undo(self) -> EditHistory:
         return replace(self, cursor=max(0, self.cursor - 1))
 
-    def redo(self) -> "EditHistory":
+    def redo(self) -> EditHistory:
         return replace(self, cursor=min(len(self.plans) - 1, self.cursor + 1))
 
     def to_dict(self) -> dict:
-        return {"plans": [p.to_dict() for p in self.plans], "cursor": self.cursor,
-                "labels": list(_pad(self.labels, len(self.plans)))}
+        return {
+            "plans": [p.to_dict() for p in self.plans],
+            "cursor": self.cursor,
+            "labels": list(_pad(self.labels, len(self.plans))),
+        }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "EditHistory":
+    def from_dict(cls, d: dict) -> EditHistory:
         plans = tuple(Plan.from_dict(p) for p in d.get("plans", ()))
         if not plans:
             raise ValueError("edit history without plans")

@@ -3,6 +3,7 @@
 The planner (``model.planning.planner``) makes plans; hand edits (``model.planning.edits``) return new
 plans. This module holds the values and their JSON form.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.rules.policy import Policy
-from model.rules.rates import Coverage, rate
+from model.rules.rates import Coverage
 
 __all__ = ["Organization", "Plan", "plan_from_json", "plan_to_json"]
 
@@ -20,12 +21,12 @@ class Organization:
     """One party organization of the plan: own (单独组建) or joint (联合党支部)."""
 
     id: str
-    kind: str                 # 党委 / 党总支 / 党支部 / 联合党支部
-    basis: str                # 单独组建 / 同业共建 / 区域联建 / 挂靠组建
+    kind: str  # 党委 / 党总支 / 党支部 / 联合党支部
+    basis: str  # 单独组建 / 同业共建 / 区域联建 / 挂靠组建
     units: tuple[str, ...]
     formal_members: int
     locked: bool = False
-    name: str | None = None   # display name, e.g. existing 现有党组织 name
+    name: str | None = None  # display name, e.g. existing 现有党组织 name
     status: str | None = None  # 新建 / 保留 / 调整 relative to today
 
     @property
@@ -33,8 +34,14 @@ class Organization:
         return self.kind == "联合党支部"
 
     def to_dict(self) -> dict:
-        d = {"id": self.id, "kind": self.kind, "basis": self.basis, "units": list(self.units),
-             "formal_members": self.formal_members, "locked": self.locked}
+        d = {
+            "id": self.id,
+            "kind": self.kind,
+            "basis": self.basis,
+            "units": list(self.units),
+            "formal_members": self.formal_members,
+            "locked": self.locked,
+        }
         if self.name:
             d["name"] = self.name
         if self.status:
@@ -42,11 +49,17 @@ class Organization:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Organization":
-        return cls(id=str(d["id"]), kind=str(d["kind"]), basis=str(d.get("basis", "")),
-                   units=tuple(str(u) for u in d.get("units", ())),
-                   formal_members=int(d.get("formal_members", 0)), locked=bool(d.get("locked", False)),
-                   name=d.get("name"), status=d.get("status"))
+    def from_dict(cls, d: dict) -> Organization:
+        return cls(
+            id=str(d["id"]),
+            kind=str(d["kind"]),
+            basis=str(d.get("basis", "")),
+            units=tuple(str(u) for u in d.get("units", ())),
+            formal_members=int(d.get("formal_members", 0)),
+            locked=bool(d.get("locked", False)),
+            name=d.get("name"),
+            status=d.get("status"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +110,11 @@ class Plan:
 
     def to_dict(self) -> dict:
         d = {
-            "settings": {k: v for k, v in self.policy.to_dict().items()
-                         if k in ("max_units", "min_members", "bases", "count_basis")},
+            "settings": {
+                k: v
+                for k, v in self.policy.to_dict().items()
+                if k in ("max_units", "min_members", "bases", "count_basis")
+            },
             "organizations": [o.to_dict() for o in self.organizations],
             "liaison": list(self.liaison),
             "uncovered": list(self.uncovered),
@@ -113,12 +129,15 @@ class Plan:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Plan":
+    def from_dict(cls, d: dict) -> Plan:
         return cls(
             policy=Policy.from_dict(d.get("settings", {})),
             organizations=tuple(Organization.from_dict(o) for o in d.get("organizations", ())),
-            liaison=tuple(d.get("liaison", ())), uncovered=tuple(d.get("uncovered", ())),
-            optimal=d.get("optimal"), bound=d.get("bound"), notes=tuple(d.get("notes", ())),
+            liaison=tuple(d.get("liaison", ())),
+            uncovered=tuple(d.get("uncovered", ())),
+            optimal=d.get("optimal"),
+            bound=d.get("bound"),
+            notes=tuple(d.get("notes", ())),
         )
 
 

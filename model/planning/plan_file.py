@@ -1,5 +1,6 @@
 """Reading a plan file (FORMATS.md §3) for the CLI: every structural fault named, then the
 plan set against the roster. Shared by ``check``, ``graph`` and ``docs``."""
+
 from __future__ import annotations
 
 import json
@@ -53,13 +54,19 @@ def _problems(data: object, strict: bool = True) -> list[str]:
                 out.append(f"organizations 第{i}项缺少键{'、'.join(f'“{k}”' for k in missing)}")
             if "units" in o and (not isinstance(o["units"], list) or not all(isinstance(u, str) for u in o["units"])):
                 out.append(f"organizations 第{i}项的“units”应为学会名称的列表")
-            if "formal_members" in o and not (isinstance(o["formal_members"], int) and not isinstance(o["formal_members"], bool)):
+            if "formal_members" in o and not (
+                isinstance(o["formal_members"], int) and not isinstance(o["formal_members"], bool)
+            ):
                 out.append(f"organizations 第{i}项的“formal_members”应为整数")
             for key in ("id", "kind", "basis"):
                 if key in o and not (isinstance(o[key], str) and o[key].strip()):
-                    out.append(f"organizations 第{i}项的“{key}”应为非空文字，实际为{json.dumps(o[key], ensure_ascii=False)}")
+                    out.append(
+                        f"organizations 第{i}项的“{key}”应为非空文字，实际为{json.dumps(o[key], ensure_ascii=False)}"
+                    )
             if "locked" in o and not isinstance(o["locked"], bool):
-                out.append(f"organizations 第{i}项的“locked”应为 true/false，实际为{json.dumps(o['locked'], ensure_ascii=False)}")
+                out.append(
+                    f"organizations 第{i}项的“locked”应为 true/false，实际为{json.dumps(o['locked'], ensure_ascii=False)}"
+                )
     for key in ("liaison", "uncovered"):
         if key not in data:
             if strict:
@@ -84,6 +91,7 @@ def read_plan_file(path: str, strict: bool = True) -> Plan:
     ``strict=False`` lets ``liaison``/``uncovered`` be absent (the graph and documents
     reconcile the plan with the roster); ``check`` insists on the whole §3 shape.
     """
+
     def fail(messages: list[str]) -> InputError:
         return InputError([Finding(ERROR, path, None, None, None, m, "格式") for m in messages])
 
@@ -111,11 +119,14 @@ def plan_against_roster(roster_path: str, plan_path: str, plan: Plan, roster: Ro
     """The plan with roster societies it omits added as uncovered, and the warnings;
     raises InputError for societies the roster lacks or that are placed twice."""
     unknown, absent, twice = plan_mismatch(roster, plan)
-    errors = [Finding(ERROR, plan_path, None, None, None, f"{_where(plan, u)}的学会“{u}”不在名册 {roster_path} 中")
-              for u in unknown]
+    errors = [
+        Finding(ERROR, plan_path, None, None, None, f"{_where(plan, u)}的学会“{u}”不在名册 {roster_path} 中")
+        for u in unknown
+    ]
     errors += [Finding(ERROR, plan_path, None, None, None, f"学会“{u}”在方案中出现多次") for u in twice]
     if errors:
         raise InputError(errors)
-    warnings = [Finding(WARNING, plan_path, None, None, None, f"名册中的学会“{u}”不在方案中，按未覆盖处理")
-                for u in absent]
+    warnings = [
+        Finding(WARNING, plan_path, None, None, None, f"名册中的学会“{u}”不在方案中，按未覆盖处理") for u in absent
+    ]
     return (replace(plan, uncovered=plan.uncovered + absent) if absent else plan), warnings

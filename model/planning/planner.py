@@ -20,22 +20,23 @@ second CP-SAT stage then fixes coverage and optimizes cohesion and branch count
 (deterministic-time limit); larger ones keep the constructive cohesion. Within every
 pool the split into branches uses the fewest branches (exact). Same input → same plan.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from math import comb
 from time import perf_counter
-from typing import Iterable, Mapping, Sequence
 
-from model.planning.compat import branch_modes
-from model.planning.assign import greedy_assignment
-from model.planning.cpsat_model import Component, Solution, maximal_plain, solve_component
 from model.findings import ERROR, Finding, InputError
+from model.planning.assign import greedy_assignment
+from model.planning.compat import branch_modes
+from model.planning.cpsat_model import Component, Solution, maximal_plain, solve_component
 from model.planning.plan import Organization, Plan
 from model.planning.pools import Unit, build_pools, compositions, min_groups, units_of
+from model.planning.wishes import pin_groups, wish_findings
 from model.roster.values import Roster
 from model.rules.policy import BASES, JOINT_BRANCH, Policy, kind_for_total
-from model.planning.wishes import pin_groups, wish_findings
 
 __all__ = ["plan_joint_branches", "OBJECTIVE_NOTES", "existing_of", "assemble_plan", "cohesive_units"]
 
@@ -76,8 +77,13 @@ def _status(units: Sequence[str], today: dict[str, str], sizes: dict[str, int]) 
     return "调整", None
 
 
-def assemble_plan(roster: Roster, policy: Policy, joint: list[tuple[tuple[str, ...], bool]],
-                  existing: Mapping[str, str] | Plan | None = None, **extra) -> Plan:
+def assemble_plan(
+    roster: Roster,
+    policy: Policy,
+    joint: list[tuple[tuple[str, ...], bool]],
+    existing: Mapping[str, str] | Plan | None = None,
+    **extra,
+) -> Plan:
     """Own organizations, the given joint branches (units, locked), liaison and uncovered."""
     today = existing_of(roster, existing)
     sizes: dict[str, int] = {}
@@ -89,8 +95,17 @@ def assemble_plan(roster: Roster, policy: Policy, joint: list[tuple[tuple[str, .
         f, t = s.counts(policy.count_basis)
         if f >= policy.own_min_formal:
             status, name = _status((s.name,), today, sizes)
-            orgs.append(Organization(f"S{len(orgs) + 1:03d}", kind_for_total(t, policy), "单独组建", (s.name,), f,
-                                     status=status, name=name if keep_names else None))
+            orgs.append(
+                Organization(
+                    f"S{len(orgs) + 1:03d}",
+                    kind_for_total(t, policy),
+                    "单独组建",
+                    (s.name,),
+                    f,
+                    status=status,
+                    name=name if keep_names else None,
+                )
+            )
         elif f == 0:
             liaison.append(s.name)
     for i, (units, locked) in enumerate(joint, start=1):
@@ -98,11 +113,23 @@ def assemble_plan(roster: Roster, policy: Policy, joint: list[tuple[tuple[str, .
         modes = branch_modes(socs, roster, policy)
         basis = next((b for b in policy.bases if b in modes), "")
         status, name = _status(units, today, sizes)
-        orgs.append(Organization(f"J{i:03d}", JOINT_BRANCH, basis, tuple(units),
-                                 sum(s.counts(policy.count_basis)[0] for s in socs), locked,
-                                 name=name if keep_names else None, status=status))
-    uncovered = tuple(s.name for s in roster.societies
-                      if 1 <= s.counts(policy.count_basis)[0] < policy.own_min_formal and s.name not in placed)
+        orgs.append(
+            Organization(
+                f"J{i:03d}",
+                JOINT_BRANCH,
+                basis,
+                tuple(units),
+                sum(s.counts(policy.count_basis)[0] for s in socs),
+                locked,
+                name=name if keep_names else None,
+                status=status,
+            )
+        )
+    uncovered = tuple(
+        s.name
+        for s in roster.societies
+        if 1 <= s.counts(policy.count_basis)[0] < policy.own_min_formal and s.name not in placed
+    )
     return Plan(policy, tuple(orgs), tuple(liaison), uncovered, **extra)
 
 
@@ -110,9 +137,12 @@ def cohesive_units(roster: Roster, plan: Plan) -> int:
     """Units in joint branches whose units share at least two of the three relations
     (same 学科类别, same-or-adjacent 所在地, same 支撑单位) — the second objective's figure."""
     every = replace(plan.policy, bases=BASES)
-    return sum(len(o.units) for o in plan.joint_branches()
-               if all(u in roster for u in o.units)
-               and len(branch_modes([roster.society(u) for u in o.units], roster, every)) >= 2)
+    return sum(
+        len(o.units)
+        for o in plan.joint_branches()
+        if all(u in roster for u in o.units)
+        and len(branch_modes([roster.society(u) for u in o.units], roster, every)) >= 2
+    )
 
 
 def _similar(a: Unit, b: Unit) -> int:
@@ -164,9 +194,17 @@ def _best_start(comp: Component, fvals: tuple[int, ...], comps: list, memo: dict
     """The constructive assignment covering most units: cohesive pools first, unless that costs coverage."""
     best, best_n = None, -1
     for cohesive_first in (True, False):
-        where, slots = greedy_assignment(comp.units, comp.pools, fvals, comps, memo, together=comp.together,
-                                         apart=comp.apart, slot_pools=maximal_plain(comp.pools),
-                                         cohesive_first=cohesive_first)
+        where, slots = greedy_assignment(
+            comp.units,
+            comp.pools,
+            fvals,
+            comps,
+            memo,
+            together=comp.together,
+            apart=comp.apart,
+            slot_pools=maximal_plain(comp.pools),
+            cohesive_first=cohesive_first,
+        )
         n = len(where) + sum(len(sp) for _, sp, _ in slots)
         if n > best_n:
             best, best_n = (where, slots), n
@@ -175,10 +213,17 @@ def _best_start(comp: Component, fvals: tuple[int, ...], comps: list, memo: dict
     return best
 
 
-def plan_joint_branches(roster: Roster, policy: Policy = Policy(), *, locks: Iterable[Sequence[str]] = (),
-                        together: Iterable[Sequence[str]] = (), apart: Iterable[Sequence[str]] = (),
-                        time_limit: float = 10.0, existing: Mapping[str, str] | Plan | None = None,
-                        lock_file: str = "锁定设置") -> Plan:
+def plan_joint_branches(
+    roster: Roster,
+    policy: Policy = Policy(),
+    *,
+    locks: Iterable[Sequence[str]] = (),
+    together: Iterable[Sequence[str]] = (),
+    apart: Iterable[Sequence[str]] = (),
+    time_limit: float = 10.0,
+    existing: Mapping[str, str] | Plan | None = None,
+    lock_file: str = "锁定设置",
+) -> Plan:
     """Plan every society: own organizations, joint branches, liaison, uncovered.
 
     ``locks`` are kept exactly; ``together`` pairs end in one branch or both stay
@@ -193,15 +238,29 @@ def plan_joint_branches(roster: Roster, policy: Policy = Policy(), *, locks: Ite
         raise InputError(problems)
     index = {s.name: i for i, s in enumerate(roster.societies)}
     locked = {n for lock in locks for n in lock}
-    free = tuple(s for s in roster.societies if s.name not in locked
-                 and 1 <= s.counts(policy.count_basis)[0] < policy.own_min_formal)
+    free = tuple(
+        s
+        for s in roster.societies
+        if s.name not in locked and 1 <= s.counts(policy.count_basis)[0] < policy.own_min_formal
+    )
     units = units_of(free, policy, index)
     fvals = tuple(sorted({u.f for u in units}))
     size = sum(comb(len(fvals) + k - 1, k) for k in range(2, policy.max_units + 1))
     if size > MAX_COMPOSITIONS:
-        raise InputError([Finding(ERROR, lock_file, None, None, None,
-                                  f"当前设置下联合党支部的人数组合多达{size}种，无法精确求解；"
-                                  "请减小“组建单位上限”或“单独组建所需正式党员数”", "设置过大")])
+        raise InputError(
+            [
+                Finding(
+                    ERROR,
+                    lock_file,
+                    None,
+                    None,
+                    None,
+                    f"当前设置下联合党支部的人数组合多达{size}种，无法精确求解；"
+                    "请减小“组建单位上限”或“单独组建所需正式党员数”",
+                    "设置过大",
+                )
+            ]
+        )
     comps = compositions(fvals, policy)
     pins = [[index[n] for n in g] for g in pin_groups(together)]
     excluded: set[int] = set()
@@ -233,13 +292,25 @@ def plan_joint_branches(roster: Roster, policy: Policy = Policy(), *, locks: Ite
     memo: dict = {}
     for root in sorted(comp_units, key=lambda r: comp_units[r][0].index):
         members = {u.index for u in comp_units[root]}
-        comp = Component(tuple(comp_units[root]), tuple(comp_pools.get(root, ())),
-                         tuple(p for p in pairs_t if p[0] in members and p[1] in members),
-                         tuple(p for p in pairs_a if p[0] in members and p[1] in members))
+        comp = Component(
+            tuple(comp_units[root]),
+            tuple(comp_pools.get(root, ())),
+            tuple(p for p in pairs_t if p[0] in members and p[1] in members),
+            tuple(p for p in pairs_a if p[0] in members and p[1] in members),
+        )
         left = max(0.05, time_limit - (perf_counter() - start))
         hint, slots = _best_start(comp, fvals, comps, memo)
-        sol = solve_component(comp, fvals, comps, policy.max_units, policy.min_members, left,
-                              hint=hint, hint_slots=tuple(slots), memo=memo)
+        sol = solve_component(
+            comp,
+            fvals,
+            comps,
+            policy.max_units,
+            policy.min_members,
+            left,
+            hint=hint,
+            hint_slots=tuple(slots),
+            memo=memo,
+        )
         covered, bound = covered + sol.covered, bound + sol.bound
         optimal, second = optimal and sol.optimal, second and sol.second_optimal
         found += _decode(comp, sol, fvals, comps, memo)

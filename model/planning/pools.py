@@ -13,6 +13,7 @@ drawn from one shares two relations and is easier to manage (便于管理). They
 change coverage (each lies inside a pool of an allowed basis); the planner rewards them
 in its second objective.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,8 +24,7 @@ import networkx as nx
 from model.roster.values import Roster, Society
 from model.rules.policy import SAME_HOST, SAME_INDUSTRY, SAME_REGION, Policy
 
-__all__ = ["Unit", "Pool", "units_of", "region_cliques", "build_pools", "compositions",
-           "irreducible", "min_groups"]
+__all__ = ["Unit", "Pool", "units_of", "region_cliques", "build_pools", "compositions", "irreducible", "min_groups"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,12 @@ class Pool:
 
 
 def units_of(societies: tuple[Society, ...], policy: Policy, indices: dict[str, int]) -> list[Unit]:
-    return [Unit(indices[s.name], s.name, s.counts(policy.count_basis)[0], s.industry, s.region,
-                 (s.host_unit or "").strip()) for s in societies]
+    return [
+        Unit(
+            indices[s.name], s.name, s.counts(policy.count_basis)[0], s.industry, s.region, (s.host_unit or "").strip()
+        )
+        for s in societies
+    ]
 
 
 def region_cliques(regions: set[str], roster: Roster) -> dict[str, list[tuple[str, ...]]]:
@@ -93,8 +97,7 @@ def irreducible(comps: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
     valid = set(comps)
     out = []
     for v in comps:
-        if not any(tuple(a - b for a, b in zip(v, u)) in valid for u in comps
-                   if all(b <= a for a, b in zip(v, u))):
+        if not any(tuple(a - b for a, b in zip(v, u)) in valid for u in comps if all(b <= a for a, b in zip(v, u))):
             out.append(v)
     return out
 
@@ -133,8 +136,9 @@ def _coverable(cap: tuple[int, ...], comps: list[tuple[int, ...]]) -> list[bool]
     return ok
 
 
-def build_pools(units: list[Unit], roster: Roster, policy: Policy, fvals: tuple[int, ...],
-                comps: list[tuple[int, ...]]) -> tuple[list[Pool], set[int]]:
+def build_pools(
+    units: list[Unit], roster: Roster, policy: Policy, fvals: tuple[int, ...], comps: list[tuple[int, ...]]
+) -> tuple[list[Pool], set[int]]:
     """Pools of the allowed bases plus cohesive pools; and the units no pool can cover.
 
     Pools with the same members are merged (the merged pool is plain if any was, cohesive

@@ -14,13 +14,14 @@ it gains or loses an organization.
 >>> c.bases_a, c.bases_b
 ({'同业共建': 1}, {'区域联建': 1})
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
-from model.rules.rates import Coverage
 from model.planning.plan import Organization, Plan
+from model.rules.rates import Coverage
 
 __all__ = ["Move", "Comparison", "compare", "place_label"]
 
@@ -31,8 +32,8 @@ LIAISON = "派驻指导员"
 @dataclass(frozen=True, slots=True)
 class Move:
     society: str
-    before: str                  # org id in A, 未覆盖 or 派驻指导员
-    after: str                   # the same in B
+    before: str  # org id in A, 未覆盖 or 派驻指导员
+    after: str  # the same in B
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Comparison:
 
     coverage_a: Coverage
     coverage_b: Coverage
-    bases_a: dict[str, int]      # joint branches per basis
+    bases_a: dict[str, int]  # joint branches per basis
     bases_b: dict[str, int]
     only_a: tuple[Organization, ...]
     only_b: tuple[Organization, ...]
@@ -52,14 +53,25 @@ class Comparison:
         """Rows for a side-by-side table: one figure per row, A and B in columns (as text)."""
         rows = [
             {"项目": "组织覆盖学会数", "方案A": self.coverage_a.organized, "方案B": self.coverage_b.organized},
-            {"项目": "组织覆盖率", "方案A": f"{self.coverage_a.organized_rate:.1%}",
-             "方案B": f"{self.coverage_b.organized_rate:.1%}"},
-            {"项目": "工作覆盖率", "方案A": f"{self.coverage_a.work_rate:.1%}",
-             "方案B": f"{self.coverage_b.work_rate:.1%}"},
+            {
+                "项目": "组织覆盖率",
+                "方案A": f"{self.coverage_a.organized_rate:.1%}",
+                "方案B": f"{self.coverage_b.organized_rate:.1%}",
+            },
+            {
+                "项目": "工作覆盖率",
+                "方案A": f"{self.coverage_a.work_rate:.1%}",
+                "方案B": f"{self.coverage_b.work_rate:.1%}",
+            },
         ]
         for basis in sorted(set(self.bases_a) | set(self.bases_b)):
-            rows.append({"项目": f"联合党支部（{basis}）", "方案A": self.bases_a.get(basis, 0),
-                         "方案B": self.bases_b.get(basis, 0)})
+            rows.append(
+                {
+                    "项目": f"联合党支部（{basis}）",
+                    "方案A": self.bases_a.get(basis, 0),
+                    "方案B": self.bases_b.get(basis, 0),
+                }
+            )
         rows.append({"项目": "仅在本方案中的联合党支部", "方案A": len(self.only_a), "方案B": len(self.only_b)})
         rows.append({"项目": "两方案相同的联合党支部", "方案A": len(self.common), "方案B": len(self.common)})
         return [{k: str(v) for k, v in row.items()} for row in rows]
@@ -93,11 +105,12 @@ def compare(plan_a: Plan, plan_b: Plan) -> Comparison:
         if ga != gb or (ga is None and place_label(plan_a, s) != place_label(plan_b, s)):
             moves.append(Move(s, place_label(plan_a, s), place_label(plan_b, s)))
     return Comparison(
-        coverage_a=plan_a.coverage(), coverage_b=plan_b.coverage(),
-        bases_a=dict(Counter(o.basis for o in joint_a)), bases_b=dict(Counter(o.basis for o in joint_b)),
+        coverage_a=plan_a.coverage(),
+        coverage_b=plan_b.coverage(),
+        bases_a=dict(Counter(o.basis for o in joint_a)),
+        bases_b=dict(Counter(o.basis for o in joint_b)),
         only_a=tuple(o for o in joint_a if frozenset(o.units) not in sets_b),
         only_b=tuple(o for o in joint_b if frozenset(o.units) not in sets_a),
         common=tuple(o for o in joint_a if frozenset(o.units) in sets_b),
         moves=tuple(moves),
     )
-

@@ -22,19 +22,32 @@ A tiny roster, drawn::
 >>> today_locks(r)
 (('甲学会', '乙学会'),)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from model.rules.coverage import WORK_GROUP, ExistingOrg, existing_organizations
 from model.planning.plan import Organization, Plan
-from model.roster.values import Roster
-from model.rules.policy import BRANCH, GENERAL_BRANCH, JOINT_BRANCH, PARTY_COMMITTEE, Policy, kind_for_total
 from model.planning.wishes import wish_findings
+from model.roster.values import Roster
+from model.rules.coverage import WORK_GROUP, ExistingOrg, existing_organizations
+from model.rules.policy import BRANCH, GENERAL_BRANCH, JOINT_BRANCH, PARTY_COMMITTEE, Policy, kind_for_total
 
 __all__ = [
-    "ExistingOrg", "Change", "existing_organizations", "today_locks", "today_plan",
-    "annotate", "changes", "change_rows", "lock_names", "skipped_locks", "fits", "NEW", "KEPT", "CHANGED",
+    "ExistingOrg",
+    "Change",
+    "existing_organizations",
+    "today_locks",
+    "today_plan",
+    "annotate",
+    "changes",
+    "change_rows",
+    "lock_names",
+    "skipped_locks",
+    "fits",
+    "NEW",
+    "KEPT",
+    "CHANGED",
 ]
 
 NEW = "新建"
@@ -116,8 +129,9 @@ def today_plan(roster: Roster, policy: Policy = Policy()) -> Plan:
         else:
             kind = org.kind if org.kind in _OWN_KINDS else kind_for_total(org.total, policy)
             basis = "单独组建"
-        orgs.append(Organization(f"T{i:03d}", kind, basis, org.units, formal, locked=org.joint,
-                                 name=org.name, status=KEPT))
+        orgs.append(
+            Organization(f"T{i:03d}", kind, basis, org.units, formal, locked=org.joint, name=org.name, status=KEPT)
+        )
     placed = {u for o in orgs for u in o.units} | set(liaison)
     uncovered = tuple(n for n in roster.names() if n not in placed)
     return Plan(policy, tuple(orgs), tuple(liaison), uncovered, notes=("现状：按名册“现有党组织”列统计",))
@@ -138,13 +152,13 @@ def annotate(plan: Plan, roster: Roster) -> Plan:
     today = existing_organizations(roster, plan.policy)
     by_units = {frozenset(o.units): o for o in today if o.kind != WORK_GROUP}
     picks: list[tuple[str, ExistingOrg | None]] = []
-    heir: dict[str, tuple[int, int]] = {}   # today's name -> (units shared, index) of the one successor named after it
+    heir: dict[str, tuple[int, int]] = {}  # today's name -> (units shared, index) of the one successor named after it
     for i, o in enumerate(plan.organizations):
         units = frozenset(o.units)
         same = by_units.get(units)
         if same is not None:
             picks.append((KEPT, same))
-            heir[same.name] = (len(units) + 1, i)   # kept unchanged: it keeps its name
+            heir[same.name] = (len(units) + 1, i)  # kept unchanged: it keeps its name
             continue
         overlap = max(today, key=lambda t: len(units & set(t.units)), default=None)
         if overlap is not None and units & set(overlap.units) and overlap.kind != WORK_GROUP:
@@ -152,11 +166,13 @@ def annotate(plan: Plan, roster: Roster) -> Plan:
             picks.append((CHANGED, overlap if inherit else None))
             shared = len(units & set(overlap.units))
             if inherit and shared > heir.get(overlap.name, (0, -1))[0]:
-                heir[overlap.name] = (shared, i)   # a split organization names only its largest successor
+                heir[overlap.name] = (shared, i)  # a split organization names only its largest successor
         else:
             picks.append((NEW, None))
-    orgs = [replace(o, status=status, name=o.name or (t.name if t is not None and heir[t.name][1] == i else None))
-            for i, (o, (status, t)) in enumerate(zip(plan.organizations, picks))]
+    orgs = [
+        replace(o, status=status, name=o.name or (t.name if t is not None and heir[t.name][1] == i else None))
+        for i, (o, (status, t)) in enumerate(zip(plan.organizations, picks))
+    ]
     return replace(plan, organizations=tuple(orgs))
 
 

@@ -3,13 +3,14 @@
 ``wish_findings`` names every wish the rules cannot honour; the planner refuses to run
 while there is one (``InputError``), so a plan never silently drops a wish.
 """
+
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from model.planning.compat import branch_modes, failed_bases
 from model.findings import ERROR, Finding
+from model.planning.compat import branch_modes, failed_bases
 from model.roster.values import Roster
 from model.rules.policy import Policy
 
@@ -67,7 +68,7 @@ def _group_problems(roster: Roster, names: Sequence[str], policy: Policy) -> lis
     if len(names) >= 2 and not branch_modes(socs, roster, policy):
         bad = []
         for i, a in enumerate(socs):
-            for b in socs[i + 1:]:
+            for b in socs[i + 1 :]:
                 why = failed_bases(a, b, roster, policy.bases)
                 if len(why) == len(policy.bases):
                     bad.append(f"“{a.name}”与“{b.name}”{'且'.join(why)}")
@@ -75,9 +76,15 @@ def _group_problems(roster: Roster, names: Sequence[str], policy: Policy) -> lis
     return out
 
 
-def wish_findings(roster: Roster, policy: Policy, locks: Iterable[Sequence[str]] = (),
-                  together: Iterable[Sequence[str]] = (), apart: Iterable[Sequence[str]] = (),
-                  *, file: str = "锁定设置") -> tuple[Finding, ...]:
+def wish_findings(
+    roster: Roster,
+    policy: Policy,
+    locks: Iterable[Sequence[str]] = (),
+    together: Iterable[Sequence[str]] = (),
+    apart: Iterable[Sequence[str]] = (),
+    *,
+    file: str = "锁定设置",
+) -> tuple[Finding, ...]:
     """Every lock, pin and forbidden pair the rules cannot honour, as error findings.
 
     ``column`` names the entry: 锁定支部i (1-based, in the order given), 同支部, 不同支部.
@@ -128,4 +135,3 @@ def wish_findings(roster: Roster, policy: Policy, locks: Iterable[Sequence[str]]
         for a, b in bad:
             err("同支部", f"“{a}”与“{b}”既被要求同支部又被要求不同支部", "同支部")
     return tuple(out)
-

@@ -11,6 +11,7 @@ Chinese and name the rule and the bad value.
 >>> read_date("2025年6月30日")
 (datetime.date(2025, 6, 30), None, None)
 """
+
 from __future__ import annotations
 
 import re
@@ -68,7 +69,7 @@ def read_count(value: Cell, origin: str) -> tuple[int | None, str | None, str | 
     shown = cell_text(value)
     if value is None or not shown.strip(_BLANKS):
         return None, None, None
-    if isinstance(value, bool) or isinstance(value, (date, datetime, time)):
+    if isinstance(value, (bool, date, datetime, time)):
         return None, f"应为非负整数，实际为“{shown}”", None
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer():
@@ -115,7 +116,11 @@ def read_date(value: Cell) -> tuple[date | None, str | None, str | None]:
     if not text:
         return None, None, None
     if isinstance(value, (int, float, bool, time)):
-        return None, f"应为日期，实际为“{shown}”（单元格不是日期格式；如是 Excel 日期序号，请把单元格格式设为日期）", None
+        return (
+            None,
+            f"应为日期，实际为“{shown}”（单元格不是日期格式；如是 Excel 日期序号，请把单元格格式设为日期）",
+            None,
+        )
     half = to_halfwidth_digits(text)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(half)

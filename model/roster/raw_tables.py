@@ -4,6 +4,7 @@ Both directions are lossless for what the loader reads: ``raw_from_dict(raw_to_d
 Tables show canonical Chinese headers first, then the extra columns, every cell as
 the user sees it in Excel (text), indexed by Excel row number (``行号``).
 """
+
 from __future__ import annotations
 
 import math
@@ -11,8 +12,8 @@ from datetime import date, datetime, time
 
 import pandas as pd
 
-from model.roster.columns import SHEETS, SOCIETY_SHEET, header_key, sheet_spec
 from model.findings import Finding
+from model.roster.columns import SHEETS, SOCIETY_SHEET, header_key, sheet_spec
 from model.roster.workbook_io import Cell, RawBook, RawSheet, cell_text, is_blank
 
 __all__ = ["raw_to_dict", "raw_from_dict", "roster_frames", "frames_to_raw", "ROW_INDEX"]
@@ -49,18 +50,33 @@ def raw_to_dict(raw: RawBook) -> dict:
     True
     """
     return {
-        "version": _VERSION, "filename": raw.filename, "origin": raw.origin,
+        "version": _VERSION,
+        "filename": raw.filename,
+        "origin": raw.origin,
         "findings": [f.to_dict() for f in raw.findings],
-        "sheets": [{"name": s.name, "title": s.title, "header_row": s.header_row, "headers": list(s.headers),
-                    "rows": [[r, [_cell_out(c) for c in cells]] for r, cells in s.rows]} for s in raw.sheets],
+        "sheets": [
+            {
+                "name": s.name,
+                "title": s.title,
+                "header_row": s.header_row,
+                "headers": list(s.headers),
+                "rows": [[r, [_cell_out(c) for c in cells]] for r, cells in s.rows],
+            }
+            for s in raw.sheets
+        ],
     }
 
 
 def raw_from_dict(d: dict) -> RawBook:
     """Inverse of ``raw_to_dict``."""
     sheets = tuple(
-        RawSheet(s["name"], s["title"], int(s["header_row"]), tuple(s["headers"]),
-                 tuple((int(r), tuple(_cell_in(c) for c in cells)) for r, cells in s["rows"]))
+        RawSheet(
+            s["name"],
+            s["title"],
+            int(s["header_row"]),
+            tuple(s["headers"]),
+            tuple((int(r), tuple(_cell_in(c) for c in cells)) for r, cells in s["rows"]),
+        )
         for s in d.get("sheets", ())
     )
     findings = tuple(Finding(**f) for f in d.get("findings", ()))

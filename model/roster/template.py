@@ -5,12 +5,13 @@ adjacency is known) and 填表说明 (the column notes). Headers are the canonic
 Chinese ones, then any extra columns; the header row is frozen; text that starts
 with = + - @ is stored as text, never as a formula.
 """
+
 from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Iterable, Sequence
 
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -19,7 +20,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from model.roster.cells import read_count, read_date
-from model.roster.columns import ADJACENCY_SHEET, MEMBER_SHEET, MEMBER_STATUSES, ORG_KINDS, SHEETS, SOCIETY_SHEET, SheetSpec, sheet_spec
+from model.roster.columns import (
+    ADJACENCY_SHEET,
+    MEMBER_SHEET,
+    MEMBER_STATUSES,
+    ORG_KINDS,
+    SHEETS,
+    SOCIETY_SHEET,
+    SheetSpec,
+    sheet_spec,
+)
 from model.roster.raw_tables import canonical_columns
 from model.roster.values import Roster
 from model.roster.workbook_io import Cell, RawBook, cell_text, is_blank
@@ -52,8 +62,10 @@ def write_roster_xlsx(roster_or_raw: Roster | RawBook) -> bytes:
 
 def blank_template_xlsx() -> bytes:
     """The three sheets with headers and one example row each, plus 填表说明."""
-    tables = {spec.name: ([c.header for c in spec.columns], [[c.example if c.example != "" else None
-                                                              for c in spec.columns]]) for spec in SHEETS}
+    tables = {
+        spec.name: ([c.header for c in spec.columns], [[c.example if c.example != "" else None for c in spec.columns]])
+        for spec in SHEETS
+    }
     return _workbook(tables)
 
 
@@ -63,19 +75,36 @@ def _roster_tables(roster: Roster) -> dict[str, Table]:
     extra = _extra_headers(s.extra for s in roster.societies)
     rows = []
     for s in roster.societies:
-        values = [s.name, s.industry, s.region, s.host_unit, s.formal_members, s.probationary_members,
-                  s.secretariat_members, s.supervisor, s.existing_org, s.existing_kind, s.org_founded, s.term_ends]
+        values = [
+            s.name,
+            s.industry,
+            s.region,
+            s.host_unit,
+            s.formal_members,
+            s.probationary_members,
+            s.secretariat_members,
+            s.supervisor,
+            s.existing_org,
+            s.existing_kind,
+            s.org_founded,
+            s.term_ends,
+        ]
         rows.append(values + [dict(s.extra).get(h) or None for h in extra])
     tables[SOCIETY_SHEET] = ([c.header for c in spec.columns] + extra, rows)
     if roster.has_member_sheet or roster.members:
         spec = sheet_spec(MEMBER_SHEET)
         extra = _extra_headers(m.extra for m in roster.members)
-        rows = [[m.name, m.society, m.gender, m.society_role, m.status, m.discipline, m.phone, m.home_org]
-                + [dict(m.extra).get(h) or None for h in extra] for m in roster.members]
+        rows = [
+            [m.name, m.society, m.gender, m.society_role, m.status, m.discipline, m.phone, m.home_org]
+            + [dict(m.extra).get(h) or None for h in extra]
+            for m in roster.members
+        ]
         tables[MEMBER_SHEET] = ([c.header for c in spec.columns] + extra, rows)
     if roster.adjacency:
-        tables[ADJACENCY_SHEET] = ([c.header for c in sheet_spec(ADJACENCY_SHEET).columns],
-                                   [list(pair) for pair in roster.adjacency])
+        tables[ADJACENCY_SHEET] = (
+            [c.header for c in sheet_spec(ADJACENCY_SHEET).columns],
+            [list(pair) for pair in roster.adjacency],
+        )
     return tables
 
 
@@ -96,9 +125,8 @@ def _raw_tables(raw: RawBook) -> dict[str, Table]:
         headers, idx = canonical_columns(sheet, spec.name)
         types = [c.type for c in spec.columns] + ["extra"] * (len(headers) - len(spec.columns))
         rows = []
-        for _, cells in (sheet.rows if sheet else ()):
-            rows.append([_typed(cells[j] if j is not None and j < len(cells) else None, t)
-                         for j, t in zip(idx, types)])
+        for _, cells in sheet.rows if sheet else ():
+            rows.append([_typed(cells[j] if j is not None and j < len(cells) else None, t) for j, t in zip(idx, types)])
         tables[spec.name] = (headers, rows)
     return tables
 
@@ -147,7 +175,7 @@ def _write_sheet(ws, spec: SheetSpec, headers: list[str], rows: list[Sequence[Ce
                 v = ILLEGAL_CHARACTERS_RE.sub("", v)
                 cell.value = v
                 if v.startswith(_FORMULA_START):
-                    cell.data_type = "s"      # text, never a formula
+                    cell.data_type = "s"  # text, never a formula
                     cell.quotePrefix = True
             else:
                 cell.value = v
@@ -166,8 +194,14 @@ def _validation(ws, headers: list[str], header: str, allowed: Sequence[str]) -> 
     if header not in headers:
         return
     letter = get_column_letter(headers.index(header) + 1)
-    dv = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True,
-                        showErrorMessage=True, errorTitle="取值不对", error="请从下拉列表中选择：" + "、".join(allowed))
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(allowed) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="取值不对",
+        error="请从下拉列表中选择：" + "、".join(allowed),
+    )
     dv.add(f"{letter}2:{letter}20000")
     ws.add_data_validation(dv)
 

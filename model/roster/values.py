@@ -3,13 +3,14 @@
 Loading and validation live in ``model.roster.loading``; this module only holds the values
 and small pure accessors over them.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, asdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Iterable
 
 from model.findings import Finding
 
@@ -136,9 +137,11 @@ class Roster:
         """Stable hash of the content (for caches keyed on cheap inputs)."""
         payload = json.dumps(
             [[asdict(s) for s in self.societies], [asdict(m) for m in self.members], self.adjacency],
-            default=str, ensure_ascii=False, sort_keys=True,
+            default=str,
+            ensure_ascii=False,
+            sort_keys=True,
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
-    def replace_societies(self, societies: Iterable[Society]) -> "Roster":
+    def replace_societies(self, societies: Iterable[Society]) -> Roster:
         return Roster(tuple(societies), self.members, self.adjacency, self.findings, self.source, self.has_member_sheet)

@@ -7,6 +7,7 @@ None. Problems that stop reading (not a workbook, encrypted, corrupt, empty) and
 cell problems only visible at read time (a formula without a cached value, an Excel
 error value) are findings on the RawBook. ``model.roster.loading`` interprets the cells.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,25 +18,46 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from model.roster.columns import HEADER_SCAN_ROWS, SHEETS, SOCIETY_SHEET, canonical_sheet_name, header_key, normalize_header, sheet_spec
 from model.findings import ERROR, WARNING, Finding
+from model.roster.columns import (
+    HEADER_SCAN_ROWS,
+    SHEETS,
+    SOCIETY_SHEET,
+    canonical_sheet_name,
+    header_key,
+    normalize_header,
+    sheet_spec,
+)
 
 __all__ = ["Cell", "RawSheet", "RawBook", "read_raw", "cell_text", "find_header_row", "is_blank"]
 
-Cell = Union[str, int, float, bool, date, datetime, time, None]
+Cell = str | int | float | bool | date | datetime | time | None
 Origin = Literal["xlsx", "csv", "table"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"})
 # What openpyxl raises on a damaged package (named, so real bugs are not hidden).
-_CORRUPT = (zipfile.BadZipFile, zlib.error, InvalidFileException, KeyError, ValueError, TypeError,
-            AttributeError, IndexError, EOFError, OSError, SyntaxError, NotImplementedError, RuntimeError)
+_CORRUPT = (
+    zipfile.BadZipFile,
+    zlib.error,
+    InvalidFileException,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    EOFError,
+    OSError,
+    SyntaxError,
+    NotImplementedError,
+    RuntimeError,
+)
 _BLANKS = " \t\r\n\u3000\u00a0\ufeff\u200b"
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")  # a cell formula, not <formula1> of a data validation
 
@@ -46,9 +68,9 @@ class RawSheet:
 
     name: str
     title: str
-    header_row: int                      # Excel row of the header; 0 when none was found
+    header_row: int  # Excel row of the header; 0 when none was found
     headers: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[Cell, ...]], ...]   # (Excel row, cells), blank rows left out
+    rows: tuple[tuple[int, tuple[Cell, ...]], ...]  # (Excel row, cells), blank rows left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +169,7 @@ def _ole_message(data: bytes) -> str:
 
 # ---------------------------------------------------------------- xlsx
 
+
 def _read_xlsx(name: str, data: bytes) -> RawBook:
     corrupt = "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法打开"
     try:
@@ -205,18 +228,32 @@ def _choose_sheets(name: str, grids: dict[str, list]) -> tuple[dict[str, str], l
                     fits.append(title)
         if len(fits) == 1:
             chosen[SOCIETY_SHEET] = fits[0]
-            notes.append(Finding(WARNING, name, fits[0], None, None,
-                                 f"没有名为“学会”的工作表，已按表头把工作表“{fits[0]}”当作“学会”表读取", "工作表"))
+            notes.append(
+                Finding(
+                    WARNING,
+                    name,
+                    fits[0],
+                    None,
+                    None,
+                    f"没有名为“学会”的工作表，已按表头把工作表“{fits[0]}”当作“学会”表读取",
+                    "工作表",
+                )
+            )
     order = [s.name for s in SHEETS]
     return dict(sorted(chosen.items(), key=lambda kv: order.index(kv[0]))), notes
 
 
-def _sheet_from_grid(name: str, canonical: str, title: str, grid: list, formulas: list | None,
-                     ) -> tuple[RawSheet, list[Finding]]:
+def _sheet_from_grid(
+    name: str,
+    canonical: str,
+    title: str,
+    grid: list,
+    formulas: list | None,
+) -> tuple[RawSheet, list[Finding]]:
     findings: list[Finding] = []
     h = find_header_row(canonical, grid)
     raw_headers = [cell_text(v).strip(_BLANKS) for v in grid[h]] if h >= 0 else []
-    body = grid[h + 1:] if h >= 0 else grid
+    body = grid[h + 1 :] if h >= 0 else grid
     width = max([len(raw_headers)] + [_last_filled(r) for r in body])
     headers = []
     for j in range(width):
@@ -226,8 +263,17 @@ def _sheet_from_grid(name: str, canonical: str, title: str, grid: list, formulas
                 headers.append("")
                 continue
             text = f"未命名列{get_column_letter(j + 1)}"
-            findings.append(Finding(WARNING, name, title, h + 1 if h >= 0 else None, text,
-                                    f"第{get_column_letter(j + 1)}列有数据但没有表头，已作为附加列“{text}”保留", "表头"))
+            findings.append(
+                Finding(
+                    WARNING,
+                    name,
+                    title,
+                    h + 1 if h >= 0 else None,
+                    text,
+                    f"第{get_column_letter(j + 1)}列有数据但没有表头，已作为附加列“{text}”保留",
+                    "表头",
+                )
+            )
         headers.append(text)
     keep = [j for j, t in enumerate(headers) if t]
     rows = []
@@ -238,16 +284,33 @@ def _sheet_from_grid(name: str, canonical: str, title: str, grid: list, formulas
         for j in keep:
             v = r[j] if j < len(r) else None
             if isinstance(v, str) and v in EXCEL_ERRORS:
-                findings.append(Finding(ERROR, name, title, excel_row, headers[j],
-                                        f"单元格是 Excel 错误值“{v}”，请更正公式或改填数值", "公式"))
+                findings.append(
+                    Finding(
+                        ERROR,
+                        name,
+                        title,
+                        excel_row,
+                        headers[j],
+                        f"单元格是 Excel 错误值“{v}”，请更正公式或改填数值",
+                        "公式",
+                    )
+                )
                 v = None
             elif v is None and formulas is not None:
                 f = _at(formulas, excel_row - 1, j)
                 if isinstance(f, str) and f.startswith("="):
-                    findings.append(Finding(
-                        ERROR, name, title, excel_row, headers[j],
-                        f"单元格{get_column_letter(j + 1)}{excel_row}是公式“{f}”，但文件中没有计算结果"
-                        "（未在 Excel 中保存过），请在 Excel 中打开并保存，或改填数值", "公式"))
+                    findings.append(
+                        Finding(
+                            ERROR,
+                            name,
+                            title,
+                            excel_row,
+                            headers[j],
+                            f"单元格{get_column_letter(j + 1)}{excel_row}是公式“{f}”，但文件中没有计算结果"
+                            "（未在 Excel 中保存过），请在 Excel 中打开并保存，或改填数值",
+                            "公式",
+                        )
+                    )
             cells.append(v)
         if not all(is_blank(v) for v in cells):
             rows.append((excel_row, tuple(cells)))
@@ -267,6 +330,7 @@ def _at(grid: list, i: int, j: int) -> Cell:
 
 
 # ---------------------------------------------------------------- csv
+
 
 def _read_csv(name: str, data: bytes) -> RawBook:
     text = _decode(data)

@@ -1,4 +1,5 @@
 """Classification of a society by DOMAIN.md §1: what the rules require of it, and why."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,10 +17,10 @@ class Classification:
     society: str
     formal: int
     total: int
-    required: str                 # 党委/党总支/党支部/联合党支部候选/派驻指导员
-    needs_approval: bool          # kinds above 党支部 need the higher level's approval
-    committee: bool               # F ≥ 7 → 支部委员会
-    over_soft_cap: bool           # a 党支部 over 50 members (warning)
+    required: str  # 党委/党总支/党支部/联合党支部候选/派驻指导员
+    needs_approval: bool  # kinds above 党支部 need the higher level's approval
+    committee: bool  # F ≥ 7 → 支部委员会
+    over_soft_cap: bool  # a 党支部 over 50 members (warning)
     secretary: str | None = None  # 双向进入、交叉任职 candidate, when the 党员 sheet is given
     secretary_role: str | None = None
     secretary_flag: str | None = None  # message when no party-member chair/vice chair
@@ -71,11 +72,17 @@ def classify(society: Society, policy: Policy = Policy(), members: tuple[Member,
         if secretary is None:
             flag = "无正式党员理事长或副理事长，难以落实“双向进入、交叉任职”（青海指南 第二部分三(4)）"
     return Classification(
-        society=society.name, formal=f, total=t, required=required,
+        society=society.name,
+        formal=f,
+        total=t,
+        required=required,
         needs_approval=required in (PARTY_COMMITTEE, GENERAL_BRANCH),
         committee=f >= policy.committee_min_formal,
         over_soft_cap=required == BRANCH and t > policy.branch_soft_cap,
-        secretary=secretary, secretary_role=role, secretary_flag=flag, reasons=tuple(reasons),
+        secretary=secretary,
+        secretary_role=role,
+        secretary_flag=flag,
+        reasons=tuple(reasons),
     )
 
 

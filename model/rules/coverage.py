@@ -15,25 +15,50 @@ branch also needs compatible partners (see the planner).
 >>> d.now.organized, d.required.organized, d.required.work_covered
 (1, 2, 3)
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
-from model.rules.rates import Coverage, rate
 from model.roster.values import Roster, Society
-from model.rules.policy import BRANCH, GENERAL_BRANCH, JOINT_BRANCH, JOINT_CANDIDATE, LIAISON, PARTY_COMMITTEE, Policy, kind_for_total
 from model.rules.classify import classify_all
+from model.rules.policy import (
+    BRANCH,
+    GENERAL_BRANCH,
+    JOINT_BRANCH,
+    JOINT_CANDIDATE,
+    LIAISON,
+    PARTY_COMMITTEE,
+    Policy,
+    kind_for_total,
+)
+from model.rules.rates import Coverage, rate
 
 __all__ = [
-    "ExistingOrg", "StatRow", "Target", "TARGETS", "GroupRow", "Violation", "TermDue", "Dashboard",
-    "existing_organizations", "statutory_rows", "current_coverage", "required_coverage",
-    "breakdown", "violations", "terms_due", "add_months", "dashboard", "WORK_GROUP", "NO_HOST",
+    "ExistingOrg",
+    "StatRow",
+    "Target",
+    "TARGETS",
+    "GroupRow",
+    "Violation",
+    "TermDue",
+    "Dashboard",
+    "existing_organizations",
+    "statutory_rows",
+    "current_coverage",
+    "required_coverage",
+    "breakdown",
+    "violations",
+    "terms_due",
+    "add_months",
+    "dashboard",
+    "WORK_GROUP",
+    "NO_HOST",
 ]
 
-WORK_GROUP = "党建工作小组"   # covers the work; not a party organization
+WORK_GROUP = "党建工作小组"  # covers the work; not a party organization
 ORG_KINDS = (PARTY_COMMITTEE, GENERAL_BRANCH, BRANCH, JOINT_BRANCH)
 NO_HOST = "（无支撑单位）"
 
@@ -43,11 +68,11 @@ class ExistingOrg:
     """One organization that exists today (one or more societies naming the same 现有党组织)."""
 
     name: str
-    kind: str                    # as stated (first non-blank 党组织类型), else inferred
+    kind: str  # as stated (first non-blank 党组织类型), else inferred
     units: tuple[str, ...]
-    formal: int                  # F summed over the units, on the policy's counting basis
-    total: int                   # T summed over the units
-    term_ends: date | None       # the earliest 届满时间 of its units
+    formal: int  # F summed over the units, on the policy's counting basis
+    total: int  # T summed over the units
+    term_ends: date | None  # the earliest 届满时间 of its units
 
     @property
     def joint(self) -> bool:
@@ -75,8 +100,8 @@ class Target:
     """A coverage target from the seeds, e.g. 湖北 2016年底 组织覆盖率 70%."""
 
     label: str
-    percent: int                 # an integer percentage, compared as integers
-    measure: str                 # 组织覆盖率 or 工作覆盖率
+    percent: int  # an integer percentage, compared as integers
+    measure: str  # 组织覆盖率 or 工作覆盖率
     source: str
 
     def met_by(self, cov: Coverage) -> bool:
@@ -130,7 +155,7 @@ class TermDue:
     org: str
     units: tuple[str, ...]
     term_ends: date
-    days_left: int               # negative when already overdue
+    days_left: int  # negative when already overdue
 
     @property
     def overdue(self) -> bool:
@@ -155,8 +180,7 @@ def existing_organizations(roster: Roster, policy: Policy = Policy()) -> tuple[E
         stated = [k for k in ((u.existing_kind or "").strip() for u in units) if k]
         kind = stated[0] if stated else (JOINT_BRANCH if len(units) > 1 else kind_for_total(total, policy))
         ends = [u.term_ends for u in units if u.term_ends]
-        orgs.append(ExistingOrg(name, kind, tuple(u.name for u in units), formal, total,
-                                min(ends) if ends else None))
+        orgs.append(ExistingOrg(name, kind, tuple(u.name for u in units), formal, total, min(ends) if ends else None))
     return tuple(orgs)
 
 
@@ -178,8 +202,9 @@ def required_coverage(roster: Roster, policy: Policy = Policy()) -> Coverage:
     return Coverage(units=n, organized=organized, work_covered=n)
 
 
-def statutory_rows(roster: Roster, policy: Policy = Policy(),
-                   orgs: tuple[ExistingOrg, ...] | None = None) -> tuple[StatRow, ...]:
+def statutory_rows(
+    roster: Roster, policy: Policy = Policy(), orgs: tuple[ExistingOrg, ...] | None = None
+) -> tuple[StatRow, ...]:
     """The statutory form's rows, today (``now``) against full compliance (``required``)."""
     orgs = existing_organizations(roster, policy) if orgs is None else orgs
     placed = _placement(roster, orgs)
@@ -189,8 +214,11 @@ def statutory_rows(roster: Roster, policy: Policy = Policy(),
     joint = [o for o in orgs if o.joint]
     candidates = sum(1 for c in classes if c.required == JOINT_CANDIDATE)
     missing_own = sum(1 for c in classes if c.own and not (c.society in placed and placed[c.society].organizes))
-    missing_joint = sum(1 for c in classes if c.required == JOINT_CANDIDATE
-                        and not (c.society in placed and placed[c.society].organizes))
+    missing_joint = sum(
+        1
+        for c in classes
+        if c.required == JOINT_CANDIDATE and not (c.society in placed and placed[c.society].organizes)
+    )
     liaison_req = sum(1 for c in classes if c.required == LIAISON)
     work_only = sum(len(o.units) for o in orgs if not o.organizes)
     s1, s2 = "已单独建立党组织的", "已建立联合党支部的"
@@ -198,20 +226,34 @@ def statutory_rows(roster: Roster, policy: Policy = Policy(),
         StatRow(s1, PARTY_COMMITTEE, own_now[PARTY_COMMITTEE], own_req[PARTY_COMMITTEE], "全体党员100名以上"),
         StatRow(s1, GENERAL_BRANCH, own_now[GENERAL_BRANCH], own_req[GENERAL_BRANCH], "全体党员50–99名"),
         StatRow(s1, BRANCH, own_now[BRANCH], own_req[BRANCH], f"正式党员{policy.own_min_formal}名以上"),
-        StatRow(s2, "联合党支部数", len(joint), None,
-                f"由规划确定，至少{-(-candidates // policy.max_units) if candidates else 0}个"),
+        StatRow(
+            s2,
+            "联合党支部数",
+            len(joint),
+            None,
+            f"由规划确定，至少{-(-candidates // policy.max_units) if candidates else 0}个",
+        ),
         StatRow(s2, "覆盖单位数", sum(len(o.units) for o in joint), candidates, "正式党员1–2名的学会"),
         StatRow("应建尚未建立党组织的", "应单独建立而未建", missing_own, 0, f"正式党员{policy.own_min_formal}名以上"),
         StatRow("应建尚未建立党组织的", "宜联合组建而未建", missing_joint, 0, "正式党员1–2名"),
-        StatRow("派驻党建工作指导员的", "工作覆盖（无党组织）", work_only, liaison_req,
-                "无正式党员的学会应派驻；名册不记录指导员，现状按党建工作小组统计"),
+        StatRow(
+            "派驻党建工作指导员的",
+            "工作覆盖（无党组织）",
+            work_only,
+            liaison_req,
+            "无正式党员的学会应派驻；名册不记录指导员，现状按党建工作小组统计",
+        ),
     )
 
 
-def breakdown(roster: Roster, field: str, policy: Policy = Policy(),
-              orgs: tuple[ExistingOrg, ...] | None = None) -> tuple[GroupRow, ...]:
+def breakdown(
+    roster: Roster, field: str, policy: Policy = Policy(), orgs: tuple[ExistingOrg, ...] | None = None
+) -> tuple[GroupRow, ...]:
     """Coverage per value of ``field`` (``region``, ``industry`` or ``host_unit``), largest group first."""
-    key: Callable[[Society], str] = lambda s: (getattr(s, field) or "").strip() or NO_HOST
+
+    def key(s: Society) -> str:
+        return (getattr(s, field) or "").strip() or NO_HOST
+
     orgs = existing_organizations(roster, policy) if orgs is None else orgs
     placed = _placement(roster, orgs)
     required = {c.society: c.required != LIAISON for c in classify_all(roster, policy)}
@@ -227,8 +269,9 @@ def breakdown(roster: Roster, field: str, policy: Policy = Policy(),
     return tuple(sorted(rows, key=lambda r: (-r.units, r.group)))
 
 
-def violations(roster: Roster, policy: Policy = Policy(),
-               orgs: tuple[ExistingOrg, ...] | None = None) -> tuple[Violation, ...]:
+def violations(
+    roster: Roster, policy: Policy = Policy(), orgs: tuple[ExistingOrg, ...] | None = None
+) -> tuple[Violation, ...]:
     """Existing organizations that break a rule of DOMAIN.md §1–2 today."""
     orgs = existing_organizations(roster, policy) if orgs is None else orgs
     out: list[Violation] = []
@@ -236,31 +279,68 @@ def violations(roster: Roster, policy: Policy = Policy(),
         counts = {u: roster.society(u).counts(policy.count_basis) for u in o.units}
         if o.joint:
             if len(o.units) > policy.max_units:
-                out.append(Violation(o.name, o.units, f"超过{policy.max_units}家",
-                                     f"联合党支部覆盖{len(o.units)}家单位，超过{policy.max_units}家",
-                                     "支部条例；青海实施意见9「联合组建单位原则上不得超过5家」"))
+                out.append(
+                    Violation(
+                        o.name,
+                        o.units,
+                        f"超过{policy.max_units}家",
+                        f"联合党支部覆盖{len(o.units)}家单位，超过{policy.max_units}家",
+                        "支部条例；青海实施意见9「联合组建单位原则上不得超过5家」",
+                    )
+                )
             if o.formal < policy.min_members:
-                out.append(Violation(o.name, o.units, f"正式党员不足{policy.min_members}名",
-                                     f"联合党支部正式党员合计{o.formal}名，不足{policy.min_members}名",
-                                     "支部条例 第四条"))
+                out.append(
+                    Violation(
+                        o.name,
+                        o.units,
+                        f"正式党员不足{policy.min_members}名",
+                        f"联合党支部正式党员合计{o.formal}名，不足{policy.min_members}名",
+                        "支部条例 第四条",
+                    )
+                )
             for u, (f, _t) in counts.items():
                 if f >= policy.own_min_formal:
-                    out.append(Violation(o.name, (u,), "应单独组建",
-                                         f"{u}正式党员{f}名，达到{policy.own_min_formal}名，应单独建立党组织而仍在联合党支部",
-                                         "党章 第三十条；支部条例 第四条"))
+                    out.append(
+                        Violation(
+                            o.name,
+                            (u,),
+                            "应单独组建",
+                            f"{u}正式党员{f}名，达到{policy.own_min_formal}名，应单独建立党组织而仍在联合党支部",
+                            "党章 第三十条；支部条例 第四条",
+                        )
+                    )
                 elif f == 0:
-                    out.append(Violation(o.name, (u,), "无正式党员",
-                                         f"{u}无正式党员，不宜作为联合党支部组建单位（宜派驻指导员）", "DOMAIN §2"))
+                    out.append(
+                        Violation(
+                            o.name,
+                            (u,),
+                            "无正式党员",
+                            f"{u}无正式党员，不宜作为联合党支部组建单位（宜派驻指导员）",
+                            "DOMAIN §2",
+                        )
+                    )
         elif o.organizes:
             f, t = counts[o.units[0]]
             if f < policy.own_min_formal:
-                out.append(Violation(o.name, o.units, f"正式党员不足{policy.own_min_formal}名",
-                                     f"单独建立的{o.kind}，正式党员仅{f}名，不足{policy.own_min_formal}名，宜改为联合党支部或派驻指导员",
-                                     "党章 第三十条；支部条例 第四条"))
+                out.append(
+                    Violation(
+                        o.name,
+                        o.units,
+                        f"正式党员不足{policy.own_min_formal}名",
+                        f"单独建立的{o.kind}，正式党员仅{f}名，不足{policy.own_min_formal}名，宜改为联合党支部或派驻指导员",
+                        "党章 第三十条；支部条例 第四条",
+                    )
+                )
             elif o.kind != kind_for_total(t, policy):
-                out.append(Violation(o.name, o.units, "类型与规模不符",
-                                     f"现为{o.kind}，全体党员{t}名，按规模应设{kind_for_total(t, policy)}",
-                                     "青海指南 第二部分三(1)；党和国家机关基层组织工作条例 第五、六条"))
+                out.append(
+                    Violation(
+                        o.name,
+                        o.units,
+                        "类型与规模不符",
+                        f"现为{o.kind}，全体党员{t}名，按规模应设{kind_for_total(t, policy)}",
+                        "青海指南 第二部分三(1)；党和国家机关基层组织工作条例 第五、六条",
+                    )
+                )
     return tuple(out)
 
 
@@ -283,8 +363,11 @@ def add_months(day: date, months: int) -> date:
 def terms_due(orgs: tuple[ExistingOrg, ...], today: date, months: int = 6) -> tuple[TermDue, ...]:
     """Organizations whose 届满时间 is on or before ``today`` + ``months``, soonest first."""
     limit = add_months(today, months)
-    due = [TermDue(o.name, o.units, o.term_ends, (o.term_ends - today).days)
-           for o in orgs if o.term_ends is not None and o.term_ends <= limit]
+    due = [
+        TermDue(o.name, o.units, o.term_ends, (o.term_ends - today).days)
+        for o in orgs
+        if o.term_ends is not None and o.term_ends <= limit
+    ]
     return tuple(sorted(due, key=lambda t: (t.term_ends, t.org)))
 
 
@@ -301,7 +384,7 @@ class Dashboard:
     by_host: tuple[GroupRow, ...]
     violations: tuple[Violation, ...]
     terms: tuple[TermDue, ...]
-    targets: tuple[tuple[Target, bool, bool], ...]   # (target, met now, met when compliant)
+    targets: tuple[tuple[Target, bool, bool], ...]  # (target, met now, met when compliant)
 
 
 def dashboard(roster: Roster, policy: Policy = Policy(), *, today: date) -> Dashboard:
@@ -309,11 +392,14 @@ def dashboard(roster: Roster, policy: Policy = Policy(), *, today: date) -> Dash
     orgs = existing_organizations(roster, policy)
     now, req = current_coverage(roster, orgs), required_coverage(roster, policy)
     return Dashboard(
-        now=now, required=req, orgs=orgs, stat_rows=statutory_rows(roster, policy, orgs),
+        now=now,
+        required=req,
+        orgs=orgs,
+        stat_rows=statutory_rows(roster, policy, orgs),
         by_region=breakdown(roster, "region", policy, orgs),
         by_industry=breakdown(roster, "industry", policy, orgs),
         by_host=breakdown(roster, "host_unit", policy, orgs),
-        violations=violations(roster, policy, orgs), terms=terms_due(orgs, today, policy.term_warning_months),
+        violations=violations(roster, policy, orgs),
+        terms=terms_due(orgs, today, policy.term_warning_months),
         targets=tuple((t, t.met_by(now), t.met_by(req)) for t in TARGETS),
     )
-

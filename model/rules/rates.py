@@ -1,4 +1,5 @@
 """Coverage figures: how many societies are organized or work-covered, and how a rate is stated."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,5 +33,10 @@ class Coverage:
         return rate(self.work_covered, self.units)
 
     def to_dict(self) -> dict:
-        return {"units": self.units, "organized": self.organized, "organized_rate": self.organized_rate,
-                "work_covered": self.work_covered, "work_rate": self.work_rate}
+        return {
+            "units": self.units,
+            "organized": self.organized,
+            "organized_rate": self.organized_rate,
+            "work_covered": self.work_covered,
+            "work_rate": self.work_rate,
+        }

@@ -1,4 +1,5 @@
 """End to end: the app served on localhost, opened in headless Chromium (marker ``browser``)."""
+
 from __future__ import annotations
 
 import os
@@ -8,9 +9,9 @@ from pathlib import Path
 import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, serve_app, sync_playwright_or_skip
 
+from model.roster.loading import read_roster
 from model.rules.coverage import dashboard
 from model.rules.coverage_tables import percent
-from model.roster.loading import read_roster
 from model.rules.policy import Policy
 
 pytestmark = pytest.mark.browser
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def served_app(tmp_path, db_path):
     """``streamlit run app.py`` on a free port with a tmp database; stopped afterwards."""
-    sync_playwright_or_skip()        # skip before starting a server no browser will open
+    sync_playwright_or_skip()  # skip before starting a server no browser will open
     with serve_app(db_path, tmp_path / "server.log") as url:
         yield url
 
@@ -63,7 +64,7 @@ def test_first_request_to_a_page_url_uses_the_app_navigation(served_app):
             page.wait_for_timeout(1000)
             sidebar = page.locator("[data-testid='stSidebar']").inner_text()
             assert "覆盖情况总览" in sidebar and "当前工作区" in sidebar
-            assert "workspace" not in sidebar          # the v1 app_pages/ menu lists file names
+            assert "workspace" not in sidebar  # the v1 app_pages/ menu lists file names
             assert page.locator("[data-testid='stException']").count() == 0
         finally:
             browser.close()
@@ -77,10 +78,16 @@ def _hostile_workbook(path: Path) -> Path:
     ws = wb.active
     ws.title = "学会"
     ws.append(["学会名称", "学科类别", "所在地", "理事会正式党员数"])
-    for row in (["<img src=x onerror=alert(1)>", "工科", "武汉市", 1], ["</script><script>alert(1)</script>", "工科", "武汉市", 2],
-                ["湖北省" + "长" * 300 + "学会", "医科", "宜昌市", 1], [None, "工科", "武汉市", 1],
-                ["湖北省负数学会", "工科", "武汉市", -3], ["湖北省文字学会", "工科", "武汉市", "三"],
-                ["湖北省重复学会", "农科", "武汉市", 2], ["湖北省重复学会", "农科", "武汉市", 1]):
+    for row in (
+        ["<img src=x onerror=alert(1)>", "工科", "武汉市", 1],
+        ["</script><script>alert(1)</script>", "工科", "武汉市", 2],
+        ["湖北省" + "长" * 300 + "学会", "医科", "宜昌市", 1],
+        [None, "工科", "武汉市", 1],
+        ["湖北省负数学会", "工科", "武汉市", -3],
+        ["湖北省文字学会", "工科", "武汉市", "三"],
+        ["湖北省重复学会", "农科", "武汉市", 2],
+        ["湖北省重复学会", "农科", "武汉市", 1],
+    ):
         ws.append(row)
     members = wb.create_sheet("党员")
     members.append(["姓名", "学会名称"])
@@ -113,15 +120,17 @@ def test_deep_page_refresh_second_tab_chinese_uploader_and_hostile_upload(served
             page.goto(served_app + "/roster", wait_until="domcontentloaded")
             page.get_by_text("编辑名册").first.wait_for(timeout=60_000)
             after = page.locator("[data-testid='stFileUploaderDropzone'] button p").first.evaluate(
-                "e => getComputedStyle(e, '::after').content")
+                "e => getComputedStyle(e, '::after').content"
+            )
             assert after == '"选择文件"'
             page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-                str(_hostile_workbook(tmp_path / "hostile.xlsx")))
+                str(_hostile_workbook(tmp_path / "hostile.xlsx"))
+            )
             page.get_by_text("当前名册尚未改动").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             body = page.inner_text("body")
             assert "hostile.xlsx：6 个学会，5 处错误，0 处警告。当前名册尚未改动。" in body  # table rows: AppTest
-            assert page.locator("[data-testid='stDataFrame']").count() >= 2      # findings + current roster
+            assert page.locator("[data-testid='stDataFrame']").count() >= 2  # findings + current roster
             assert "Traceback" not in body and page.locator("[data-testid='stException']").count() == 0
             second.goto(served_app, wait_until="domcontentloaded")
             second.get_by_text("学会总数").first.wait_for(timeout=60_000)

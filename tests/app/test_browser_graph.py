@@ -1,4 +1,5 @@
 """The exported HTML opened from disk in headless Chromium with the network blocked."""
+
 from __future__ import annotations
 
 import base64
@@ -10,8 +11,8 @@ from graph_fixtures import IMG, SCRIPT, big_roster_plan, tiny_plan, tiny_roster
 from helpers import CHROMIUM, CHROMIUM_ARGS, sync_playwright_or_skip
 from PIL import Image
 
-from model.graph.html_view import hierarchy_html
 from model.graph.hierarchy import GraphOptions, build_hierarchy
+from model.graph.html_view import hierarchy_html
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,7 @@ def _open(browser, path, timeout_ms=30_000):
         else:
             requests.append(r.request.url)
             r.abort()
+
     ctx.route("**/*", route)
     page = ctx.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -1,4 +1,5 @@
 """AppTest of app_pages/documents.py (文书与台账), driven by widget keys, against a tiny roster in a tmp store."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,16 +16,29 @@ PAGE = "app_pages/documents.py"
 HOSTILE = "<b>*粗体*</b>学会"
 
 # 甲学会: own branch (3 formal); HOSTILE + 乙学会: a joint branch; 丙学会: liaison.
-TINY = Roster((
-    Society("甲学会", "工科", "武汉市", formal_members=3),
-    Society(HOSTILE, "理科", "宜昌市", formal_members=1),
-    Society("乙学会", "理科", "宜昌市", formal_members=2),
-    Society("丙学会", "农科", "襄阳市", formal_members=0),
-), members=(Member("张三", "甲学会", "男", "理事长"), Member("李四", "甲学会", "女", "理事"),
-            Member("王五", "甲学会", "男", "秘书长"), Member("赵六", HOSTILE, "男", "理事长")),
-    has_member_sheet=True)
-PLAN = Plan(Policy(), (Organization("S001", "党支部", "单独组建", ("甲学会",), 3),
-                       Organization("J001", "联合党支部", "区域联建", (HOSTILE, "乙学会"), 3)), liaison=("丙学会",))
+TINY = Roster(
+    (
+        Society("甲学会", "工科", "武汉市", formal_members=3),
+        Society(HOSTILE, "理科", "宜昌市", formal_members=1),
+        Society("乙学会", "理科", "宜昌市", formal_members=2),
+        Society("丙学会", "农科", "襄阳市", formal_members=0),
+    ),
+    members=(
+        Member("张三", "甲学会", "男", "理事长"),
+        Member("李四", "甲学会", "女", "理事"),
+        Member("王五", "甲学会", "男", "秘书长"),
+        Member("赵六", HOSTILE, "男", "理事长"),
+    ),
+    has_member_sheet=True,
+)
+PLAN = Plan(
+    Policy(),
+    (
+        Organization("S001", "党支部", "单独组建", ("甲学会",), 3),
+        Organization("J001", "联合党支部", "区域联建", (HOSTILE, "乙学会"), 3),
+    ),
+    liaison=("丙学会",),
+)
 
 
 @pytest.fixture
@@ -77,9 +91,21 @@ def test_hostile_names_stay_text_and_registers_preview(store):
 def test_election_from_store_fills_result_letter(store):
     """It reads a stored election of the organization and fills 模板6 with its counted votes."""
     store.put(DEFAULT_WORKSPACE, "plan", "current", PLAN.to_dict())
-    store.put(DEFAULT_WORKSPACE, "election", "甲学会换届", {
-        "organization": "甲学会党支部", "kind": "换届", "seats": 1, "mode": "等额", "candidates": ["张三"],
-        "eligible_due": 3, "eligible_present": 3, "ballots": [{"yes": ["张三"]}] * 3})
+    store.put(
+        DEFAULT_WORKSPACE,
+        "election",
+        "甲学会换届",
+        {
+            "organization": "甲学会党支部",
+            "kind": "换届",
+            "seats": 1,
+            "mode": "等额",
+            "candidates": ["张三"],
+            "eligible_due": 3,
+            "eligible_present": 3,
+            "ballots": [{"yes": ["张三"]}] * 3,
+        },
+    )
     store.put(DEFAULT_WORKSPACE, "election", "旧方案", {"organization": "X9", "seats": 1, "candidates": []})
     at = open_page()
     assert any("旧方案" in w.value and "不在当前方案中" in w.value for w in at.warning)

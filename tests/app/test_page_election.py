@@ -1,4 +1,5 @@
 """AppTest of app_pages/election.py: set-up, simulation, counting, result, plenary and the letter."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_simulation_step_shows_exact_and_simulated_quorum(page):
 
 def test_count_result_plenary_and_letter_persist(page):
     """It counts tallies live, keeps the election across a fresh session, and fills 模板6."""
-    names = _choose_candidates(page)
+    _choose_candidates(page)
     step(page, "2b 计票（选举日）")
     page.radio(key="el_entry").set_value("按候选人汇总票数").run()
     present = int(page.number_input(key="el_issued").value)
@@ -159,5 +160,6 @@ def test_small_branch_elects_secretary_and_writes_the_request(small_branch):
     letter = at.text_area(key="el_letter").value
     assert f"{name}同志当选书记" in letter and "委员会" not in letter and "全体会议" not in letter
     from storage.store import DEFAULT_WORKSPACE
+
     saved = store.get(DEFAULT_WORKSPACE, "election", f"{label}|换届")
     assert saved["flow"] == "直接选举" and saved["secretary"] == name and saved["mode"] == "等额"

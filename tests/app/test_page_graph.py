@@ -1,4 +1,5 @@
 """AppTest of the 组织架构图 page: plan choice, toggles, filters, search, downloads."""
+
 from __future__ import annotations
 
 from graph_fixtures import IMG, PHONE, SCRIPT, tiny_plan, tiny_roster
@@ -11,11 +12,18 @@ from storage.store import Store
 PAGE = "app_pages/graph.py"
 
 
-def _seed(plan: Plan | None = tiny_plan()) -> None:
+TINY_PLAN = tiny_plan()
+
+
+def _seed(plan: Plan | None = TINY_PLAN) -> None:
     """Store the tiny roster (with a 党员 sheet) and, if given, the current plan."""
-    societies = [HEAD[:3] + ["支撑单位", HEAD[3]]] + [[s.name, s.industry, s.region, s.host_unit, s.formal_members]
-                                                     for s in tiny_roster().societies]
-    members = [["姓名", "学会名称", "学会职务", "党员类别", "联系电话"], ["张三", "湖北省计算机学会", "理事长", "正式", PHONE]]
+    societies = [HEAD[:3] + ["支撑单位", HEAD[3]]] + [
+        [s.name, s.industry, s.region, s.host_unit, s.formal_members] for s in tiny_roster().societies
+    ]
+    members = [
+        ["姓名", "学会名称", "学会职务", "党员类别", "联系电话"],
+        ["张三", "湖北省计算机学会", "理事长", "正式", PHONE],
+    ]
     store = Store.default()
     ws_name = store.current_workspace()
     store_roster(store, xlsx({"学会": societies, "党员": members}), "名册.xlsx", workspace=ws_name)
@@ -40,8 +48,11 @@ def test_page_draws_the_current_plan():
     assert not at.exception and not at.error
     page = _html(at)
     assert "湖北省计算机学会党支部" in page and IMG not in page and "</script><script>alert" not in page
-    assert [b.label for b in at.get("download_button")] == ["离线网页（HTML）", "PNG 图片（用于幻灯片）",
-                                                             "组织架构清单（Excel）"]
+    assert [b.label for b in at.get("download_button")] == [
+        "离线网页（HTML）",
+        "PNG 图片（用于幻灯片）",
+        "组织架构清单（Excel）",
+    ]
 
 
 def test_personal_data_only_after_both_toggles():
@@ -73,8 +84,12 @@ def test_filter_search_and_presentation():
 def test_scenario_can_be_chosen():
     """It offers saved scenarios and draws the chosen one."""
     _seed()
-    alt = Plan(tiny_plan().policy, tiny_plan().organizations[:1],
-               liaison=("湖北省植物学会", IMG, SCRIPT), uncovered=("湖北省中医药学会",))
+    alt = Plan(
+        tiny_plan().policy,
+        tiny_plan().organizations[:1],
+        liaison=("湖北省植物学会", IMG, SCRIPT),
+        uncovered=("湖北省中医药学会",),
+    )
     store = Store.default()
     store.put(store.current_workspace(), "scenario", "方案乙", alt.to_dict())
     at = _page()
@@ -105,6 +120,7 @@ def test_upper_name_is_saved():
 def test_large_plan_opens_aggregated():
     """It opens a plan of more than 1,000 nodes in the aggregated view, one node per organization."""
     from graph_fixtures import big_roster_plan
+
     roster, plan = big_roster_plan(1200)
     rows = [HEAD] + [[s.name, s.industry, s.region, s.formal_members] for s in roster.societies]
     store = Store.default()

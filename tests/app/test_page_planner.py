@@ -1,4 +1,5 @@
 """AppTest of app_pages/planner.py (联合党支部规划), driven by widget keys, against a tiny roster in a tmp store."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,26 +8,33 @@ from helpers import rerun as run
 from streamlit.testing.v1 import AppTest
 
 from model.planning.plan import Plan
+from model.planning.today import fits
 from model.roster.values import Member, Roster, Society
 from storage.store import DEFAULT_WORKSPACE, Store
-from model.planning.today import fits
 
 PAGE = "app_pages/planner.py"
 HOSTILE = "<b>*粗体*</b>学会"
 
 # 甲乙 form today's joint branch 联合一支部 (locked at start); 丙丁戊 are 工科 in 武汉 and can join;
 # 庚 (医科, 恩施) has no partner; 辛 has 5 formal members; 壬 none.
-TINY = Roster((
-    Society("甲学会", "理科", "宜昌市", formal_members=1, existing_org="联合一支部", existing_kind="联合党支部"),
-    Society("乙学会", "理科", "宜昌市", formal_members=2, existing_org="联合一支部", existing_kind="联合党支部"),
-    Society("丙学会", "工科", "武汉市", formal_members=1),
-    Society("丁学会", "工科", "武汉市", formal_members=1),
-    Society(HOSTILE, "工科", "武汉市", formal_members=1),
-    Society("庚学会", "医科", "恩施州", formal_members=2),
-    Society("辛学会", "农科", "襄阳市", formal_members=5, existing_org="辛学会党支部", existing_kind="党支部"),
-    Society("壬学会", "农科", "襄阳市", formal_members=0),
-), members=(Member("张三", "甲学会", "男", "理事长"), Member("李四", "乙学会", "女", "理事"),
-            Member("王五", "乙学会", "男", "副理事长")), has_member_sheet=True)
+TINY = Roster(
+    (
+        Society("甲学会", "理科", "宜昌市", formal_members=1, existing_org="联合一支部", existing_kind="联合党支部"),
+        Society("乙学会", "理科", "宜昌市", formal_members=2, existing_org="联合一支部", existing_kind="联合党支部"),
+        Society("丙学会", "工科", "武汉市", formal_members=1),
+        Society("丁学会", "工科", "武汉市", formal_members=1),
+        Society(HOSTILE, "工科", "武汉市", formal_members=1),
+        Society("庚学会", "医科", "恩施州", formal_members=2),
+        Society("辛学会", "农科", "襄阳市", formal_members=5, existing_org="辛学会党支部", existing_kind="党支部"),
+        Society("壬学会", "农科", "襄阳市", formal_members=0),
+    ),
+    members=(
+        Member("张三", "甲学会", "男", "理事长"),
+        Member("李四", "乙学会", "女", "理事"),
+        Member("王五", "乙学会", "男", "副理事长"),
+    ),
+    has_member_sheet=True,
+)
 
 
 @pytest.fixture
@@ -136,7 +144,7 @@ def test_hostile_names_are_escaped_in_markdown(store):
     (message,) = [s.value for s in at.success if "移出" in s.value]
     assert "\\<b\\>\\*粗体\\*\\</b\\>学会" in message and "<b>*" not in message
     explained = "\n".join(m.value for m in at.markdown)
-    assert "**\\<b\\>\\*粗体\\*\\</b\\>学会**" in explained   # now uncovered, and explained
+    assert "**\\<b\\>\\*粗体\\*\\</b\\>学会**" in explained  # now uncovered, and explained
 
 
 def test_scenarios_save_and_compare(store):
@@ -231,6 +239,7 @@ def test_a_scenario_of_another_roster_is_flagged(store):
     """It warns that a scenario saved for another roster does not match the current one."""
     from model.planning.plan import Organization
     from model.rules.policy import Policy
+
     other = Plan(Policy(), (Organization("S001", "党支部", "单独组建", ("别的学会",), 3),))
     store.put(DEFAULT_WORKSPACE, "scenario", "旧方案", other.to_dict())
     at = planned(store)
@@ -239,13 +248,19 @@ def test_a_scenario_of_another_roster_is_flagged(store):
     assert any("另一份名册" in w.value and "旧方案" in w.value for w in at.warning)
 
 
-
 def test_switching_the_count_basis_in_settings_reaches_the_next_plan(db_path):
     """It re-plans on the workspace's 秘书处 basis after a plan on 理事会 exists, and says which basis applies."""
     from model.rules.policy import Policy
-    store = store_roster(Store(db_path), Roster((
-        Society("子学会", "理科", "宜昌市", formal_members=5, secretariat_members=1),
-        Society("丑学会", "理科", "宜昌市", formal_members=4, secretariat_members=2))))
+
+    store = store_roster(
+        Store(db_path),
+        Roster(
+            (
+                Society("子学会", "理科", "宜昌市", formal_members=5, secretariat_members=1),
+                Society("丑学会", "理科", "宜昌市", formal_members=4, secretariat_members=2),
+            )
+        ),
+    )
     at = planned(store)
     assert current(store).joint_branches() == ()
     store.put(DEFAULT_WORKSPACE, "settings", "policy", Policy(count_basis="秘书处").to_dict())
@@ -266,7 +281,9 @@ def test_an_edit_message_about_an_older_roster_is_not_shown(store):
     """It hides the last edit's refusal once the roster has changed, even if the plan still fits it."""
     at = move_out_of_locked_branch(store)
     assert any("已锁定" in e.value for e in at.error)
-    changed = TINY.replace_societies(s if s.name != "壬学会" else Society("壬学会", "农科", "十堰市") for s in TINY.societies)
+    changed = TINY.replace_societies(
+        s if s.name != "壬学会" else Society("壬学会", "农科", "十堰市") for s in TINY.societies
+    )
     store_roster(store, changed)
     at = open_page()
     assert not any("已锁定" in e.value for e in at.error)

@@ -1,4 +1,5 @@
 """AppTest of app.py and the home, roster and workspace pages (driven by widget keys)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,10 +8,10 @@ import pytest
 from helpers import HEAD, REPO, open_app, store_roster, xlsx
 from streamlit.testing.v1 import AppTest
 
-from model.rules.coverage import dashboard
-from model.rules.coverage_tables import percent
 from model.roster.loading import parse_roster, raw_from_dict, write_roster_xlsx
 from model.roster.values import Roster, Society
+from model.rules.coverage import dashboard
+from model.rules.coverage_tables import percent
 from model.rules.policy import Policy
 from storage.store import DEFAULT_WORKSPACE, Store
 
@@ -18,13 +19,22 @@ SAMPLE = REPO / "sample_data" / "sample_roster.xlsx"
 HOSTILE = "<script>alert(1)</script>学会"
 
 # Four societies: an own branch, a two-unit joint branch short of members, and one with no members.
-TINY = Roster((
-    Society("湖北省甲学会", "工科", "武汉市", formal_members=3, existing_org="甲党支部", existing_kind="党支部",
-            term_ends=date(2026, 12, 31)),
-    Society("湖北省乙学会", "工科", "武汉市", formal_members=1, existing_org="联一", existing_kind="联合党支部"),
-    Society("湖北省丙学会", "理科", "宜昌市", formal_members=1, existing_org="联一", existing_kind="联合党支部"),
-    Society(HOSTILE, "理科", "宜昌市", formal_members=0),
-))
+TINY = Roster(
+    (
+        Society(
+            "湖北省甲学会",
+            "工科",
+            "武汉市",
+            formal_members=3,
+            existing_org="甲党支部",
+            existing_kind="党支部",
+            term_ends=date(2026, 12, 31),
+        ),
+        Society("湖北省乙学会", "工科", "武汉市", formal_members=1, existing_org="联一", existing_kind="联合党支部"),
+        Society("湖北省丙学会", "理科", "宜昌市", formal_members=1, existing_org="联一", existing_kind="联合党支部"),
+        Society(HOSTILE, "理科", "宜昌市", formal_members=0),
+    )
+)
 
 
 @pytest.fixture
@@ -44,8 +54,11 @@ def put_bad_roster(store: Store) -> None:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "subheader", "caption", "markdown", "info", "success", "warning", "error")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "subheader", "caption", "markdown", "info", "success", "warning", "error")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -88,14 +101,17 @@ def test_roster_page_edit_revalidates_and_persists(tiny):
     """It saves a data_editor edit, re-validates it (a finding appears) and can undo it."""
     at = open_app("app_pages/roster.py")
     editor = next(e for e in at.data_editor if e.key.startswith("edit_学会_"))
-    at.session_state[editor.key] = {"edited_rows": {0: {"理事会正式党员数": "三"}}, "added_rows": [],
-                                    "deleted_rows": []}
+    at.session_state[editor.key] = {
+        "edited_rows": {0: {"理事会正式党员数": "三"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.exception
     findings = at.dataframe[0].value
     assert "应为非负整数" in " ".join(findings["说明"])
     assert stored_roster(tiny).errors
-    assert at.data_editor[0].key != editor.key          # a fresh editor on the saved content
+    assert at.data_editor[0].key != editor.key  # a fresh editor on the saved content
     undo = next(b for b in at.button if b.label == "撤销上一次修改")
     undo.click().run()
     assert not stored_roster(tiny).errors
@@ -271,6 +287,7 @@ def test_discarding_an_upload_keeps_the_roster(tiny):
 def test_pages_needing_a_valid_roster_say_so_instead_of_using_a_stale_plan(tiny, page):
     """It stops the graph, election and documents pages with a Chinese notice while the roster has errors."""
     from model.planning.planner import plan_joint_branches
+
     tiny.put(DEFAULT_WORKSPACE, "plan", "current", plan_joint_branches(stored_roster(tiny), time_limit=5).to_dict())
     put_bad_roster(tiny)
     at = open_app(page)
@@ -284,4 +301,3 @@ def test_every_multiselect_placeholder_is_chinese(tiny):
     """It gives the app's multiselects a Chinese placeholder (Streamlit's default is "Choose options")."""
     at = open_app("app_pages/workspace.py")
     assert at.multiselect and all(m.placeholder == "请选择" for m in at.multiselect)
-

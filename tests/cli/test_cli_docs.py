@@ -1,4 +1,5 @@
 """``python -m model docs``: writes every document; bad input exits 2 naming file and place."""
+
 from __future__ import annotations
 
 import json
@@ -11,30 +12,42 @@ import pytest
 from helpers import xlsx
 
 from cli.main import main
-from model.roster.values import Roster, Society
 from model.roster.template import write_roster_xlsx
+from model.roster.values import Roster, Society
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def write_roster(path: Path, bad: bool = False) -> Path:
     """甲学会 (3 formal, own branch), 乙学会 (1) + 丙学会 (2) joint; 党员 sheet with an extra 出生日期 column."""
-    societies = [["学会名称", "学科类别", "所在地", "支撑单位", "理事会正式党员数"],
-                 ["甲学会", "工科", "武汉市", "某大学", "三" if bad else 3],
-                 ["乙学会", "工科", "武汉市", None, 1], ["丙学会", "工科", "武汉市", None, 2]]
-    members = [["姓名", "学会名称", "性别", "学会职务", "党员类别", "出生日期"],
-               ["李二", "甲学会", "女", "理事长", "正式", "1968-03"], ["王三", "甲学会", "男", "秘书长", "正式", None],
-               ["张一", "甲学会", "男", "理事", "正式", None], ["郑九", "乙学会", "男", "理事长", "正式", None],
-               ["冯十", "丙学会", "女", "理事", "正式", None], ["陈一", "丙学会", "男", "理事", "正式", None]]
+    societies = [
+        ["学会名称", "学科类别", "所在地", "支撑单位", "理事会正式党员数"],
+        ["甲学会", "工科", "武汉市", "某大学", "三" if bad else 3],
+        ["乙学会", "工科", "武汉市", None, 1],
+        ["丙学会", "工科", "武汉市", None, 2],
+    ]
+    members = [
+        ["姓名", "学会名称", "性别", "学会职务", "党员类别", "出生日期"],
+        ["李二", "甲学会", "女", "理事长", "正式", "1968-03"],
+        ["王三", "甲学会", "男", "秘书长", "正式", None],
+        ["张一", "甲学会", "男", "理事", "正式", None],
+        ["郑九", "乙学会", "男", "理事长", "正式", None],
+        ["冯十", "丙学会", "女", "理事", "正式", None],
+        ["陈一", "丙学会", "男", "理事", "正式", None],
+    ]
     path.write_bytes(xlsx({"学会": societies, "党员": members}))
     return path
 
 
-PLAN = {"settings": {"max_units": 5, "min_members": 3, "bases": ["同业共建"], "count_basis": "理事会"},
-        "organizations": [
-            {"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"], "formal_members": 3},
-            {"id": "J001", "kind": "联合党支部", "basis": "同业共建", "units": ["乙学会", "丙学会"], "formal_members": 3}],
-        "liaison": [], "uncovered": []}
+PLAN = {
+    "settings": {"max_units": 5, "min_members": 3, "bases": ["同业共建"], "count_basis": "理事会"},
+    "organizations": [
+        {"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"], "formal_members": 3},
+        {"id": "J001", "kind": "联合党支部", "basis": "同业共建", "units": ["乙学会", "丙学会"], "formal_members": 3},
+    ],
+    "liaison": [],
+    "uncovered": [],
+}
 
 
 @pytest.fixture
@@ -54,7 +67,9 @@ def test_docs_writes_every_document(files, capsys):
     assert (tmp / "out" / "J001 乙学会等2家单位联合党支部" / "丙学会" / "表1-3 学会党建台账.xlsx").is_file()
     out = capsys.readouterr().out
     assert "已生成" in out and "缺少的信息" in out
-    names = [c.value for c in openpyxl.load_workbook(tmp / "out" / "S001 甲学会党支部" / "模板3 党员名册.xlsx").active["B"]]
+    names = [
+        c.value for c in openpyxl.load_workbook(tmp / "out" / "S001 甲学会党支部" / "模板3 党员名册.xlsx").active["B"]
+    ]
     assert names[2:] == ["李二", "王三", "张一"]
 
 
@@ -62,9 +77,21 @@ def test_docs_with_election(files):
     """It adds 模板6 from an election file naming its organization."""
     tmp, roster, plan = files
     e = tmp / "e.json"
-    e.write_text(json.dumps({"organization": "S001", "seats": 1, "mode": "等额", "candidates": ["李二"],
-                             "eligible_due": 3, "eligible_present": 3,
-                             "ballots": [{"yes": ["李二"]}] * 3}, ensure_ascii=False), encoding="utf-8")
+    e.write_text(
+        json.dumps(
+            {
+                "organization": "S001",
+                "seats": 1,
+                "mode": "等额",
+                "candidates": ["李二"],
+                "eligible_due": 3,
+                "eligible_present": 3,
+                "ballots": [{"yes": ["李二"]}] * 3,
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     assert main(["docs", str(roster), str(plan), "--out", str(tmp / "out"), "--election", str(e)]) == 0
     assert (tmp / "out" / "S001 甲学会党支部" / "模板6 换届选举结果的请示.docx").is_file()
 
@@ -105,8 +132,22 @@ def test_invalid_json_and_bad_election_exit_2(files, capsys):
 def test_missing_file_exits_2_without_traceback(tmp_path):
     """It exits 2 with one line and no traceback when the plan file does not exist (real process)."""
     roster = write_roster(tmp_path / "r.xlsx")
-    proc = subprocess.run([sys.executable, "-m", "model", "docs", str(roster), str(tmp_path / "none.json"),
-                           "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "model",
+            "docs",
+            str(roster),
+            str(tmp_path / "none.json"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "none.json" in proc.stderr
 
@@ -115,9 +156,20 @@ def test_plan_placing_a_society_twice_exits_2(tmp_path, capsys):
     """It refuses a plan that lists a society in two places, naming the plan file and the society."""
     r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4), Society("乙学会", "工科", "武汉市")))
     (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
-    plan = {"organizations": [{"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"],
-                               "formal_members": 4, "locked": False}],
-            "liaison": ["乙学会", "甲学会"], "uncovered": []}
+    plan = {
+        "organizations": [
+            {
+                "id": "S001",
+                "kind": "党支部",
+                "basis": "单独组建",
+                "units": ["甲学会"],
+                "formal_members": 4,
+                "locked": False,
+            }
+        ],
+        "liaison": ["乙学会", "甲学会"],
+        "uncovered": [],
+    }
     (tmp_path / "p.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     assert main(["docs", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json"), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
@@ -126,18 +178,31 @@ def test_plan_placing_a_society_twice_exits_2(tmp_path, capsys):
 
 def test_addressee_option_fills_the_main_recipient(tmp_path):
     """It writes the --addressee into every 请示 and no longer lists 主送机关 as missing."""
-    import zipfile
     from docx import Document as Docx
+
     from cli.main import main
-    from model.planning.planner import plan_joint_branches
     from model.planning.plan import plan_to_json
-    from model.roster.values import Roster, Society
+    from model.planning.planner import plan_joint_branches
     from model.roster.template import write_roster_xlsx
+    from model.roster.values import Roster, Society
+
     r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4),))
     (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
     (tmp_path / "p.json").write_text(plan_to_json(plan_joint_branches(r)), encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["docs", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json"), "--out", str(out),
-                 "--addressee", "中共湖北省科技社团委员会"]) == 0
+    assert (
+        main(
+            [
+                "docs",
+                str(tmp_path / "r.xlsx"),
+                str(tmp_path / "p.json"),
+                "--out",
+                str(out),
+                "--addressee",
+                "中共湖北省科技社团委员会",
+            ]
+        )
+        == 0
+    )
     texts = ["\n".join(p.text for p in Docx(f).paragraphs) for f in out.rglob("*模板1*.docx")]
     assert texts and all("中共湖北省科技社团委员会：" in t for t in texts)

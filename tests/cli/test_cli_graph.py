@@ -1,4 +1,5 @@
 """`python -m model graph ROSTER PLAN.json --out ORG.html [--members] [--show-personal]`."""
+
 from __future__ import annotations
 
 import json
@@ -20,10 +21,14 @@ ROSTER = f"""学会名称,学科类别,所在地,支撑单位,理事会正式党
 丙学会,工科,宜昌市,,1
 丁学会,理科,襄阳市,,0
 """
-MEMBERS_ROSTER_PLAN = {"organizations": [
-    {"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"], "formal_members": 5},
-    {"id": "J001", "kind": "联合党支部", "basis": "同业共建", "units": [IMG, "丙学会"], "formal_members": 3}],
-    "liaison": ["丁学会"], "uncovered": []}
+MEMBERS_ROSTER_PLAN = {
+    "organizations": [
+        {"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"], "formal_members": 5},
+        {"id": "J001", "kind": "联合党支部", "basis": "同业共建", "units": [IMG, "丙学会"], "formal_members": 3},
+    ],
+    "liaison": ["丁学会"],
+    "uncovered": [],
+}
 
 
 @pytest.fixture
@@ -84,12 +89,15 @@ def test_missing_society_is_a_warning_shown_uncovered(files, capsys):
     assert "未覆盖学会（需关注）" in (tmp / "o.html").read_text("utf-8")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("{not json", "不是有效的JSON"),
-    ('["a"]', "应为JSON对象"),
-    ('{"organizations": [{"units": []}]}', "organizations 第1项"),
-    ('{"organizations": [], "liaison": "丁学会"}', "liaison"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("{not json", "不是有效的JSON"),
+        ('["a"]', "应为JSON对象"),
+        ('{"organizations": [{"units": []}]}', "organizations 第1项"),
+        ('{"organizations": [], "liaison": "丁学会"}', "liaison"),
+    ],
+)
 def test_bad_plan_file_names_the_problem(files, capsys, text, expected):
     """It exits 2 with one line naming the plan file and what is wrong."""
     tmp, roster, plan = files
@@ -112,8 +120,13 @@ def test_bad_roster_and_output_suffix(files, capsys):
 def test_subprocess_never_shows_a_traceback(files):
     """It runs as `python -m model graph` and reports a missing file in one line, exit 2."""
     tmp, _, plan = files
-    r = subprocess.run([sys.executable, "-m", "model", "graph", str(tmp / "无.csv"), str(plan), "--out",
-                        str(tmp / "o.html")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "model", "graph", str(tmp / "无.csv"), str(plan), "--out", str(tmp / "o.html")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 2 and "Traceback" not in r.stderr and "无.csv" in r.stderr
 
 
@@ -121,12 +134,28 @@ def test_members_and_personal_flags(tmp_path):
     """It shows members only with --members, and phone numbers only with --show-personal."""
     roster = tmp_path / "名册.xlsx"
     members = [["姓名", "学会名称", "学会职务", "党员类别", "联系电话"]] + [
-        [name, "甲学会", role, "正式", "13912345678"] for name, role in (("张三", "理事长"), ("李四", "理事"), ("王五", "理事"))]
-    roster.write_bytes(xlsx({"学会": [["学会名称", "学科类别", "所在地", "理事会正式党员数"], ["甲学会", "工科", "武汉市", 3]],
-                             "党员": members}))
+        [name, "甲学会", role, "正式", "13912345678"]
+        for name, role in (("张三", "理事长"), ("李四", "理事"), ("王五", "理事"))
+    ]
+    roster.write_bytes(
+        xlsx(
+            {
+                "学会": [["学会名称", "学科类别", "所在地", "理事会正式党员数"], ["甲学会", "工科", "武汉市", 3]],
+                "党员": members,
+            }
+        )
+    )
     plan = tmp_path / "p.json"
-    plan.write_text(json.dumps({"organizations": [{"id": "S1", "kind": "党支部", "basis": "单独组建",
-                                                   "units": ["甲学会"], "formal_members": 3}]}), "utf-8")
+    plan.write_text(
+        json.dumps(
+            {
+                "organizations": [
+                    {"id": "S1", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"], "formal_members": 3}
+                ]
+            }
+        ),
+        "utf-8",
+    )
     outs = {}
     for flags in ((), ("--members",), ("--members", "--show-personal")):
         out = tmp_path / f"o{len(flags)}.html"

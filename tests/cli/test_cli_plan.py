@@ -1,4 +1,5 @@
 """The ``plan`` and ``check`` commands: outputs and exit codes (FORMATS.md §5)."""
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,16 @@ from model.roster.values import Roster, Society
 
 ROOT = Path(__file__).resolve().parents[2]
 # 甲乙丙: 工科 candidates; 丁: F=4 organizes alone; 戊: F=0 liaison; 己: 医科, no partner
-ROSTER = Roster((Society("甲学会", "工科", "武汉", "华科", 1), Society("乙学会", "工科", "武汉", None, 2),
-                 Society("丙学会", "工科", "孝感", None, 1), Society("丁学会", "理科", "武汉", None, 4),
-                 Society("戊学会", "理科", "武汉", None, 0), Society("己学会", "医科", "恩施", None, 1)))
+ROSTER = Roster(
+    (
+        Society("甲学会", "工科", "武汉", "华科", 1),
+        Society("乙学会", "工科", "武汉", None, 2),
+        Society("丙学会", "工科", "孝感", None, 1),
+        Society("丁学会", "理科", "武汉", None, 4),
+        Society("戊学会", "理科", "武汉", None, 0),
+        Society("己学会", "医科", "恩施", None, 1),
+    )
+)
 
 
 @pytest.fixture
@@ -40,8 +48,12 @@ def test_plan_writes_formats_json(roster_file, tmp_path, capsys):
     assert code == 0
     d = json.loads(out.read_text(encoding="utf-8"))
     assert set(d) >= {"settings", "organizations", "liaison", "uncovered", "coverage"}
-    assert d["settings"] == {"max_units": 5, "min_members": 3, "bases": ["同业共建", "区域联建", "挂靠组建"],
-                             "count_basis": "理事会"}
+    assert d["settings"] == {
+        "max_units": 5,
+        "min_members": 3,
+        "bases": ["同业共建", "区域联建", "挂靠组建"],
+        "count_basis": "理事会",
+    }
     joint = [o for o in d["organizations"] if o["kind"] == "联合党支部"]
     assert [(o["id"], o["units"], o["formal_members"]) for o in joint] == [("J001", ["甲学会", "乙学会", "丙学会"], 4)]
     assert d["liaison"] == ["戊学会"] and d["uncovered"] == ["己学会"] and d["optimal"] is True
@@ -70,12 +82,15 @@ def test_plan_keeps_locks(roster_file, tmp_path, capsys):
     assert [(o["units"], o["locked"]) for o in joint] == [(["乙学会", "丙学会"], True)]
 
 
-@pytest.mark.parametrize("content, expected", [
-    ([["乙学会", "无此学会"]], "学会“无此学会”不在名册中"),
-    ([["甲学会", "丙学会"]], "不足3名"),
-    ([["甲学会", "丁学会"]], "应单独建立党组织"),
-    ([["乙学会"], "甲学会"], "第2项应为学会名称的列表"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ([["乙学会", "无此学会"]], "学会“无此学会”不在名册中"),
+        ([["甲学会", "丙学会"]], "不足3名"),
+        ([["甲学会", "丁学会"]], "应单独建立党组织"),
+        ([["乙学会"], "甲学会"], "第2项应为学会名称的列表"),
+    ],
+)
 def test_plan_bad_locks(roster_file, tmp_path, capsys, content, expected):
     """It exits 2 naming LOCKS.json and the entry for unknown names, broken rules and bad shapes."""
     locks = tmp_path / "LOCKS.json"
@@ -89,7 +104,7 @@ def test_plan_bad_locks(roster_file, tmp_path, capsys, content, expected):
 def test_plan_bad_locks_json(roster_file, tmp_path, capsys):
     """It exits 2 on a LOCKS.json that is not JSON, saying where."""
     locks = tmp_path / "LOCKS.json"
-    locks.write_text("[[\"甲学会\",", encoding="utf-8")
+    locks.write_text('[["甲学会",', encoding="utf-8")
     code, _, err = run(capsys, "plan", roster_file, "--locks", locks, "--out", tmp_path / "p.json")
     assert code == 2 and "不是有效的JSON" in err and str(locks) in err
 
@@ -109,8 +124,16 @@ def test_check_round_trip_and_violations(roster_file, tmp_path, capsys):
     code, stdout, _ = run(capsys, "check", roster_file, out)
     assert code == 0 and "检查通过" in stdout
     d = json.loads(out.read_text(encoding="utf-8"))
-    d["organizations"].append({"id": "J002", "kind": "联合党支部", "basis": "同业共建", "units": ["己学会"],
-                               "formal_members": 1, "locked": False})
+    d["organizations"].append(
+        {
+            "id": "J002",
+            "kind": "联合党支部",
+            "basis": "同业共建",
+            "units": ["己学会"],
+            "formal_members": 1,
+            "locked": False,
+        }
+    )
     d["uncovered"] = []
     out.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     code, _, err = run(capsys, "check", roster_file, out)
@@ -119,12 +142,15 @@ def test_check_round_trip_and_violations(roster_file, tmp_path, capsys):
     assert any("J002" in line and "不足3名" in line for line in err.splitlines())
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("{not json", "不是有效的JSON"),
-    ('{"organizations": [], "liaison": []}', "缺少键“uncovered”"),
-    ('{"organizations": [{"id": "J001", "kind": "联合党支部"}], "liaison": [], "uncovered": []}', "缺少键“units”"),
-    ('[]', "应为JSON对象"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("{not json", "不是有效的JSON"),
+        ('{"organizations": [], "liaison": []}', "缺少键“uncovered”"),
+        ('{"organizations": [{"id": "J001", "kind": "联合党支部"}], "liaison": [], "uncovered": []}', "缺少键“units”"),
+        ("[]", "应为JSON对象"),
+    ],
+)
 def test_check_malformed_plan(roster_file, tmp_path, capsys, text, expected):
     """It exits 2 on a malformed PLAN.json, naming the file and what is wrong."""
     path = tmp_path / "PLAN.json"
@@ -136,8 +162,13 @@ def test_check_malformed_plan(roster_file, tmp_path, capsys, text, expected):
 def test_module_entry_point(roster_file, tmp_path):
     """It runs as ``python -m model plan`` in a fresh process without a traceback."""
     out = tmp_path / "plan.json"
-    proc = subprocess.run([sys.executable, "-m", "model", "plan", str(roster_file), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "model", "plan", str(roster_file), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["coverage"]["units"] == 6
 
@@ -146,11 +177,28 @@ def test_check_warns_when_the_plan_settings_are_looser_than_the_rules(tmp_path):
     """It checks a plan against its own settings but warns when they loosen the regulation's limits."""
     r = Roster((Society("甲学会", "工科", "武汉市", formal_members=4),))
     (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
-    plan = {"settings": {"max_units": 6, "min_members": 2, "bases": ["同业共建"], "count_basis": "理事会"},
-            "organizations": [{"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"],
-                               "formal_members": 4, "locked": False}], "liaison": [], "uncovered": []}
+    plan = {
+        "settings": {"max_units": 6, "min_members": 2, "bases": ["同业共建"], "count_basis": "理事会"},
+        "organizations": [
+            {
+                "id": "S001",
+                "kind": "党支部",
+                "basis": "单独组建",
+                "units": ["甲学会"],
+                "formal_members": 4,
+                "locked": False,
+            }
+        ],
+        "liaison": [],
+        "uncovered": [],
+    }
     (tmp_path / "p.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "model", "check", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "model", "check", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0
     assert "最多6家，宽于规定的5家" in out.stdout and "至少2名，低于规定的3名" in out.stdout

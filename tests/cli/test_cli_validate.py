@@ -1,4 +1,5 @@
 """``python -m model validate``: exit codes, streams, never a traceback."""
+
 from __future__ import annotations
 
 import subprocess
@@ -10,8 +11,9 @@ HEADER = "学会名称,学科类别,所在地,理事会正式党员数\n"
 
 
 def validate(path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "model", "validate", str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "model", "validate", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_clean_roster_exits_zero(tmp_path):

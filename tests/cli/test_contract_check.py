@@ -1,4 +1,5 @@
 """Contract regressions for `python -m model check` (FORMATS.md §3, §5): malformed plan fields exit 2."""
+
 from __future__ import annotations
 
 import json
@@ -10,17 +11,28 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ROSTER = "学会名称,学科类别,所在地,支撑单位,理事会正式党员数\n甲学会,理科,武汉,,1\n乙学会,理科,武汉,,2\n"
-JOINT = {"id": "J001", "kind": "联合党支部", "basis": "同业共建", "units": ["甲学会", "乙学会"],
-         "formal_members": 3, "locked": False}
+JOINT = {
+    "id": "J001",
+    "kind": "联合党支部",
+    "basis": "同业共建",
+    "units": ["甲学会", "乙学会"],
+    "formal_members": 3,
+    "locked": False,
+}
 
 
 def check(tmp_path: Path, org: dict):
     (tmp_path / "r.csv").write_text(ROSTER, encoding="utf-8")
     plan = {"organizations": [org], "liaison": [], "uncovered": []}
     (tmp_path / "p.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "model", "check", "r.csv", "p.json"], cwd=tmp_path,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "model", "check", "r.csv", "p.json"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_valid_plan_passes(tmp_path):

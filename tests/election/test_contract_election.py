@@ -1,4 +1,5 @@
 """Contract regressions for elections (DOMAIN.md §4, FORMATS.md §4): found by hostile CLI runs."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,19 +29,25 @@ def test_write_in_within_seats_without_no_stays_void_but_ballot_counts():
 
 def test_member_status_spelled_zhengshi_dangyuan_votes():
     """It counts members whose status reads 正式党员 or ' 正式 ' as voters, and 预备党员 as not."""
-    members = [{"name": "a", "status": "正式党员", "present": True}, {"name": "b", "status": " 正式 ", "present": True},
-               {"name": "c", "status": "预备党员", "present": True}]
+    members = [
+        {"name": "a", "status": "正式党员", "present": True},
+        {"name": "b", "status": " 正式 ", "present": True},
+        {"name": "c", "status": "预备党员", "present": True},
+    ]
     spec = parse_election({"seats": 1, "candidates": ["甲", "乙"], "members": members})
     assert (spec.eligible_due, spec.eligible_present) == (2, 2)
 
 
-@pytest.mark.parametrize("member, path", [
-    ({"name": "a", "present": False, "excused": True}, "members[0].excused"),
-    ({"name": "a", "present": True, "discipline": 1}, "members[0].discipline"),
-    ({"name": "a", "present": True, "suspended": "false"}, "members[0].suspended"),
-    ({"name": "a", "present": True, "status": "见习"}, "members[0].status"),
-    ({"name": "a", "present": True, "status": ["正式"]}, "members[0].status"),
-])
+@pytest.mark.parametrize(
+    "member, path",
+    [
+        ({"name": "a", "present": False, "excused": True}, "members[0].excused"),
+        ({"name": "a", "present": True, "discipline": 1}, "members[0].discipline"),
+        ({"name": "a", "present": True, "suspended": "false"}, "members[0].suspended"),
+        ({"name": "a", "present": True, "status": "见习"}, "members[0].status"),
+        ({"name": "a", "present": True, "status": ["正式"]}, "members[0].status"),
+    ],
+)
 def test_badly_typed_member_fields_are_input_errors(member, path):
     """It raises InputError naming the JSON path for a mistyped member field instead of crashing or guessing."""
     with pytest.raises(InputError) as exc:

@@ -1,4 +1,5 @@
 """Branches without a committee: the members' meeting elects 书记 (副书记) directly (model.election.direct)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,8 +7,16 @@ from dataclasses import replace
 import pytest
 
 from model.election.ballot import Ballot
-from model.election.direct import COMMITTEE_FLOW, DIRECT_FLOW, check_posts, direct_election, direct_outcome, direct_spec, leadership_flow
 from model.election.counting import count_election
+from model.election.direct import (
+    COMMITTEE_FLOW,
+    DIRECT_FLOW,
+    check_posts,
+    direct_election,
+    direct_outcome,
+    direct_spec,
+    leadership_flow,
+)
 from model.findings import InputError
 from model.rules.policy import Policy
 

@@ -1,8 +1,10 @@
 """Counting rules of model.election.counting / model.election.ballot / model.election.spec at their boundaries."""
+
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model.election.ballot import Ballot, judge_ballot
 from model.election.counting import ElectionSpec, count_election, is_elected, next_round, quorum_met, reduction_allowed
@@ -12,8 +14,14 @@ SIX = ["张三", "李四", "王五", "赵六", "钱七", "孙八"]
 
 
 def spec(ballots, *, seats=5, candidates=SIX, due=30, present=26, **more) -> ElectionSpec:
-    d = {"seats": seats, "candidates": list(candidates), "eligible_due": due, "eligible_present": present,
-         "ballots": ballots, **more}
+    d = {
+        "seats": seats,
+        "candidates": list(candidates),
+        "eligible_due": due,
+        "eligible_present": present,
+        "ballots": ballots,
+        **more,
+    }
     return ElectionSpec.from_dict(d)
 
 
@@ -22,6 +30,7 @@ def yes(*names, n=1):
 
 
 # --- quorum -----------------------------------------------------------------------------
+
 
 def test_quorum_ten_expected_eight_present_fails():
     """It rejects a meeting of 10 expected with 8 present (8 is exactly 4/5, not more)."""
@@ -47,6 +56,7 @@ def test_quorum_uses_integers_on_large_counts():
 
 # --- threshold --------------------------------------------------------------------------
 
+
 def test_exactly_half_of_present_fails():
     """It does not elect a candidate with exactly half of the present voters' votes."""
     r = count_election(spec(yes("张三", n=13) + [{}] * 13, present=26))
@@ -67,6 +77,7 @@ def test_threshold_counts_present_not_ballots():
 
 
 # --- candidate list ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("seats,enough,short", [(3, 4, 3), (5, 6, 5), (6, 8, 7), (7, 9, 8)])
 def test_differential_candidate_counts(seats, enough, short):
@@ -92,6 +103,7 @@ def test_scrutineer_who_is_candidate_is_flagged():
 
 
 # --- ballots ----------------------------------------------------------------------------
+
 
 def test_over_marked_ballot_is_void():
     """It voids a ballot choosing more people than seats, and keeps one choosing exactly seats."""
@@ -150,6 +162,7 @@ def test_returned_equal_to_issued_is_valid():
 
 
 # --- ranking, ties, shortfall -----------------------------------------------------------
+
 
 def test_more_qualifiers_than_seats_ranked_by_votes():
     """It takes qualifiers in order of votes up to the seats and names those passed over."""
@@ -212,11 +225,19 @@ def test_members_list_derives_counts():
 
 # --- input errors -----------------------------------------------------------------------
 
+
 def test_bad_input_names_every_json_path():
     """It reports every bad value with its JSON path at once."""
     with pytest.raises(InputError) as exc:
-        ElectionSpec.from_dict({"seats": 0, "candidates": ["甲", "甲"], "eligible_due": "x",
-                                "eligible_present": 3, "ballots": [{"yes": ["乙"]}, {"no": ["甲"], "yes": ["甲"]}]})
+        ElectionSpec.from_dict(
+            {
+                "seats": 0,
+                "candidates": ["甲", "甲"],
+                "eligible_due": "x",
+                "eligible_present": 3,
+                "ballots": [{"yes": ["乙"]}, {"no": ["甲"], "yes": ["甲"]}],
+            }
+        )
     text = str(exc.value)
     for path in ("seats", "candidates[1]", "eligible_due", "ballots[0].yes[0]", "ballots[1].no[0]"):
         assert path in text
@@ -224,9 +245,17 @@ def test_bad_input_names_every_json_path():
 
 def test_tally_mode_counts_like_ballots():
     """It counts per-candidate tallies with an invalid-ballot count."""
-    s = ElectionSpec.from_dict({"seats": 2, "candidates": ["甲", "乙", "丙"], "eligible_due": 10,
-                                "eligible_present": 9, "tally": {"甲": 8, "乙": 5, "丙": 3},
-                                "ballots_returned": 9, "invalid_ballots": 1})
+    s = ElectionSpec.from_dict(
+        {
+            "seats": 2,
+            "candidates": ["甲", "乙", "丙"],
+            "eligible_due": 10,
+            "eligible_present": 9,
+            "tally": {"甲": 8, "乙": 5, "丙": 3},
+            "ballots_returned": 9,
+            "invalid_ballots": 1,
+        }
+    )
     r = count_election(s)
     assert r.valid_ballots == 8 and r.invalid_ballots == 1 and r.elected == ("甲", "乙")
     with pytest.raises(InputError):
@@ -252,16 +281,18 @@ def elections(draw):
     present = draw(st.integers(0, due))
     ballots = []
     for _ in range(draw(st.integers(0, present))):
-        marks = draw(st.lists(st.sampled_from(["yes", "no", "abstain", None]), min_size=len(cands),
-                              max_size=len(cands)))
+        marks = draw(
+            st.lists(st.sampled_from(["yes", "no", "abstain", None]), min_size=len(cands), max_size=len(cands))
+        )
         b = {"yes": [], "no": [], "abstain": []}
         for c, m in zip(cands, marks):
             if m:
                 b[m].append(c)
         b["write_in"] = draw(st.lists(st.sampled_from(["庚", "辛"]), max_size=2, unique=True))
         ballots.append(b)
-    return ElectionSpec.from_dict({"seats": seats, "candidates": cands, "eligible_due": due,
-                                   "eligible_present": present, "ballots": ballots})
+    return ElectionSpec.from_dict(
+        {"seats": seats, "candidates": cands, "eligible_due": due, "eligible_present": present, "ballots": ballots}
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,15 +1,28 @@
 """Voters, excused members, committee size, candidate count and 监票人 (model.election.electorate)."""
+
 from __future__ import annotations
 
-from model.election.electorate import Voter, check_candidate_count, check_committee_size, check_scrutineers, committee_range, electorate_from_members, electorate_from_roster, excused_reason, has_committee, required_candidates
+from model.election.electorate import (
+    Voter,
+    check_candidate_count,
+    check_committee_size,
+    check_scrutineers,
+    committee_range,
+    electorate_from_members,
+    electorate_from_roster,
+    excused_reason,
+    has_committee,
+    required_candidates,
+)
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
 
 
 def test_only_formal_members_without_sanction_vote():
     """It excludes 预备, 留党察看 and suspended members, each with the reason shown."""
-    e = electorate_from_members([Voter("甲"), Voter("乙", status="预备"), Voter("丙", discipline="留党察看一年"),
-                                 Voter("丁", suspended=True)])
+    e = electorate_from_members(
+        [Voter("甲"), Voter("乙", status="预备"), Voter("丙", discipline="留党察看一年"), Voter("丁", suspended=True)]
+    )
     assert e.names() == ("甲",)
     reasons = dict(e.excluded)
     assert "预备" in reasons["乙"] and "留党察看" in reasons["丙"] and "留置" in reasons["丁"]
@@ -17,8 +30,14 @@ def test_only_formal_members_without_sanction_vote():
 
 def test_listed_excuse_reduces_due_other_absence_does_not():
     """It removes absentees with a listed reason from 应到会 and keeps other absentees."""
-    e = electorate_from_members([Voter("甲"), Voter("乙", excused="长期生病生活不能自理", present=False),
-                                 Voter("丙", excused="出差", present=False), Voter("丁", present=False)])
+    e = electorate_from_members(
+        [
+            Voter("甲"),
+            Voter("乙", excused="长期生病生活不能自理", present=False),
+            Voter("丙", excused="出差", present=False),
+            Voter("丁", present=False),
+        ]
+    )
     assert (e.due, e.present) == (3, 1)
     assert e.excused == (("乙", "年老体弱、卧床不起、长期生病生活不能自理"),)
     assert any("出差" in n and "仍计入应到会" in n for n in e.notes)
@@ -38,9 +57,16 @@ def test_excused_reason_matches_listed_reasons_only():
 
 def test_roster_members_of_the_organizations_units():
     """It takes voters from every society of the organization, and only those."""
-    roster = Roster((Society("甲学会", "工科", "武汉"), Society("乙学会", "工科", "武汉")),
-                    members=(Member("张三", "甲学会"), Member("李四", "乙学会", status="预备"),
-                             Member("王五", "乙学会"), Member("赵六", "丙学会")), has_member_sheet=True)
+    roster = Roster(
+        (Society("甲学会", "工科", "武汉"), Society("乙学会", "工科", "武汉")),
+        members=(
+            Member("张三", "甲学会"),
+            Member("李四", "乙学会", status="预备"),
+            Member("王五", "乙学会"),
+            Member("赵六", "丙学会"),
+        ),
+        has_member_sheet=True,
+    )
     e = electorate_from_roster(roster, ["甲学会", "乙学会"], absent={"王五": None})
     assert e.names() == ("张三", "王五") and (e.due, e.present) == (2, 1)
     assert e.excluded[0][0] == "李四" and e.members_due == 3 and e.members_present == 2

@@ -1,4 +1,5 @@
 """Simulation of elections (model.election.simulate): exact quorum, reproducibility, agreement with the rules engine."""
+
 from __future__ import annotations
 
 import itertools
@@ -7,7 +8,14 @@ import math
 import numpy as np
 
 from model.election.counting import ElectionSpec, count_election, min_present
-from model.election.simulate import _count, quorum_probability, simulate, simulate_ballots, support_matrix, turnout_for_quorum
+from model.election.simulate import (
+    _count,
+    quorum_probability,
+    simulate,
+    simulate_ballots,
+    support_matrix,
+    turnout_for_quorum,
+)
 
 CANDS = ["甲", "乙", "丙", "丁", "戊", "己"]
 
@@ -24,7 +32,7 @@ def test_exact_quorum_matches_brute_force():
 
 def test_same_seed_same_result_other_seed_differs():
     """It reproduces a run from its seed."""
-    kw = dict(expected=30, support=[0.8, 0.7, 0.6, 0.6, 0.5, 0.3], runs=5000)
+    kw = {"expected": 30, "support": [0.8, 0.7, 0.6, 0.6, 0.5, 0.3], "runs": 5000}
     a, b = simulate(5, CANDS, 0.9, seed=42, **kw), simulate(5, CANDS, 0.9, seed=42, **kw)
     c = simulate(5, CANDS, 0.9, seed=43, **kw)
     assert a.p_elected == b.p_elected and a.p_quorum == b.p_quorum and a.seed == 42
@@ -48,10 +56,14 @@ def test_vectorized_count_matches_rules_engine():
     votes, k, quorum, elected, revote, unfilled = _count(present, valid, chosen, seats)
     names = CANDS[:4]
     for i in range(300):
-        ballots = [{"yes": [names[j] for j in range(4) if chosen[i, v, j]]} if valid[i, v]
-                   else {"yes": names} for v in range(n) if present[i, v]]
-        spec = ElectionSpec.from_dict({"seats": seats, "candidates": names, "eligible_due": n,
-                                       "eligible_present": int(k[i]), "ballots": ballots})
+        ballots = [
+            {"yes": [names[j] for j in range(4) if chosen[i, v, j]]} if valid[i, v] else {"yes": names}
+            for v in range(n)
+            if present[i, v]
+        ]
+        spec = ElectionSpec.from_dict(
+            {"seats": seats, "candidates": names, "eligible_due": n, "eligible_present": int(k[i]), "ballots": ballots}
+        )
         r = count_election(spec)
         assert r.meeting_valid == bool(quorum[i])
         assert set(r.elected) == {names[j] for j in range(4) if elected[i, j]}
@@ -70,9 +82,10 @@ def test_strong_and_weak_candidates_and_blocs():
     r = simulate(2, CANDS[:3], 1.0, expected=20, support=[0.95, 0.9, 0.1], runs=2000, seed=1)
     assert r.p_quorum == 1.0 and r.p_elected[0] > 0.95 and r.p_elected[2] < 0.05
     half = simulate(1, CANDS[:2], 1.0, expected=20, blocs=[(0.5, [1, 0]), (0.5, [0, 1])], runs=200, seed=1)
-    assert half.p_elected == (0.0, 0.0) and half.p_unfilled == 1.0   # 10 of 20 is exactly half
-    tie = simulate(2, CANDS[:3], 1.0, expected=20, runs=200, seed=1,
-                   blocs=[(0.4, [1, 1, 0]), (0.4, [1, 0, 1]), (0.2, [0, 1, 1])])
+    assert half.p_elected == (0.0, 0.0) and half.p_unfilled == 1.0  # 10 of 20 is exactly half
+    tie = simulate(
+        2, CANDS[:3], 1.0, expected=20, runs=200, seed=1, blocs=[(0.4, [1, 1, 0]), (0.4, [1, 0, 1]), (0.2, [0, 1, 1])]
+    )
     assert tie.p_elected == (1.0, 0.0, 0.0) and tie.p_revote == 1.0 and tie.p_unfilled == 0.0
 
 

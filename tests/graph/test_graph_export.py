@@ -1,4 +1,5 @@
 """The listing as Excel: one row per society, members on request, personal columns on request."""
+
 from __future__ import annotations
 
 import io
@@ -6,8 +7,8 @@ import io
 from graph_fixtures import IMG, PHONE, SCRIPT, tiny_plan, tiny_roster
 from openpyxl import load_workbook
 
-from model.graph.listing import listing_rows, listing_xlsx, member_rows
 from model.graph.hierarchy import GraphOptions, build_hierarchy
+from model.graph.listing import listing_rows, listing_xlsx, member_rows
 from model.planning.plan import Plan
 from model.roster.values import Roster, Society
 from model.rules.policy import Policy
@@ -33,13 +34,15 @@ def test_member_sheet_only_with_members_and_phone_only_when_personal():
     assert "张三" in values and PHONE not in values and "联系电话" not in values
     personal = [c.value for row in _book(members=True, show_personal=True)["党员"].iter_rows() for c in row]
     assert PHONE in personal and "联系电话" in personal
-    assert all("联系电话" not in r for r in member_rows(build_hierarchy(tiny_roster(), tiny_plan(),
-                                                                          GraphOptions(members=True))))
+    assert all(
+        "联系电话" not in r
+        for r in member_rows(build_hierarchy(tiny_roster(), tiny_plan(), GraphOptions(members=True)))
+    )
 
 
 def test_formula_like_names_stay_text():
     """It writes a name starting with = as text, so Excel never evaluates it."""
-    r = Roster((Society("=HYPERLINK(\"http://x\")", "工科", "武汉市", None, 0),))
-    g = build_hierarchy(r, Plan(Policy(), (), liaison=("=HYPERLINK(\"http://x\")",)))
+    r = Roster((Society('=HYPERLINK("http://x")', "工科", "武汉市", None, 0),))
+    g = build_hierarchy(r, Plan(Policy(), (), liaison=('=HYPERLINK("http://x")',)))
     ws = load_workbook(io.BytesIO(listing_xlsx(g)))["组织架构"]
-    assert ws["F2"].value == "=HYPERLINK(\"http://x\")" and ws["F2"].data_type == "s"
+    assert ws["F2"].value == '=HYPERLINK("http://x")' and ws["F2"].data_type == "s"

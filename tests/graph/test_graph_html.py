@@ -1,4 +1,5 @@
 """The offline HTML: every node present, no remote resources, names escaped, privacy kept."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,8 @@ import networkx as nx
 import pytest
 from graph_fixtures import IMG, PHONE, SCRIPT, big_roster_plan, tiny_plan, tiny_roster
 
-from model.graph.html_view import compat_graph_html, hierarchy_html, inline_json
 from model.graph.hierarchy import GraphOptions, build_hierarchy
+from model.graph.html_view import compat_graph_html, hierarchy_html, inline_json
 
 
 def _data(page: str) -> dict:
@@ -60,6 +61,7 @@ def test_placeholder_names_stay_data():
     r = tiny_roster()
     from model.planning.plan import Plan
     from model.roster.values import Roster, Society
+
     roster = Roster(r.societies + (Society("__VIS_JS__", "工科", "武汉市", None, 0),))
     plan = Plan(tiny_plan().policy, tiny_plan().organizations, ("湖北省植物学会", "__VIS_JS__"), ("湖北省中医药学会",))
     page = hierarchy_html(build_hierarchy(roster, plan))
@@ -140,8 +142,14 @@ def test_compat_graph_from_the_planner():
     """It draws the planner's own compatibility graph (model.planning.compat) with an edge per mode."""
     from model.planning.compat import compatibility_graph
     from model.roster.values import Roster, Society
-    r = Roster((Society("甲", "工科", "武汉", "华科", 1), Society("乙", "工科", "武汉", "华科", 2),
-                Society("丙", "理科", "襄阳", None, 1)))
+
+    r = Roster(
+        (
+            Society("甲", "工科", "武汉", "华科", 1),
+            Society("乙", "工科", "武汉", "华科", 2),
+            Society("丙", "理科", "襄阳", None, 1),
+        )
+    )
     data = _data(compat_graph_html(compatibility_graph(r)))
     assert {n["name"] for n in data["nodes"]} == {"甲", "乙", "丙"}
     assert len(data["edges"]) == 3  # 甲–乙: 同业, 区域, 挂靠

@@ -1,4 +1,5 @@
 """The slide PNG: CJK font found, tree layout layered, image sized to the tree."""
+
 from __future__ import annotations
 
 import io
@@ -8,8 +9,8 @@ from graph_fixtures import IMG, big_roster_plan, tiny_plan, tiny_roster
 from matplotlib import font_manager
 from PIL import Image
 
-from model.graph.image import MAX_LEAVES, cjk_font, hierarchy_png, tree_layout
 from model.graph.hierarchy import GraphOptions, build_hierarchy
+from model.graph.image import MAX_LEAVES, cjk_font, hierarchy_png, tree_layout
 
 
 def test_cjk_font_is_a_chinese_font_file():
@@ -26,8 +27,9 @@ def test_tree_layout_layers_and_centres_parents():
         assert pos[v][1] == pos[u][1] - 1
     kids = list(g.successors("org:J001"))
     assert pos["org:J001"][0] == sum(pos[k][0] for k in kids) / len(kids)
-    assert pos["uncovered"][0] > max(x for n, (x, _) in pos.items() if n != "uncovered" and
-                                     n not in nx.descendants(g, "uncovered"))
+    assert pos["uncovered"][0] > max(
+        x for n, (x, _) in pos.items() if n != "uncovered" and n not in nx.descendants(g, "uncovered")
+    )
 
 
 def test_tree_layout_left_to_right_swaps_axes():

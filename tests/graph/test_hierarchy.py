@@ -1,12 +1,24 @@
 """The hierarchy graph: structure, attributes, members, filters, collapse, aggregation."""
+
 from __future__ import annotations
 
 import networkx as nx
 from graph_fixtures import IMG, PHONE, SCRIPT, big_roster_plan, tiny_plan, tiny_roster
 
-from model.graph.hierarchy import AGGREGATE_THRESHOLD, GraphOptions, aggregate, build_hierarchy, collapse, facets, filter_graph, find_societies, graph_view, reconcile
-from model.planning.plan_file import plan_mismatch
+from model.graph.hierarchy import (
+    AGGREGATE_THRESHOLD,
+    GraphOptions,
+    aggregate,
+    build_hierarchy,
+    collapse,
+    facets,
+    filter_graph,
+    find_societies,
+    graph_view,
+    reconcile,
+)
 from model.planning.plan import Plan
+from model.planning.plan_file import plan_mismatch
 from model.rules.policy import Policy
 
 
@@ -75,8 +87,11 @@ def test_filter_by_region_keeps_ancestors_and_drops_empty_organizations():
 def test_filter_by_industry_and_kind_combine():
     """It applies every non-empty filter at once."""
     g = build_hierarchy(tiny_roster(), tiny_plan())
-    assert {a["name"] for _, a in filter_graph(g, industries=["工科"], kinds=["党支部"]).nodes(data=True)
-            if a["kind"] == "学会"} == {"湖北省计算机学会"}
+    assert {
+        a["name"]
+        for _, a in filter_graph(g, industries=["工科"], kinds=["党支部"]).nodes(data=True)
+        if a["kind"] == "学会"
+    } == {"湖北省计算机学会"}
     assert set(filter_graph(g, kinds=["未覆盖"])) == {"upper", "uncovered", "soc:湖北省中医药学会"}
 
 
@@ -103,8 +118,9 @@ def test_aggregate_shrinks_a_large_graph():
     assert g.number_of_nodes() > AGGREGATE_THRESHOLD
     h = aggregate(g)
     assert not any(k == "学会" for _, k in h.nodes(data="kind"))
-    assert h.number_of_nodes() == 1 + len(plan.organizations) + 2 + len(list(h.successors("instructor"))) \
-        + len(list(h.successors("uncovered")))
+    assert h.number_of_nodes() == 1 + len(plan.organizations) + 2 + len(list(h.successors("instructor"))) + len(
+        list(h.successors("uncovered"))
+    )
     assert sum(a.get("hidden", 0) for _, a in h.nodes(data=True)) == 1200
 
 

@@ -1,4 +1,5 @@
 """The batch: one set of documents per organization, in one zip or a folder."""
+
 from __future__ import annotations
 
 import io
@@ -9,19 +10,30 @@ import docx
 import openpyxl
 import pytest
 
-from model.paperwork.bundle import build_bundle, build_document, match_elections, records_for, safe_name, to_zip, write_documents
-from model.paperwork.document import DocContext
 from model.election.record import parse_record
 from model.findings import InputError
+from model.paperwork.bundle import (
+    build_bundle,
+    build_document,
+    match_elections,
+    records_for,
+    safe_name,
+    to_zip,
+    write_documents,
+)
+from model.paperwork.document import DocContext
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
 
 # 甲学会 own branch with a committee (7 formal, term ends) · 乙学会+丙协会 joint · 丁学会 liaison.
 ROSTER = Roster(
-    (Society("甲学会", "工科", "武汉市", formal_members=7, term_ends=date(2027, 3, 1)),
-     Society("乙学会", "工科", "武汉市", formal_members=1), Society("丙/协会", "工科", "武汉市", formal_members=2),
-     Society("丁学会", "理科", "武汉市")),
+    (
+        Society("甲学会", "工科", "武汉市", formal_members=7, term_ends=date(2027, 3, 1)),
+        Society("乙学会", "工科", "武汉市", formal_members=1),
+        Society("丙/协会", "工科", "武汉市", formal_members=2),
+        Society("丁学会", "理科", "武汉市"),
+    ),
     tuple(Member(f"甲{i}", "甲学会", society_role="理事长" if i == 1 else "理事") for i in range(1, 8))
     + (Member("乙一", "乙学会"), Member("丙一", "丙/协会"), Member("丙二", "丙/协会")),
     has_member_sheet=True,
@@ -64,11 +76,30 @@ def test_missing_list_in_zip_matches_bundle():
 
 def test_elections_add_result_documents():
     """It adds 模板6 for a counted 换届 and 模板7–9 for a 补选 of the named organization."""
-    change = parse_record({"organization": "S001", "seats": 5, "candidates": ["甲1", "甲2", "甲3", "甲4", "甲5", "甲6"],
-                           "eligible_due": 7, "eligible_present": 7, "tally": {"甲1": 7}, "ballots_returned": 7})
-    by = parse_record({"organization": "乙学会等2家单位联合党支部", "kind": "补选", "seats": 1, "candidates": ["丙一"],
-                       "eligible_due": 3, "eligible_present": 3, "tally": {"丙一": 3}, "ballots_returned": 3,
-                       "mode": "等额"})
+    change = parse_record(
+        {
+            "organization": "S001",
+            "seats": 5,
+            "candidates": ["甲1", "甲2", "甲3", "甲4", "甲5", "甲6"],
+            "eligible_due": 7,
+            "eligible_present": 7,
+            "tally": {"甲1": 7},
+            "ballots_returned": 7,
+        }
+    )
+    by = parse_record(
+        {
+            "organization": "乙学会等2家单位联合党支部",
+            "kind": "补选",
+            "seats": 1,
+            "candidates": ["丙一"],
+            "eligible_due": 3,
+            "eligible_present": 3,
+            "tally": {"丙一": 3},
+            "ballots_returned": 3,
+            "mode": "等额",
+        }
+    )
     names = [p for p, _ in build_bundle(ROSTER, PLAN, CTX, [change, by]).files]
     assert "S001 甲学会党支部/模板6 换届选举结果的请示.docx" in names
     for code in ("模板7", "模板8", "模板9"):
@@ -120,9 +151,12 @@ def test_kept_organization_gets_no_founding_request_and_far_term_no_change_reque
 def test_usable_elections_keeps_the_plans_and_explains_the_rest():
     """It keeps stored elections of the plan's organizations and says why the others are left out."""
     from model.paperwork.bundle import usable_elections
-    stored = {"好": {"organization": "J001 联合党支部（乙学会、丙/协会）", "seats": 3, "candidates": []},
-              "旧": {"organization": "X9", "seats": 1, "candidates": []},
-              "坏": {"organization": "S001", "seats": "三", "candidates": []}}
+
+    stored = {
+        "好": {"organization": "J001 联合党支部（乙学会、丙/协会）", "seats": 3, "candidates": []},
+        "旧": {"organization": "X9", "seats": 1, "candidates": []},
+        "坏": {"organization": "S001", "seats": "三", "candidates": []},
+    }
     usable, problems = usable_elections(PLAN, stored)
     assert list(usable) == ["好"]
     assert any("旧" in p and "不在当前方案中" in p for p in problems) and any("坏" in p for p in problems)
@@ -131,6 +165,7 @@ def test_usable_elections_keeps_the_plans_and_explains_the_rest():
 def test_stale_plan_still_builds():
     """It builds every document for a plan naming a society the roster no longer has, and says which."""
     from model.paperwork.bundle import stale_units
+
     gone = Plan(Policy(), (Organization("S009", "党支部", "单独组建", ("己学会",), 3),), liaison=("丁学会",))
     assert stale_units(gone, ROSTER) == ("己学会",)
     names = [p for p, _ in build_bundle(ROSTER, gone, CTX).files]

@@ -1,4 +1,5 @@
 """Word documents 模板1–9: figures computed, layout set, every blank reported."""
+
 from __future__ import annotations
 
 import io
@@ -8,30 +9,58 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from model.paperwork.founding import founding_request, personnel_forms, proposed_leadership
-from model.paperwork.document import BLANK, DocContext, percent, to_docx
-from model.paperwork.election_letters import by_election_request, by_election_result, candidate_forms, change_request, change_result
 from model.election.record import parse_record
 from model.findings import InputError
+from model.paperwork.document import BLANK, DocContext, percent, to_docx
+from model.paperwork.election_letters import (
+    by_election_request,
+    by_election_result,
+    candidate_forms,
+    change_request,
+    change_result,
+)
+from model.paperwork.founding import founding_request, personnel_forms, proposed_leadership
 from model.planning.plan import Organization
 from model.roster.values import Member, Roster, Society
 
 # 甲学会: 8 formal members (a committee), term ends 2026-12-01; 乙学会 + 丙协会: a joint branch.
 #   甲学会 members: 李二 理事长, 赵四 副理事长, 王三 秘书长, five 理事; only 李二 has a birth date.
-NAMES = [("李二", "理事长"), ("赵四", "副理事长"), ("王三", "秘书长"), ("张一", "理事"),
-         ("钱五", "理事"), ("孙六", "理事"), ("周七", "理事"), ("吴八", "理事")]
+NAMES = [
+    ("李二", "理事长"),
+    ("赵四", "副理事长"),
+    ("王三", "秘书长"),
+    ("张一", "理事"),
+    ("钱五", "理事"),
+    ("孙六", "理事"),
+    ("周七", "理事"),
+    ("吴八", "理事"),
+]
 ROSTER = Roster(
-    (Society("甲学会", "工科", "武汉市", formal_members=8, probationary_members=1, term_ends=date(2026, 12, 1)),
-     Society("乙学会", "工科", "武汉市", formal_members=1), Society("丙协会", "工科", "宜昌市", formal_members=2)),
-    tuple(Member(n, "甲学会", gender="男", society_role=r,
-                 extra=(("出生年月", "1970-01"), ("民族", "汉族")) if n == "李二" else ()) for n, r in NAMES)
+    (
+        Society("甲学会", "工科", "武汉市", formal_members=8, probationary_members=1, term_ends=date(2026, 12, 1)),
+        Society("乙学会", "工科", "武汉市", formal_members=1),
+        Society("丙协会", "工科", "宜昌市", formal_members=2),
+    ),
+    tuple(
+        Member(
+            n,
+            "甲学会",
+            gender="男",
+            society_role=r,
+            extra=(("出生年月", "1970-01"), ("民族", "汉族")) if n == "李二" else (),
+        )
+        for n, r in NAMES
+    )
     + (Member("郑九", "乙学会", society_role="理事"), Member("冯十", "丙协会"), Member("陈一", "丙协会")),
     has_member_sheet=True,
 )
 OWN = Organization("S001", "党支部", "单独组建", ("甲学会",), 8)
 JOINT = Organization("J001", "联合党支部", "同业共建", ("乙学会", "丙协会"), 3)
-CTX = DocContext(addressee="中国共产党某省科技社团委员会", issued=date(2026, 11, 22),
-                 council_meeting="2026年11月1日经第五届理事会第三次会议")
+CTX = DocContext(
+    addressee="中国共产党某省科技社团委员会",
+    issued=date(2026, 11, 22),
+    council_meeting="2026年11月1日经第五届理事会第三次会议",
+)
 SIX = ["李二", "赵四", "王三", "张一", "钱五", "孙六"]
 
 
@@ -115,8 +144,18 @@ def test_change_request_without_record_proposes_candidates():
 def test_change_result_reports_attendance_votes_and_elected():
     """It writes 应到/实到, the percentage and each person's votes into 模板6 from counted ballots."""
     ballots = [{"yes": SIX[:5]}] * 20 + [{"yes": SIX[1:6]}] * 6
-    rec = parse_record({"seats": 5, "candidates": SIX, "eligible_due": 30, "eligible_present": 26,
-                        "members_due": 33, "members_present": 28, "ballots": ballots, "date": "2026-12-01"})
+    rec = parse_record(
+        {
+            "seats": 5,
+            "candidates": SIX,
+            "eligible_due": 30,
+            "eligible_present": 26,
+            "members_due": 33,
+            "members_present": 28,
+            "ballots": ballots,
+            "date": "2026-12-01",
+        }
+    )
     doc = change_result(OWN, ROSTER, rec, CTX)
     text = docx_text(to_docx(doc))
     assert "应到党员33名（其中有选举权党员30名），实到党员28名（其中有选举权党员26名）" in text
@@ -128,8 +167,15 @@ def test_change_result_reports_attendance_votes_and_elected():
 
 def test_change_result_warns_when_quorum_fails():
     """It warns that 8 present of 10 due (not over 4/5) makes the meeting invalid."""
-    rec = parse_record({"seats": 3, "candidates": ["李二", "赵四", "王三", "张一"], "eligible_due": 10,
-                        "eligible_present": 8, "ballots": [{"yes": ["李二"]}] * 8})
+    rec = parse_record(
+        {
+            "seats": 3,
+            "candidates": ["李二", "赵四", "王三", "张一"],
+            "eligible_due": 10,
+            "eligible_present": 8,
+            "ballots": [{"yes": ["李二"]}] * 8,
+        }
+    )
     doc = change_result(OWN, ROSTER, rec, CTX)
     assert "80%（未超过五分之四）" in doc.text()
     assert any("会议无效" in w for w in doc.warnings)
@@ -137,12 +183,30 @@ def test_change_result_warns_when_quorum_fails():
 
 def test_multi_round_result_lists_every_round():
     """It reports the first round's votes, then the 另行选举 round, and everyone elected across rounds."""
-    first = {"eligible_due": 8, "eligible_present": 8, "votes": {"李二": 6, "赵四": 3}, "elected": ["李二"],
-             "unfilled": 1, "round": "选举"}
-    rec = parse_record({"seats": 1, "candidates": ["赵四", "王三"], "round": "另行选举",
-                        "history": [{"spec": {"seats": 2, "candidates": ["李二", "赵四", "王三"]}, "result": first}],
-                        "result": {"eligible_due": 8, "eligible_present": 8, "votes": {"赵四": 7, "王三": 1},
-                                   "elected": ["赵四"], "unfilled": 0, "round": "另行选举"}})
+    first = {
+        "eligible_due": 8,
+        "eligible_present": 8,
+        "votes": {"李二": 6, "赵四": 3},
+        "elected": ["李二"],
+        "unfilled": 1,
+        "round": "选举",
+    }
+    rec = parse_record(
+        {
+            "seats": 1,
+            "candidates": ["赵四", "王三"],
+            "round": "另行选举",
+            "history": [{"spec": {"seats": 2, "candidates": ["李二", "赵四", "王三"]}, "result": first}],
+            "result": {
+                "eligible_due": 8,
+                "eligible_present": 8,
+                "votes": {"赵四": 7, "王三": 1},
+                "elected": ["赵四"],
+                "unfilled": 0,
+                "round": "另行选举",
+            },
+        }
+    )
     assert rec.seats == 2 and rec.candidates == ("李二", "赵四", "王三")  # the request's first round
     text = change_result(OWN, ROSTER, rec, CTX).text()
     assert "李二同志得票6票，赵四同志得票3票。经另行选举，赵四同志得票7票，王三同志得票1票，赵四同志当选" in text
@@ -151,9 +215,21 @@ def test_multi_round_result_lists_every_round():
 
 def test_by_election_documents():
     """It writes 模板7 with the vacancies and 模板9 with the by-elected member and duty."""
-    rec = parse_record({"kind": "补选", "seats": 1, "candidates": ["周七"], "committee_size": 5,
-                        "eligible_due": 8, "eligible_present": 8, "tally": {"周七": 7}, "ballots_returned": 8,
-                        "mode": "等额", "division": {"宣传委员": "周七"}, "plenary_present": 5})
+    rec = parse_record(
+        {
+            "kind": "补选",
+            "seats": 1,
+            "candidates": ["周七"],
+            "committee_size": 5,
+            "eligible_due": 8,
+            "eligible_present": 8,
+            "tally": {"周七": 7},
+            "ballots_returned": 8,
+            "mode": "等额",
+            "division": {"宣传委员": "周七"},
+            "plenary_present": 5,
+        }
+    )
     req = change = by_election_request(OWN, ROSTER, rec, CTX)
     assert "委员出现空缺1人" in req.text() and "提名1位同志（周七）" in req.text()
     res = by_election_result(OWN, ROSTER, rec, CTX)
@@ -195,18 +271,35 @@ def test_unknown_candidate_is_one_missing_row():
 
 def test_result_names_zero_vote_candidates_and_optional_deputy():
     """It lists a candidate with no votes as 得票0票 and leaves out 副书记 when none was elected."""
-    rec = parse_record({"seats": 3, "candidates": ["李二", "赵四", "王三", "张一"], "eligible_due": 5,
-                        "eligible_present": 5, "ballots": [{"yes": ["李二", "赵四", "王三"]}] * 5,
-                        "secretary": "李二", "secretary_votes": 3, "plenary_present": 3})
+    rec = parse_record(
+        {
+            "seats": 3,
+            "candidates": ["李二", "赵四", "王三", "张一"],
+            "eligible_due": 5,
+            "eligible_present": 5,
+            "ballots": [{"yes": ["李二", "赵四", "王三"]}] * 5,
+            "secretary": "李二",
+            "secretary_votes": 3,
+            "plenary_present": 3,
+        }
+    )
     doc = change_result(OWN, ROSTER, rec, CTX)
     assert "张一同志得票0票" in doc.text() and "李二同志得3票，当选书记。" in doc.text()
     assert "副书记" not in doc.text() and "当选副书记" not in {m.field for m in doc.missing}
 
 
 # A 5-member joint branch (乙学会 2 + 丙协会 3): no committee, the 党员大会 elects its 书记 directly.
-FIVE = Roster((Society("乙学会", "工科", "武汉市", formal_members=2), Society("丙协会", "工科", "武汉市", formal_members=3)),
-              (Member("郑九", "乙学会", society_role="理事长"), Member("冯十", "乙学会"), Member("陈一", "丙协会"),
-               Member("周二", "丙协会"), Member("吴三", "丙协会")), has_member_sheet=True)
+FIVE = Roster(
+    (Society("乙学会", "工科", "武汉市", formal_members=2), Society("丙协会", "工科", "武汉市", formal_members=3)),
+    (
+        Member("郑九", "乙学会", society_role="理事长"),
+        Member("冯十", "乙学会"),
+        Member("陈一", "丙协会"),
+        Member("周二", "丙协会"),
+        Member("吴三", "丙协会"),
+    ),
+    has_member_sheet=True,
+)
 SMALL = Organization("J002", "联合党支部", "同业共建", ("乙学会", "丙协会"), 5)
 NO_COMMITTEE_CTX = DocContext(addressee="某省科协机关党委", issued=date(2026, 11, 22))
 
@@ -223,9 +316,18 @@ def test_joint_branch_request_elects_the_secretary_without_a_committee():
 
 def test_joint_branch_result_names_the_elected_secretary_and_deputy():
     """It writes 模板6 of a direct election: votes, the elected 书记 and 副书记, no plenary, no “委员会”."""
-    rec = parse_record({"flow": "直接选举", "posts": {"书记": "郑九", "副书记": "陈一"}, "seats": 2,
-                        "candidates": ["郑九", "陈一"], "eligible_due": 5, "eligible_present": 5, "mode": "等额",
-                        "ballots": [{"yes": ["郑九", "陈一"]}] * 4 + [{"yes": ["郑九"], "no": ["陈一"]}]})
+    rec = parse_record(
+        {
+            "flow": "直接选举",
+            "posts": {"书记": "郑九", "副书记": "陈一"},
+            "seats": 2,
+            "candidates": ["郑九", "陈一"],
+            "eligible_due": 5,
+            "eligible_present": 5,
+            "mode": "等额",
+            "ballots": [{"yes": ["郑九", "陈一"]}] * 4 + [{"yes": ["郑九"], "no": ["陈一"]}],
+        }
+    )
     assert rec.flow == "直接选举" and rec.secretary == "郑九" and rec.deputy == "陈一"
     doc = change_result(SMALL, FIVE, rec, NO_COMMITTEE_CTX)
     text = doc.text()
@@ -237,9 +339,18 @@ def test_joint_branch_result_names_the_elected_secretary_and_deputy():
 
 def test_failed_direct_candidate_is_not_reported_as_elected():
     """It warns and leaves the post blank when the 书记 candidate got no more than half."""
-    rec = parse_record({"flow": "直接选举", "posts": {"书记": "郑九"}, "seats": 1, "candidates": ["郑九"],
-                        "eligible_due": 4, "eligible_present": 4, "mode": "等额",
-                        "ballots": [{"yes": ["郑九"]}] * 2 + [{"no": ["郑九"]}] * 2})
+    rec = parse_record(
+        {
+            "flow": "直接选举",
+            "posts": {"书记": "郑九"},
+            "seats": 1,
+            "candidates": ["郑九"],
+            "eligible_due": 4,
+            "eligible_present": 4,
+            "mode": "等额",
+            "ballots": [{"yes": ["郑九"]}] * 2 + [{"no": ["郑九"]}] * 2,
+        }
+    )
     doc = change_result(SMALL, FIVE, rec, NO_COMMITTEE_CTX)
     assert "郑九同志当选" not in doc.text() and any("书记职务空缺" in w for w in doc.warnings)
 
@@ -247,7 +358,7 @@ def test_failed_direct_candidate_is_not_reported_as_elected():
 def test_record_flow_overrides_size_and_mismatch_is_flagged():
     """It follows the record's flow, warns when it disagrees with F, and rejects an unknown flow."""
     direct = parse_record({"flow": "直接选举", "seats": 1, "candidates": ["李二"]})
-    doc = change_request(OWN, ROSTER, direct, CTX)                 # 甲学会 has 8 formal members
+    doc = change_request(OWN, ROSTER, direct, CTX)  # 甲学会 has 8 formal members
     assert "差额" not in doc.text() and any("应设委员会" in w for w in doc.warnings)
     committee = parse_record({"flow": "委员会", "seats": 3, "candidates": ["郑九", "冯十", "陈一", "周二"]})
     doc = change_request(SMALL, FIVE, committee, NO_COMMITTEE_CTX)

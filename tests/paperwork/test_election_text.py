@@ -1,28 +1,47 @@
 """模板6 / 模板9 texts and their filled fields (model.paperwork.result_text)."""
+
 from __future__ import annotations
 
 import pytest
 
 from model.election.counting import ElectionSpec, count_election
-from model.paperwork.result_text import by_election_fields, by_election_letter, percent_text, result_fields, result_letter
-from model.findings import InputError
 from model.election.plenary import first_plenary
+from model.findings import InputError
+from model.paperwork.result_text import (
+    by_election_fields,
+    by_election_letter,
+    percent_text,
+    result_fields,
+    result_letter,
+)
 
 CANDS = ["张三", "李四", "王五", "赵六"]
 
 
 def counted(present=26, due=30, **more):
     ballots = [{"yes": ["张三", "李四", "王五"]}] * 20 + [{"yes": ["赵六"]}] * (present - 20)
-    return count_election(ElectionSpec.from_dict({"seats": 3, "candidates": CANDS, "eligible_due": due,
-                                                  "eligible_present": present, "ballots": ballots, **more}))
+    return count_election(
+        ElectionSpec.from_dict(
+            {
+                "seats": 3,
+                "candidates": CANDS,
+                "eligible_due": due,
+                "eligible_present": present,
+                "ballots": ballots,
+                **more,
+            }
+        )
+    )
 
 
 def test_result_letter_fills_attendance_percentage_and_votes():
     """It writes 应到/实到, the percentage and every person's votes into 模板6."""
-    plenary = first_plenary(("张三", "李四", "王五"), 3, {"书记": "张三", "副书记": "李四"}, {"书记": 3, "副书记": 3},
-                            {"王五": "组织委员"})
-    text = result_letter(counted(), "某某学会党支部", meeting_date="2024年5月10日", members_due=32,
-                         members_present=27, plenary=plenary)
+    plenary = first_plenary(
+        ("张三", "李四", "王五"), 3, {"书记": "张三", "副书记": "李四"}, {"书记": 3, "副书记": 3}, {"王五": "组织委员"}
+    )
+    text = result_letter(
+        counted(), "某某学会党支部", meeting_date="2024年5月10日", members_due=32, members_present=27, plenary=plenary
+    )
     assert text.startswith("关于某某学会党支部委员会换届选举结果的请示")
     assert "应到党员32名（其中有选举权党员30名），实到党员27名（其中有选举权党员26名）" in text
     assert "86.7%（超过五分之四）" in text and "差额选举" in text
@@ -49,9 +68,19 @@ def test_no_letter_for_an_invalid_meeting():
 
 def test_by_election_letter():
     """It fills 模板9 for a 补选 with 等额 and the new members' duties."""
-    r = count_election(ElectionSpec.from_dict({"seats": 1, "candidates": ["周九"], "mode": "等额", "round": "补选",
-                                               "eligible_due": 10, "eligible_present": 9,
-                                               "ballots": [{"yes": ["周九"]}] * 9}))
+    r = count_election(
+        ElectionSpec.from_dict(
+            {
+                "seats": 1,
+                "candidates": ["周九"],
+                "mode": "等额",
+                "round": "补选",
+                "eligible_due": 10,
+                "eligible_present": 9,
+                "ballots": [{"yes": ["周九"]}] * 9,
+            }
+        )
+    )
     text = by_election_letter(r, "某某学会党支部", plenary_due=5, plenary_present=5, duties={"周九": "宣传委员"})
     assert "关于某某学会党支部委员会委员补选结果的请示" in text and "90%（超过五分之四）" in text
     assert "等额选举" in text and "周九同志补选为某某学会党支部委员会委员" in text and "周九同志任宣传委员" in text

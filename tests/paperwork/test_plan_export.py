@@ -1,29 +1,46 @@
 """Tests of model.paperwork.plan_workbook: page tables and the Excel workbook."""
+
 import io
 
 import openpyxl
 
-from model.planning.plan import Organization, Plan
 from model.paperwork.plan_workbook import organization_rows, plan_workbook, register_rows, society_rows
+from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
 
 
 def _roster(with_members: bool = True) -> Roster:
     """甲(1)+乙(2) form J001; 丙 has its own branch; 丁 is uncovered; 戊 (F=0) gets an instructor."""
-    societies = (Society("甲", "工科", "武汉", "华科", 1), Society("乙", "工科", "宜昌", None, 2),
-                 Society("丙", "理科", "襄阳", None, 4), Society("丁", "医科", "恩施", None, 1),
-                 Society("戊", "医科", "恩施", None, 0))
-    members = (Member("张三", "甲", "男", "副理事长", phone="13800000000"),
-               Member("=HYPERLINK(\"http://x\")", "乙", "女", "理事长", home_org="-乙单位", phone="@1"),
-               Member("王五", "乙", "男", "理事", status="预备"),
-               Member("赵六", "丙", "男", "理事长")) if with_members else ()
+    societies = (
+        Society("甲", "工科", "武汉", "华科", 1),
+        Society("乙", "工科", "宜昌", None, 2),
+        Society("丙", "理科", "襄阳", None, 4),
+        Society("丁", "医科", "恩施", None, 1),
+        Society("戊", "医科", "恩施", None, 0),
+    )
+    members = (
+        (
+            Member("张三", "甲", "男", "副理事长", phone="13800000000"),
+            Member('=HYPERLINK("http://x")', "乙", "女", "理事长", home_org="-乙单位", phone="@1"),
+            Member("王五", "乙", "男", "理事", status="预备"),
+            Member("赵六", "丙", "男", "理事长"),
+        )
+        if with_members
+        else ()
+    )
     return Roster(societies, members, has_member_sheet=with_members)
 
 
-PLAN = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 3, locked=True, status="新建"),
-                       Organization("S001", "党支部", "单独组建", ("丙",), 4)),
-            liaison=("戊",), uncovered=("丁",))
+PLAN = Plan(
+    Policy(),
+    (
+        Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 3, locked=True, status="新建"),
+        Organization("S001", "党支部", "单独组建", ("丙",), 4),
+    ),
+    liaison=("戊",),
+    uncovered=("丁",),
+)
 
 
 def _book(data: bytes):
@@ -34,7 +51,7 @@ def test_organization_rows_name_secretary_candidate():
     """It gives one row per organization with the 双向进入 secretary candidate across the branch's units."""
     rows = organization_rows(_roster(), PLAN)
     assert [r["编号"] for r in rows] == ["J001", "S001"]
-    assert rows[0]["书记人选"] == "=HYPERLINK(\"http://x\")（乙理事长）"
+    assert rows[0]["书记人选"] == '=HYPERLINK("http://x")（乙理事长）'
     assert rows[0]["锁定"] is True and rows[0]["所含学会"] == "甲、乙"
     assert organization_rows(_roster(False), PLAN)[0]["书记人选"] == "（未提供党员表）"
 
@@ -42,15 +59,20 @@ def test_organization_rows_name_secretary_candidate():
 def test_society_rows_say_where_each_society_is():
     """It places every society: in an organization, with an instructor, or uncovered."""
     where = {r["学会名称"]: (r["归属"], r["党组织编号"]) for r in society_rows(_roster(), PLAN)}
-    assert where == {"甲": ("联合党支部", "J001"), "乙": ("联合党支部", "J001"), "丙": ("党支部", "S001"),
-                     "丁": ("未覆盖", ""), "戊": ("派驻党建工作指导员", "")}
+    assert where == {
+        "甲": ("联合党支部", "J001"),
+        "乙": ("联合党支部", "J001"),
+        "丙": ("党支部", "S001"),
+        "丁": ("未覆盖", ""),
+        "戊": ("派驻党建工作指导员", ""),
+    }
 
 
 def test_register_rows_include_phones_only_when_asked():
     """It lists the branch's members from the 党员 sheet, with phones only on request."""
     org = PLAN.organizations[0]
     rows = register_rows(_roster(), org)
-    assert [r["姓名"] for r in rows] == ["张三", "=HYPERLINK(\"http://x\")", "王五"]
+    assert [r["姓名"] for r in rows] == ["张三", '=HYPERLINK("http://x")', "王五"]
     assert rows[2]["党员类别"] == "预备" and rows[1]["学会职务"] == "理事长" and "联系电话" not in rows[0]
     assert register_rows(_roster(), org, phones=True)[0]["联系电话"] == "13800000000"
     assert register_rows(_roster(False), org) == []
@@ -64,8 +86,19 @@ def test_workbook_has_the_three_kinds_of_sheet():
     assert wb["党组织"]["H2"].value == "是"  # 锁定
     reg = wb["党员名册-J001"]
     assert "党员名册" in reg["A1"].value and "J001" in reg["A1"].value
-    assert [c.value for c in reg[2]] == ["序号", "姓名", "所在学会", "党员类别", "性别", "出生日期", "民族", "学历",
-                                         "入党时间", "学会职务", "党组织关系所在单位"]
+    assert [c.value for c in reg[2]] == [
+        "序号",
+        "姓名",
+        "所在学会",
+        "党员类别",
+        "性别",
+        "出生日期",
+        "民族",
+        "学历",
+        "入党时间",
+        "学会职务",
+        "党组织关系所在单位",
+    ]
     assert reg["B3"].value == "张三" and reg["J3"].value == "副理事长" and reg.max_row == 5
 
 
@@ -77,12 +110,14 @@ def test_workbook_writes_formula_like_text_as_text():
     assert reg["K4"].value == "-乙单位" and reg["K4"].data_type == "s"
     assert reg["L2"].value == "联系电话" and reg["L4"].value == "@1" and reg["L4"].data_type == "s"
     assert b"<f>" not in _unzipped(data)
-    assert "13800000000" not in str([c.value for row in _book(plan_workbook(_roster(), PLAN))["党员名册-J001"]
-                                     for c in row])
+    assert "13800000000" not in str(
+        [c.value for row in _book(plan_workbook(_roster(), PLAN))["党员名册-J001"] for c in row]
+    )
 
 
 def _unzipped(data: bytes) -> bytes:
     import zipfile
+
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
 

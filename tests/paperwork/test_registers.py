@@ -1,4 +1,5 @@
 """Excel registers: 模板3 党员名册, 表1–表3, the statistics form, and formula safety."""
+
 from __future__ import annotations
 
 import io
@@ -8,22 +9,47 @@ import openpyxl
 import pytest
 
 from model.paperwork.document import DocContext
+from model.paperwork.registers import (
+    council_register,
+    coverage_form,
+    member_register,
+    missing_register,
+    secretariat_register,
+    society_info,
+    to_xlsx,
+)
 from model.planning.plan import Organization, Plan
-from model.paperwork.registers import council_register, coverage_form, member_register, missing_register, secretariat_register, society_info, to_xlsx
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
 
 # 甲学会 (3 formal, own branch), 乙学会 (1) + 丙协会 (2) joint, 丁学会 (0) liaison, 戊学会 (1) uncovered.
 ROSTER = Roster(
-    (Society("甲学会", "工科", "武汉市", host_unit="某大学", formal_members=3, probationary_members=1,
-             org_founded=date(2019, 6, 1), existing_org="甲学会党支部"),
-     Society("乙学会", "工科", "武汉市", formal_members=1), Society("丙协会", "工科", "宜昌市", formal_members=2),
-     Society("丁学会", "理科", "武汉市"), Society("戊学会", "农科", "十堰市", formal_members=1)),
-    (Member("李二", "甲学会", gender="女", society_role="理事长", phone="13800000000", extra=(("出生日期", "1968-03"),)),
-     Member("王三", "甲学会", gender="男", society_role="秘书长", home_org="某大学党委"),
-     Member("张一", "甲学会", society_role="理事"),
-     Member("郑九", "乙学会", society_role="=HYPERLINK(\"http://x\")"), Member("冯十", "丙协会", phone="+8613900000000"),
-     Member("陈一", "丙协会", society_role="-理事", home_org="@SUM(A1)")),
+    (
+        Society(
+            "甲学会",
+            "工科",
+            "武汉市",
+            host_unit="某大学",
+            formal_members=3,
+            probationary_members=1,
+            org_founded=date(2019, 6, 1),
+            existing_org="甲学会党支部",
+        ),
+        Society("乙学会", "工科", "武汉市", formal_members=1),
+        Society("丙协会", "工科", "宜昌市", formal_members=2),
+        Society("丁学会", "理科", "武汉市"),
+        Society("戊学会", "农科", "十堰市", formal_members=1),
+    ),
+    (
+        Member(
+            "李二", "甲学会", gender="女", society_role="理事长", phone="13800000000", extra=(("出生日期", "1968-03"),)
+        ),
+        Member("王三", "甲学会", gender="男", society_role="秘书长", home_org="某大学党委"),
+        Member("张一", "甲学会", society_role="理事"),
+        Member("郑九", "乙学会", society_role='=HYPERLINK("http://x")'),
+        Member("冯十", "丙协会", phone="+8613900000000"),
+        Member("陈一", "丙协会", society_role="-理事", home_org="@SUM(A1)"),
+    ),
     has_member_sheet=True,
 )
 OWN = Organization("S001", "党支部", "单独组建", ("甲学会",), 3)
@@ -34,7 +60,7 @@ CTX = DocContext(addressee="中共某省科技社团委员会")
 
 def cells(data: bytes) -> list[list]:
     ws = openpyxl.load_workbook(io.BytesIO(data)).active
-    return [[c for c in row] for row in ws.iter_rows()]
+    return [list(row) for row in ws.iter_rows()]
 
 
 def values(data: bytes) -> list[list]:
@@ -68,6 +94,7 @@ def test_dangerous_text_is_written_as_text(text):
     assert all(c.data_type == "s" and c.quotePrefix for c in found)
     raw = io.BytesIO(data)
     import zipfile
+
     sheet_xml = zipfile.ZipFile(raw).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet_xml
 

@@ -1,4 +1,5 @@
 """The constructive assignment: feasible pool loads, wishes kept apart, leftovers repaired."""
+
 from __future__ import annotations
 
 from model.planning.assign import best_subload, feasible, greedy_assignment
@@ -57,9 +58,13 @@ def test_wishes_get_their_own_slots():
 def test_repair_opens_a_pool_with_donors():
     """It covers a leftover by pulling a unit whose own pool stays feasible."""
     # 甲乙丙丁 工科 (F=1); 戊 理科 F=2 shares 华科 with 甲 only
-    socs = (Society("甲", "工科", "武汉", "华科", 1), Society("乙", "工科", "武汉", None, 1),
-            Society("丙", "工科", "武汉", None, 1), Society("丁", "工科", "武汉", None, 1),
-            Society("戊", "理科", "恩施", "华科", 2))
+    socs = (
+        Society("甲", "工科", "武汉", "华科", 1),
+        Society("乙", "工科", "武汉", None, 1),
+        Society("丙", "工科", "武汉", None, 1),
+        Society("丁", "工科", "武汉", None, 1),
+        Society("戊", "理科", "恩施", "华科", 2),
+    )
     units, pools = setup(socs)
     where, _ = greedy_assignment(units, pools, (1, 2), COMPS, {}, cohesive_first=False)
     assert len(where) == 5 and where[0] == where[4]

@@ -1,4 +1,5 @@
 """check_plan: each rule broken gives a finding naming the organization and the rule."""
+
 from __future__ import annotations
 
 from model.planning.check import check_plan
@@ -7,15 +8,23 @@ from model.roster.values import Roster, Society
 from model.rules.policy import Policy
 
 # 甲 乙 丙 丁 戊 己: candidates (工科 武汉 unless noted); 庚: F=5 (T=60); 辛: F=0
-ROSTER = Roster((
-    Society("甲", "工科", "武汉", "华科", 1), Society("乙", "工科", "武汉", "华科", 2),
-    Society("丙", "工科", "武汉", None, 1), Society("丁", "工科", "武汉", None, 1),
-    Society("戊", "工科", "武汉", None, 1), Society("己", "理科", "恩施", None, 2),
-    Society("庚", "工科", "武汉", None, 5, 55), Society("辛", "工科", "武汉", None, 0),
-))
-GOOD = (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 3),
-        Organization("J002", "联合党支部", "同业共建", ("丙", "丁", "戊"), 3),
-        Organization("S001", "党总支", "单独组建", ("庚",), 5))
+ROSTER = Roster(
+    (
+        Society("甲", "工科", "武汉", "华科", 1),
+        Society("乙", "工科", "武汉", "华科", 2),
+        Society("丙", "工科", "武汉", None, 1),
+        Society("丁", "工科", "武汉", None, 1),
+        Society("戊", "工科", "武汉", None, 1),
+        Society("己", "理科", "恩施", None, 2),
+        Society("庚", "工科", "武汉", None, 5, 55),
+        Society("辛", "工科", "武汉", None, 0),
+    )
+)
+GOOD = (
+    Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 3),
+    Organization("J002", "联合党支部", "同业共建", ("丙", "丁", "戊"), 3),
+    Organization("S001", "党总支", "单独组建", ("庚",), 5),
+)
 
 
 def plan(*orgs, liaison=("辛",), uncovered=("己",)) -> Plan:
@@ -35,15 +44,23 @@ def test_valid_plan_has_no_error():
 def test_too_many_units():
     """It names the branch and 超过5家 when a branch has six units."""
     r = ROSTER.replace_societies(ROSTER.societies + (Society("壬", "工科", "武汉", None, 1),))
-    p = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙", "丙", "丁", "戊", "壬"), 7), GOOD[2]),
-             ("辛",), ("己",))
+    p = Plan(
+        Policy(),
+        (Organization("J001", "联合党支部", "同业共建", ("甲", "乙", "丙", "丁", "戊", "壬"), 7), GOOD[2]),
+        ("辛",),
+        ("己",),
+    )
     assert [(f.column, f.rule) for f in check_plan(r, p) if f.is_error] == [("J001", "超过5家")]
 
 
 def test_too_few_members_and_single_unit():
     """It flags 正式党员不足3名 and a joint branch of one unit."""
-    p = plan(Organization("J001", "联合党支部", "同业共建", ("甲",), 1), Organization("J002", "联合党支部", "同业共建", ("丙", "丁"), 2),
-             Organization("J003", "联合党支部", "同业共建", ("乙", "戊"), 3), GOOD[2])
+    p = plan(
+        Organization("J001", "联合党支部", "同业共建", ("甲",), 1),
+        Organization("J002", "联合党支部", "同业共建", ("丙", "丁"), 2),
+        Organization("J003", "联合党支部", "同业共建", ("乙", "戊"), 3),
+        GOOD[2],
+    )
     assert ("J001", "单个单位不能联合组建") in rules(p)
     assert ("J002", "正式党员不足3名") in rules(p)
 
@@ -84,7 +101,12 @@ def test_own_org_kind_and_strength():
     """It checks the kind of an own organization against T and its formal members."""
     p = plan(GOOD[0], GOOD[1], Organization("S001", "党支部", "单独组建", ("庚",), 5))
     assert rules(p) == [("S001", "组织类型不符")]
-    p = plan(GOOD[0], Organization("S001", "党支部", "单独组建", ("丙",), 1), Organization("J002", "联合党支部", "同业共建", ("丁", "戊", "乙"), 4), GOOD[2])
+    p = plan(
+        GOOD[0],
+        Organization("S001", "党支部", "单独组建", ("丙",), 1),
+        Organization("J002", "联合党支部", "同业共建", ("丁", "戊", "乙"), 4),
+        GOOD[2],
+    )
     assert ("S001", "正式党员不足3名") in rules(p)
 
 
@@ -93,7 +115,9 @@ def test_forbidden_pair_and_stated_count():
     p = plan(Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 9), GOOD[1], GOOD[2])
     found = check_plan(ROSTER, p, apart=[("乙", "甲")])
     assert [(f.column, f.rule, f.severity) for f in found if f.column == "J001"] == [
-        ("J001", "不同支部", "错误"), ("J001", "党员数与名册不符", "警告")]
+        ("J001", "不同支部", "错误"),
+        ("J001", "党员数与名册不符", "警告"),
+    ]
 
 
 def test_f3_left_uncovered():

@@ -1,21 +1,27 @@
 """Compatibility of candidates: pair and branch modes, and the compatibility graph."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
+from strategies import rosters
 
 from model.planning.compat import branch_modes, candidates, compatibility_graph, pair_modes
 from model.roster.values import Roster, Society
 from model.rules.policy import Policy
 
-from strategies import rosters
-
 # 甲(工科, 武汉, 华科, F1)  乙(工科, 孝感, 华科, F2)  丙(理科, 孝感, —, F1)  丁(理科, 恩施, —, F1)
 # 戊(工科, 武汉, 华科, F3: organizes alone)       己(理科, 武汉, —, F0: liaison)
-ROSTER = Roster((
-    Society("甲", "工科", "武汉", "华科", 1), Society("乙", "工科", "孝感", "华科", 2),
-    Society("丙", "理科", "孝感", None, 1), Society("丁", "理科", "恩施", None, 1),
-    Society("戊", "工科", "武汉", "华科", 3), Society("己", "理科", "武汉", None, 0),
-), adjacency=(("孝感", "武汉"),))
+ROSTER = Roster(
+    (
+        Society("甲", "工科", "武汉", "华科", 1),
+        Society("乙", "工科", "孝感", "华科", 2),
+        Society("丙", "理科", "孝感", None, 1),
+        Society("丁", "理科", "恩施", None, 1),
+        Society("戊", "工科", "武汉", "华科", 3),
+        Society("己", "理科", "武汉", None, 0),
+    ),
+    adjacency=(("孝感", "武汉"),),
+)
 
 
 def test_pair_modes_sorted_and_all_bases():
@@ -63,8 +69,10 @@ def test_graph_pins_and_forbids():
 
 def test_graph_counting_basis():
     """It classifies on the chosen counting basis (秘书处 makes 戊 a candidate here)."""
-    r = ROSTER.replace_societies(s if s.name != "戊" else Society("戊", "工科", "武汉", "华科", 3, secretariat_members=2)
-                                 for s in ROSTER.societies)
+    r = ROSTER.replace_societies(
+        s if s.name != "戊" else Society("戊", "工科", "武汉", "华科", 3, secretariat_members=2)
+        for s in ROSTER.societies
+    )
     assert "戊" in compatibility_graph(r, Policy(count_basis="秘书处"))
     assert "戊" not in compatibility_graph(r)
 
@@ -76,7 +84,7 @@ def test_graph_edges_match_pair_modes(roster):
     g = compatibility_graph(roster)
     cands = candidates(roster)
     for i, a in enumerate(cands):
-        for b in cands[i + 1:]:
+        for b in cands[i + 1 :]:
             modes = pair_modes(a, b, roster)
             assert g.has_edge(a.name, b.name) == bool(modes)
             if modes:

@@ -1,4 +1,5 @@
 """The CP-SAT component model: exact on small cases, hint shortcut, wish slots."""
+
 from __future__ import annotations
 
 from model.planning.cpsat_model import Component, maximal_plain, solve_component
@@ -15,8 +16,10 @@ def unit(i: int, f: int) -> Unit:
 def test_two_small_pools_compete():
     """It proves that one F=1 unit must stay out when two pools fight over one F=2 unit."""
     # pool A = {0(F1), 1(F2)}, pool B = {1(F2), 2(F1)}: only one pair can form
-    comp = Component((unit(0, 1), unit(1, 2), unit(2, 1)),
-                     (Pool(("H", "a"), (0, 1), True, False), Pool(("H", "b"), (1, 2), True, False)))
+    comp = Component(
+        (unit(0, 1), unit(1, 2), unit(2, 1)),
+        (Pool(("H", "a"), (0, 1), True, False), Pool(("H", "b"), (1, 2), True, False)),
+    )
     sol = solve_component(comp, (1, 2), COMPS, 5, 3, 5.0)
     assert (sol.covered, sol.bound, sol.optimal) == (2, 2, True)
 
@@ -38,6 +41,9 @@ def test_apart_pair_split_into_slots():
 
 def test_maximal_plain_drops_nested_pools():
     """It keeps only plain pools not inside a bigger plain pool."""
-    pools = (Pool(("I", "x"), (0, 1, 2), True, False), Pool(("H", "y"), (0, 1), True, False),
-             Pool(("IH", "x", "y"), (0, 1), False, True))
+    pools = (
+        Pool(("I", "x"), (0, 1, 2), True, False),
+        Pool(("H", "y"), (0, 1), True, False),
+        Pool(("IH", "x", "y"), (0, 1), False, True),
+    )
     assert maximal_plain(pools) == [0]

@@ -1,33 +1,50 @@
 """Tests of model.planning.edits: hand edits over frozen plans, their findings, locks, undo/redo, re-optimizing."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as hst
+from strategies import candidate_rosters
 
 from model.planning.edits import EditHistory, create, dissolve, lock, merge, move, reoptimize, set_basis, split, unlock
 from model.planning.plan import Organization, Plan
 from model.planning.planner import plan_joint_branches
 from model.roster.values import Roster, Society
 from model.rules.policy import BASES, Policy
-from strategies import candidate_rosters
 
 
 def _roster() -> Roster:
     """Seven candidates; 甲乙丙丁戊己 are 工科 in 武汉, 庚 is 医科 in 恩施; 辛 organizes on its own, 壬 has F=0.
 
-        甲(2) 乙(1) 丙(1) 丁(1) 戊(1) 己(1)   all 工科 武汉
-        庚(2) 医科 恩施     辛(5) own     壬(0) liaison
+    甲(2) 乙(1) 丙(1) 丁(1) 戊(1) 己(1)   all 工科 武汉
+    庚(2) 医科 恩施     辛(5) own     壬(0) liaison
     """
-    engineering = [Society(n, "工科", "武汉", None, f) for n, f in
-                   (("甲", 2), ("乙", 1), ("丙", 1), ("丁", 1), ("戊", 1), ("己", 1))]
-    return Roster(tuple(engineering) + (Society("庚", "医科", "恩施", None, 2), Society("辛", "理科", "宜昌", None, 5),
-                                        Society("壬", "医科", "恩施", None, 0)))
+    engineering = [
+        Society(n, "工科", "武汉", None, f)
+        for n, f in (("甲", 2), ("乙", 1), ("丙", 1), ("丁", 1), ("戊", 1), ("己", 1))
+    ]
+    return Roster(
+        tuple(engineering)
+        + (
+            Society("庚", "医科", "恩施", None, 2),
+            Society("辛", "理科", "宜昌", None, 5),
+            Society("壬", "医科", "恩施", None, 0),
+        )
+    )
 
 
 def _plan() -> Plan:
     """J001 甲乙 (3), J002 丙丁戊 (3), 己 and 庚 uncovered, 辛 on its own, 壬 with an instructor."""
-    return Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 3),
-                           Organization("J002", "联合党支部", "同业共建", ("丙", "丁", "戊"), 3),
-                           Organization("S001", "党支部", "单独组建", ("辛",), 5)),
-                liaison=("壬",), uncovered=("己", "庚"), optimal=True, bound=5)
+    return Plan(
+        Policy(),
+        (
+            Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 3),
+            Organization("J002", "联合党支部", "同业共建", ("丙", "丁", "戊"), 3),
+            Organization("S001", "党支部", "单独组建", ("辛",), 5),
+        ),
+        liaison=("壬",),
+        uncovered=("己", "庚"),
+        optimal=True,
+        bound=5,
+    )
 
 
 def _rules(result, org_id=None):
@@ -67,10 +84,15 @@ def test_sixth_unit_and_incompatible_unit_are_reported():
 def test_locked_branch_refuses_edits_until_unlocked():
     """It refuses every edit touching a locked branch, with a finding and the plan unchanged, until unlocked."""
     locked = lock(_roster(), _plan(), "J001").plan
-    for r in (move(_roster(), locked, "己", "J001"), move(_roster(), locked, "甲", None),
-              dissolve(_roster(), locked, "J001"), merge(_roster(), locked, "J002", "J001"),
-              split(_roster(), locked, "J001", ["甲"]), create(_roster(), locked, ["甲", "己"]),
-              set_basis(_roster(), locked, "J001", "区域联建")):
+    for r in (
+        move(_roster(), locked, "己", "J001"),
+        move(_roster(), locked, "甲", None),
+        dissolve(_roster(), locked, "J001"),
+        merge(_roster(), locked, "J002", "J001"),
+        split(_roster(), locked, "J001", ["甲"]),
+        create(_roster(), locked, ["甲", "己"]),
+        set_basis(_roster(), locked, "J001", "区域联建"),
+    ):
         assert not r.applied and r.plan is locked and _rules(r) == {"已锁定"}
     assert move(_roster(), unlock(_roster(), locked, "J001").plan, "己", "J001").applied
 
@@ -132,7 +154,7 @@ def test_history_undo_redo_and_round_trip():
     assert not branched.can_redo and len(branched.plans) == 3
     back = EditHistory.from_dict(h.undo().to_dict())
     assert back.cursor == 1 and back.current().to_dict() == p1.to_dict() and back.labels[2] == "撤销"
-    assert len(EditHistory(( p0,), limit=3).push(p1).push(p2).push(p0).plans) == 3
+    assert len(EditHistory((p0,), limit=3).push(p1).push(p2).push(p0).plans) == 3
 
 
 def test_reoptimize_keeps_locks_and_restores_coverage():
@@ -166,8 +188,10 @@ def test_any_edit_places_every_society_exactly_once(roster, data):
     else:
         r = set_basis(roster, plan, data.draw(hst.sampled_from(ids)), data.draw(hst.sampled_from(BASES)))
     assert _placed(r.plan) == sorted(roster.names())
-    assert all(o.units and o.formal_members == sum(roster.society(u).formal_members for u in o.units)
-               for o in r.plan.organizations)
+    assert all(
+        o.units and o.formal_members == sum(roster.society(u).formal_members for u in o.units)
+        for o in r.plan.organizations
+    )
     assert len({o.id for o in r.plan.organizations}) == len(r.plan.organizations)
     assert r.applied or (r.plan is plan and r.findings)
 

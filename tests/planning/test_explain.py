@@ -1,15 +1,24 @@
 """Tests of model.planning.explain: why a society is uncovered and which verified change would cover it."""
+
 from itertools import combinations
 
 from hypothesis import given, settings
+from strategies import candidate_rosters, policies
 
 from model.planning.compat import branch_modes, compatibility_graph
-from model.planning.explain import LOCKED_OUT, NO_PARTNER, NOT_CANDIDATE, TAKEN, TOO_FEW, best_partner_total, explain_uncovered
+from model.planning.explain import (
+    LOCKED_OUT,
+    NO_PARTNER,
+    NOT_CANDIDATE,
+    TAKEN,
+    TOO_FEW,
+    best_partner_total,
+    explain_uncovered,
+)
 from model.planning.plan import Plan
 from model.planning.planner import plan_joint_branches
 from model.roster.values import Roster, Society
 from model.rules.policy import Policy
-from strategies import candidate_rosters, policies
 
 
 def _explain(roster, policy=Policy(), locks=()):
@@ -28,8 +37,14 @@ def test_no_partner_suggests_a_verified_adjacency():
 
 def test_too_few_members_is_computed_on_cliques_not_neighbour_sums():
     """It finds the best branch among mutually compatible partners only: a path A–B–C of regions is not a clique."""
-    r = Roster((Society("甲", "工科", "甲市", None, 1), Society("乙", "理科", "乙市", None, 1),
-                Society("丙", "医科", "丙市", None, 1)), adjacency=(("乙市", "甲市"), ("丙市", "乙市")))
+    r = Roster(
+        (
+            Society("甲", "工科", "甲市", None, 1),
+            Society("乙", "理科", "乙市", None, 1),
+            Society("丙", "医科", "丙市", None, 1),
+        ),
+        adjacency=(("乙市", "甲市"), ("丙市", "乙市")),
+    )
     g = compatibility_graph(r)
     formal = lambda u: r.society(u).formal_members  # noqa: E731
     assert best_partner_total(g, "乙", formal, Policy()) == 2
@@ -48,8 +63,13 @@ def test_too_few_within_five_units_suggests_a_sixth_unit():
 
 def test_locked_partners_suggest_unlocking_the_named_branch():
     """It blames the locked branch holding every partner and verifies that unlocking it covers the society."""
-    r = Roster((Society("甲", "工科", "武汉", None, 1), Society("乙", "工科", "宜昌", None, 2),
-                Society("丙", "工科", "襄阳", None, 1)))
+    r = Roster(
+        (
+            Society("甲", "工科", "武汉", None, 1),
+            Society("乙", "工科", "宜昌", None, 2),
+            Society("丙", "工科", "襄阳", None, 1),
+        )
+    )
     plan = plan_joint_branches(r, Policy(), locks=[("甲", "乙")], time_limit=5)
     (e,) = explain_uncovered(r, plan)
     assert e.society == "丙" and e.reason == LOCKED_OUT and "J001" in e.text
@@ -58,16 +78,26 @@ def test_locked_partners_suggest_unlocking_the_named_branch():
 
 def test_partners_taken_by_the_optimum_and_no_single_change_helps():
     """It says the optimum uses the partners elsewhere, and suggests nothing when no single change covers it."""
-    r = Roster((Society("甲", "工科", "武汉", None, 2), Society("乙", "工科", "宜昌", None, 1),
-                Society("丙", "理科", "武汉", None, 1)))
+    r = Roster(
+        (
+            Society("甲", "工科", "武汉", None, 2),
+            Society("乙", "工科", "宜昌", None, 1),
+            Society("丙", "理科", "武汉", None, 1),
+        )
+    )
     (e,) = explain_uncovered(r, plan_joint_branches(r, Policy(max_units=2), time_limit=5))
     assert e.reason == TAKEN and e.suggestions == () and "没有找到单项调整" in e.text
 
 
 def test_another_basis_is_suggested_only_when_it_covers():
     """It suggests allowing 区域联建 when only 同业共建 is allowed and the pair shares a region."""
-    r = Roster((Society("甲", "工科", "武汉", None, 1), Society("乙", "理科", "武汉", None, 2),
-                Society("丙", "农科", "恩施", None, 1)))
+    r = Roster(
+        (
+            Society("甲", "工科", "武汉", None, 1),
+            Society("乙", "理科", "武汉", None, 2),
+            Society("丙", "农科", "恩施", None, 1),
+        )
+    )
     got = _explain(r, Policy(bases=("同业共建",)))
     assert [(s.kind, s.detail) for s in got["甲"].suggestions] == [("组建方式", ("区域联建",))]
     assert got["丙"].suggestions == () and got["丙"].reason == NO_PARTNER
@@ -107,9 +137,15 @@ def test_best_partner_total_matches_brute_force(roster, policy):
 def test_a_pinned_pair_split_by_a_lock_gives_explanations_not_an_error():
     """It explains every uncovered society when a pinned pair contradicts a lock: a re-plan that cannot honour
     both is no suggestion, not an error."""
-    r = Roster((Society("甲", "工科", "武汉", None, 1), Society("乙", "工科", "宜昌", None, 2),
-                Society("丙", "工科", "襄阳", None, 1), Society("丁", "理科", "襄阳", None, 1),
-                Society("戊", "医科", "孝感", None, 1)))
+    r = Roster(
+        (
+            Society("甲", "工科", "武汉", None, 1),
+            Society("乙", "工科", "宜昌", None, 2),
+            Society("丙", "工科", "襄阳", None, 1),
+            Society("丁", "理科", "襄阳", None, 1),
+            Society("戊", "医科", "孝感", None, 1),
+        )
+    )
     plan = plan_joint_branches(r, Policy(), locks=[("甲", "乙")], time_limit=5)
     found = {e.society: e for e in explain_uncovered(r, plan, together=(("丙", "甲"),))}
     assert set(found) == set(plan.uncovered) == {"丙", "丁", "戊"}

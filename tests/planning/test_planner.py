@@ -1,23 +1,23 @@
 """The optimizer: exact against brute force, valid, deterministic, honouring every wish."""
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from itertools import combinations
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from strategies import candidate_rosters, pairs, policies, rosters
 
+from model.findings import InputError
 from model.planning.baseline import greedy_plan
 from model.planning.check import check_plan
 from model.planning.compat import branch_modes, candidates
-from model.findings import InputError
 from model.planning.planner import plan_joint_branches
+from model.planning.wishes import pin_groups
 from model.roster.values import Roster, Society
 from model.rules.policy import Policy
-from model.planning.wishes import pin_groups
-
-from strategies import candidate_rosters, pairs, policies, rosters
 
 SLOW = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -47,12 +47,15 @@ def brute_force(roster: Roster, policy: Policy, together=(), apart=()) -> int:
 
     def valid(group: tuple[int, ...]) -> bool:
         mask = sum(1 << i for i in group)
-        return (2 <= len(group) <= policy.max_units and sum(f[i] for i in group) >= policy.min_members
-                and all(closure[i] & ~mask == 0 for i in group)
-                and not any(frozenset(p) in forbidden for p in combinations(group, 2))
-                and bool(branch_modes([cands[i] for i in group], roster, policy)))
+        return (
+            2 <= len(group) <= policy.max_units
+            and sum(f[i] for i in group) >= policy.min_members
+            and all(closure[i] & ~mask == 0 for i in group)
+            and not any(frozenset(p) in forbidden for p in combinations(group, 2))
+            and bool(branch_modes([cands[i] for i in group], roster, policy))
+        )
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(mask: int) -> int:
         if not mask:
             return 0
@@ -78,8 +81,12 @@ def unplaceable_pin_group(roster: Roster, policy: Policy, together, apart) -> bo
     names = {s.name for s in candidates(roster, policy)}
     for group in pin_groups(together):
         socs = [roster.society(n) for n in group]
-        if (not set(group) <= names or len(group) > policy.max_units or not branch_modes(socs, roster, policy)
-                or any(a in group and b in group for a, b in apart)):
+        if (
+            not set(group) <= names
+            or len(group) > policy.max_units
+            or not branch_modes(socs, roster, policy)
+            or any(a in group and b in group for a, b in apart)
+        ):
             return True
     return False
 
@@ -114,7 +121,7 @@ def test_matches_brute_force_with_wishes(data):
     together, apart = data.draw(pairs(roster, 1)), data.draw(pairs(roster, 2))
     try:
         plan = plan_joint_branches(roster, policy, together=together, apart=apart)
-    except InputError as exc:       # a refusal must be justified: some pinned group can never share a branch
+    except InputError as exc:  # a refusal must be justified: some pinned group can never share a branch
         assert all(f.column in ("同支部", None) or f.column.startswith("锁定") for f in exc.findings)
         assert unplaceable_pin_group(roster, policy, together, apart)
         return
@@ -158,8 +165,16 @@ def test_bad_lock_refused():
 
 def test_deterministic():
     """It returns the same plan for the same input, whatever the order of calls."""
-    socs = tuple(Society(f"学会{i}", "工科理科"[i % 2 * 2:i % 2 * 2 + 2], "武汉孝感"[i % 3 % 2 * 2:][:2],
-                         "华科" if i % 4 else None, 1 + i % 2) for i in range(40))
+    socs = tuple(
+        Society(
+            f"学会{i}",
+            "工科理科"[i % 2 * 2 : i % 2 * 2 + 2],
+            "武汉孝感"[i % 3 % 2 * 2 :][:2],
+            "华科" if i % 4 else None,
+            1 + i % 2,
+        )
+        for i in range(40)
+    )
     roster = Roster(socs, adjacency=(("孝感", "武汉"),))
     first = plan_joint_branches(roster).to_dict()
     assert all(plan_joint_branches(roster).to_dict() == first for _ in range(3))
@@ -167,8 +182,12 @@ def test_deterministic():
 
 def test_cohesion_preferred():
     """It prefers branches whose units share two relations when coverage is equal."""
-    socs = (Society("甲", "工科", "武汉", "华科", 1), Society("乙", "工科", "宜昌", "武大", 2),
-            Society("丙", "工科", "武汉", "武大", 2), Society("丁", "工科", "宜昌", "华科", 2))
+    socs = (
+        Society("甲", "工科", "武汉", "华科", 1),
+        Society("乙", "工科", "宜昌", "武大", 2),
+        Society("丙", "工科", "武汉", "武大", 2),
+        Society("丁", "工科", "宜昌", "华科", 2),
+    )
     plan = plan_joint_branches(Roster(socs))
     assert {o.units for o in plan.joint_branches()} == {("甲", "丁"), ("乙", "丙")}
     assert any("两种关系" in n for n in plan.notes)
@@ -201,12 +220,20 @@ def test_locks_hold_property(roster, data):
 
 def _city(n: int, seed: int) -> Roster:
     import random
+
     rng = random.Random(seed)
     regions = [f"区{i}" for i in range(12)]
     adjacency = tuple((regions[i], regions[i + 1]) for i in range(11))
-    socs = tuple(Society(f"学会{i:04d}", rng.choice("甲乙丙丁戊") + "科", rng.choice(regions),
-                         rng.choice([None, "华科", "武大", "省医院", "农科院"]), rng.choice((1, 2)))
-                 for i in range(n))
+    socs = tuple(
+        Society(
+            f"学会{i:04d}",
+            rng.choice("甲乙丙丁戊") + "科",
+            rng.choice(regions),
+            rng.choice([None, "华科", "武大", "省医院", "农科院"]),
+            rng.choice((1, 2)),
+        )
+        for i in range(n)
+    )
     return Roster(socs, adjacency=adjacency)
 
 
@@ -226,7 +253,9 @@ def test_deterministic_with_wishes_at_scale():
     """It gives the same plan twice on a few hundred societies with pinned and forbidden pairs."""
     roster = _city(400, 5)
     names = roster.names()
-    together = [(names[0], next(n for n in names[1:] if roster.society(n).industry == roster.society(names[0]).industry))]
+    together = [
+        (names[0], next(n for n in names[1:] if roster.society(n).industry == roster.society(names[0]).industry))
+    ]
     apart = [(names[1], names[2]), (names[3], names[4])]
     first = plan_joint_branches(roster, together=together, apart=apart)
     again = plan_joint_branches(roster, together=together, apart=apart)

@@ -1,4 +1,5 @@
 """Pools of compatible candidates, compositions and the exact min-branch split."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -34,7 +35,11 @@ def test_min_groups_exact(n1, n2, k, m):
     for a in range(n1 + 1):
         for b in range(n2 + 1):
             if (a, b) != (0, 0):
-                options = [best[a - x, b - y] + 1 for x, y in comps if x <= a and y <= b and best.get((a - x, b - y)) is not None]
+                options = [
+                    best[a - x, b - y] + 1
+                    for x, y in comps
+                    if x <= a and y <= b and best.get((a - x, b - y)) is not None
+                ]
                 best[a, b] = min(options) if options else None
     assert (got is None) == (best[n1, n2] is None)
     if got:
@@ -51,8 +56,12 @@ def test_irreducible_generate_all():
 
 def test_build_pools_cohesive_and_uncoverable():
     """It merges identical pools, flags cohesive ones and returns the units no pool covers."""
-    socs = (Society("甲", "工科", "武汉", "华科", 1), Society("乙", "工科", "武汉", "华科", 2),
-            Society("丙", "医科", "恩施", None, 1), Society("丁", "理科", "恩施", None, 1))
+    socs = (
+        Society("甲", "工科", "武汉", "华科", 1),
+        Society("乙", "工科", "武汉", "华科", 2),
+        Society("丙", "医科", "恩施", None, 1),
+        Society("丁", "理科", "恩施", None, 1),
+    )
     r = Roster(socs)
     units = units_of(socs, Policy(), {s.name: i for i, s in enumerate(socs)})
     pools, lost = build_pools(units, r, Policy(), (1, 2), compositions((1, 2), Policy()))

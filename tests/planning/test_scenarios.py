@@ -1,19 +1,34 @@
 """Tests of model.planning.scenarios: comparing two plans side by side."""
+
 from model.planning.plan import Organization, Plan
-from model.rules.policy import Policy
 from model.planning.scenarios import compare
+from model.rules.policy import Policy
 
 
 def _j(id_, basis, *units, f=3):
     return Organization(id_, "联合党支部", basis, units, f)
 
 
-A = Plan(Policy(), (_j("J001", "同业共建", "甲", "乙"), _j("J002", "区域联建", "丙", "丁"),
-                    Organization("S001", "党支部", "单独组建", ("戊",), 5)),
-         liaison=("己",), uncovered=("庚",))
-B = Plan(Policy(), (_j("J007", "同业共建", "乙", "甲"), _j("J008", "挂靠组建", "丙", "庚"),
-                    Organization("S001", "党支部", "单独组建", ("戊",), 5)),
-         liaison=("己",), uncovered=("丁",))
+A = Plan(
+    Policy(),
+    (
+        _j("J001", "同业共建", "甲", "乙"),
+        _j("J002", "区域联建", "丙", "丁"),
+        Organization("S001", "党支部", "单独组建", ("戊",), 5),
+    ),
+    liaison=("己",),
+    uncovered=("庚",),
+)
+B = Plan(
+    Policy(),
+    (
+        _j("J007", "同业共建", "乙", "甲"),
+        _j("J008", "挂靠组建", "丙", "庚"),
+        Organization("S001", "党支部", "单独组建", ("戊",), 5),
+    ),
+    liaison=("己",),
+    uncovered=("丁",),
+)
 
 
 def test_compare_counts_coverage_and_bases():

@@ -1,13 +1,20 @@
 """The coordinator's wishes are checked before planning; each problem names the wish."""
+
 from __future__ import annotations
 
+from model.planning.wishes import pin_groups, wish_findings
 from model.roster.values import Roster, Society
 from model.rules.policy import Policy
-from model.planning.wishes import pin_groups, wish_findings
 
-ROSTER = Roster((Society("甲", "工科", "武汉", None, 1), Society("乙", "工科", "武汉", None, 2),
-                 Society("丙", "理科", "恩施", None, 1), Society("丁", "工科", "武汉", None, 5),
-                 Society("戊", "工科", "武汉", None, 0)))
+ROSTER = Roster(
+    (
+        Society("甲", "工科", "武汉", None, 1),
+        Society("乙", "工科", "武汉", None, 2),
+        Society("丙", "理科", "恩施", None, 1),
+        Society("丁", "工科", "武汉", None, 5),
+        Society("戊", "工科", "武汉", None, 0),
+    )
+)
 
 
 def msgs(**kw) -> list[tuple[str, str]]:

@@ -1,4 +1,5 @@
 """Roster loading: every finding type on tiny inline rosters, encodings, edits, JSON."""
+
 from __future__ import annotations
 
 import io
@@ -11,7 +12,16 @@ import pytest
 from helpers import HEAD, xlsx
 
 from model.findings import ERROR, WARNING, RosterError
-from model.roster.loading import frames_to_raw, load_roster, parse_roster, raw_from_dict, raw_to_dict, read_raw, read_roster, roster_frames
+from model.roster.loading import (
+    frames_to_raw,
+    load_roster,
+    parse_roster,
+    raw_from_dict,
+    raw_to_dict,
+    read_raw,
+    read_roster,
+    roster_frames,
+)
 from model.roster.template import blank_template_xlsx
 
 
@@ -21,12 +31,22 @@ def only(roster, severity=None):
 
 def test_canonical_workbook_loads_societies_members_adjacency():
     """It reads the three sheets, derives counts from member rows and keeps adjacency sorted."""
-    data = xlsx({
-        "学会": [HEAD + ["支撑单位"], ["甲学会", "工科", "武汉市", 2, "武汉大学"], ["乙学会", "医科", "鄂州市", 5, None]],
-        "党员": [["姓名", "学会名称", "党员类别", "学会职务"], ["张三", "甲学会", "正式", "理事长"],
-                 ["李四", "甲学会", "预备", "理事"], ["王五", "甲学会", None, "理事"]],
-        "地域相邻": [["地区A", "地区B"], ["鄂州市", "武汉市"]],
-    })
+    data = xlsx(
+        {
+            "学会": [
+                HEAD + ["支撑单位"],
+                ["甲学会", "工科", "武汉市", 2, "武汉大学"],
+                ["乙学会", "医科", "鄂州市", 5, None],
+            ],
+            "党员": [
+                ["姓名", "学会名称", "党员类别", "学会职务"],
+                ["张三", "甲学会", "正式", "理事长"],
+                ["李四", "甲学会", "预备", "理事"],
+                ["王五", "甲学会", None, "理事"],
+            ],
+            "地域相邻": [["地区A", "地区B"], ["鄂州市", "武汉市"]],
+        }
+    )
     r = read_roster(data, "名册.xlsx")
     assert r.ok and r.findings == ()
     a, b = r.societies
@@ -38,7 +58,14 @@ def test_canonical_workbook_loads_societies_members_adjacency():
 
 def test_english_keys_and_extra_columns():
     """It accepts English keys as headers and keeps unknown columns in Society.extra."""
-    data = xlsx({"societies": [["Name", "industry", "REGION", "formal_members", "备注"], ["甲学会", "工科", "武汉市", 3, "先进"]]})
+    data = xlsx(
+        {
+            "societies": [
+                ["Name", "industry", "REGION", "formal_members", "备注"],
+                ["甲学会", "工科", "武汉市", 3, "先进"],
+            ]
+        }
+    )
     r = read_roster(data, "e.xlsx")
     assert r.ok and r.societies[0].formal_members == 3
     assert r.societies[0].extra == (("备注", "先进"),)
@@ -84,7 +111,9 @@ def test_number_stored_as_text_warns_in_workbook_only():
     assert r.findings == ()
 
 
-@pytest.mark.parametrize("value, ok", [(3.0, True), (2.5, False), (-1, False), ("三", False), ("-2", False), (True, False)])
+@pytest.mark.parametrize(
+    "value, ok", [(3.0, True), (2.5, False), (-1, False), ("三", False), ("-2", False), (True, False)]
+)
 def test_counts_must_be_non_negative_integers(value, ok):
     """It accepts 3.0 and refuses 2.5, negatives and words, naming the bad value."""
     r = read_roster(xlsx({"学会": [HEAD, ["甲学会", "工科", "武汉市", value]]}), "c.xlsx")
@@ -128,8 +157,11 @@ def test_formula_uses_cached_value_and_refuses_missing_one():
 
 def test_excel_error_value_is_an_error():
     """It refuses a cached Excel error such as #DIV/0!."""
-    data = _patch_sheet(xlsx({"学会": [HEAD, ["甲学会", "工科", "武汉市", "=1/0"]]}),
-                        '<c r="D2"><f>1/0</f><v></v>', '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v>')
+    data = _patch_sheet(
+        xlsx({"学会": [HEAD, ["甲学会", "工科", "武汉市", "=1/0"]]}),
+        '<c r="D2"><f>1/0</f><v></v>',
+        '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v>',
+    )
     r = read_roster(data, "f.xlsx")
     assert len(r.errors) == 1 and "#DIV/0!" in r.errors[0].message
 
@@ -155,7 +187,9 @@ def test_title_rows_blank_rows_and_row_numbers():
     assert [(e.row, e.column) for e in r.errors] == [(6, "理事会正式党员数")]
 
 
-@pytest.mark.parametrize("value", [datetime(2025, 6, 30), date(2025, 6, 30), "2025-06-30", "2025/6/30", "2025年6月30日"])
+@pytest.mark.parametrize(
+    "value", [datetime(2025, 6, 30), date(2025, 6, 30), "2025-06-30", "2025/6/30", "2025年6月30日"]
+)
 def test_dates_in_every_accepted_form(value):
     """It reads 届满时间 as an Excel date or as text 2025-06-30, 2025/6/30 or 2025年6月30日."""
     r = read_roster(xlsx({"学会": [HEAD + ["届满时间"], ["甲学会", "工科", "武汉市", 3, value]]}), "d.xlsx")
@@ -195,7 +229,16 @@ def test_lone_sheet_with_society_headers_stands_in_for_missing_sheet():
 
 def test_duplicate_names_after_trimming_name_both_rows():
     """It refuses a second society with the same trimmed name, naming both rows."""
-    data = xlsx({"学会": [HEAD, ["甲学会", "工科", "武汉市", 3], ["乙学会", "工科", "武汉市", 3], [" 甲学会\u3000", "医科", "武汉市", 1]]})
+    data = xlsx(
+        {
+            "学会": [
+                HEAD,
+                ["甲学会", "工科", "武汉市", 3],
+                ["乙学会", "工科", "武汉市", 3],
+                [" 甲学会\u3000", "医科", "武汉市", 1],
+            ]
+        }
+    )
     r = read_roster(data, "d.xlsx")
     (e,) = r.errors
     assert e.row == 4 and "第2行" in e.message and "第4行" in e.message and "甲学会" in e.message
@@ -210,8 +253,12 @@ def test_duplicate_column_is_an_error():
 
 def test_member_naming_unknown_society_is_an_error():
     """It reports a member whose 学会名称 is not on the 学会 sheet."""
-    data = xlsx({"学会": [HEAD, ["甲学会", "工科", "武汉市", 1]],
-                 "党员": [["姓名", "学会名称"], ["张三", "甲学会"], ["李四", "甲学 会"]]})
+    data = xlsx(
+        {
+            "学会": [HEAD, ["甲学会", "工科", "武汉市", 1]],
+            "党员": [["姓名", "学会名称"], ["张三", "甲学会"], ["李四", "甲学 会"]],
+        }
+    )
     r = read_roster(data, "m.xlsx")
     (e,) = r.errors
     assert (e.sheet, e.row, e.column) == ("党员", 3, "学会名称") and "甲学 会" in e.message
@@ -219,8 +266,16 @@ def test_member_naming_unknown_society_is_an_error():
 
 def test_stated_counts_disagreeing_with_member_rows_warn_and_rows_win():
     """It warns naming both numbers and uses the member rows; societies without rows keep their counts."""
-    data = xlsx({"学会": [HEAD + ["理事会预备党员数"], ["甲学会", "工科", "武汉市", 5, 0], ["乙学会", "工科", "武汉市", 7, None]],
-                 "党员": [["姓名", "学会名称", "党员类别"], ["张三", "甲学会", "正式"], ["李四", "甲学会", "预备"]]})
+    data = xlsx(
+        {
+            "学会": [
+                HEAD + ["理事会预备党员数"],
+                ["甲学会", "工科", "武汉市", 5, 0],
+                ["乙学会", "工科", "武汉市", 7, None],
+            ],
+            "党员": [["姓名", "学会名称", "党员类别"], ["张三", "甲学会", "正式"], ["李四", "甲学会", "预备"]],
+        }
+    )
     r = read_roster(data, "m.xlsx")
     assert r.ok
     assert [(s.formal_members, s.probationary_members) for s in r.societies] == [(1, 1), (7, 0)]
@@ -231,8 +286,12 @@ def test_stated_counts_disagreeing_with_member_rows_warn_and_rows_win():
 
 def test_member_status_must_be_formal_or_probationary():
     """It refuses a 党员类别 other than 正式/预备 (blank means 正式)."""
-    data = xlsx({"学会": [HEAD, ["甲学会", "工科", "武汉市", 1]],
-                 "党员": [["姓名", "学会名称", "党员类别"], ["张三", "甲学会", None], ["李四", "甲学会", "积极分子"]]})
+    data = xlsx(
+        {
+            "学会": [HEAD, ["甲学会", "工科", "武汉市", 1]],
+            "党员": [["姓名", "学会名称", "党员类别"], ["张三", "甲学会", None], ["李四", "甲学会", "积极分子"]],
+        }
+    )
     r = read_roster(data, "m.xlsx")
     (e,) = r.errors
     assert (e.row, e.column) == (3, "党员类别") and "积极分子" in e.message
@@ -250,18 +309,23 @@ def test_adjacency_naming_unknown_region_is_a_warning():
 
 def test_unknown_org_kind_is_an_error():
     """It refuses a 党组织类型 outside 党委/党总支/党支部/联合党支部/党建工作小组."""
-    data = xlsx({"学会": [HEAD + ["现有党组织", "党组织类型"], ["甲学会", "工科", "武汉市", 3, "甲学会党支部", "支部"]]})
+    data = xlsx(
+        {"学会": [HEAD + ["现有党组织", "党组织类型"], ["甲学会", "工科", "武汉市", 3, "甲学会党支部", "支部"]]}
+    )
     r = read_roster(data, "k.xlsx")
     (e,) = r.errors
     assert e.column == "党组织类型" and "支部" in e.message
 
 
-@pytest.mark.parametrize("data, name, words", [
-    (b"%PDF-1.4 not a workbook", "名册.pdf", "不是 Excel"),
-    (b"", "名册.xlsx", "空"),
-    (b"PK\x03\x04 truncated zip", "名册.xlsx", "损坏"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "名册.xls", "另存为"),
-])
+@pytest.mark.parametrize(
+    "data, name, words",
+    [
+        (b"%PDF-1.4 not a workbook", "名册.pdf", "不是 Excel"),
+        (b"", "名册.xlsx", "空"),
+        (b"PK\x03\x04 truncated zip", "名册.xlsx", "损坏"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "名册.xls", "另存为"),
+    ],
+)
 def test_unreadable_files_give_one_fatal_finding(data, name, words):
     """It turns a non-workbook, an empty file, a corrupt zip or an old .xls into an error finding."""
     r = read_roster(data, name)
@@ -316,7 +380,7 @@ def test_hostile_text_loads_as_plain_text():
     ws.title = "学会"
     ws.append(HEAD)
     ws.append(["<script>alert(1)</script>学会", "<b>工科</b>", "武汉市", 3])
-    c = ws.cell(3, 1, "=HYPERLINK(\"http://x\")")
+    c = ws.cell(3, 1, '=HYPERLINK("http://x")')
     c.data_type = "s"
     ws.cell(3, 2, "+cmd|' /C calc'!A0")
     ws.cell(3, 3, "@SUM(1)")
@@ -327,14 +391,20 @@ def test_hostile_text_loads_as_plain_text():
     assert r.ok
     assert r.names() == ("<script>alert(1)</script>学会", '=HYPERLINK("http://x")')
     assert r.societies[1].industry == "+cmd|' /C calc'!A0"
-    r = read_roster('学会名称,学科类别,所在地,理事会正式党员数\n"=1+1",<img src=x onerror=alert(1)>,武汉市,1\n'.encode(), "h.csv")
+    r = read_roster(
+        '学会名称,学科类别,所在地,理事会正式党员数\n"=1+1",<img src=x onerror=alert(1)>,武汉市,1\n'.encode(), "h.csv"
+    )
     assert r.names() == ("=1+1",) and r.societies[0].industry == "<img src=x onerror=alert(1)>"
 
 
 def test_raw_book_json_round_trip_is_lossless():
     """It stores a RawBook as JSON text and gets back an equal RawBook, dates included."""
-    data = xlsx({"学会": [["标题"], HEAD + ["届满时间"], ["甲学会", "工科", "武汉市", 2.0, datetime(2027, 1, 5)]],
-                 "党员": [["姓名", "学会名称"], ["张三", "甲学会"]]})
+    data = xlsx(
+        {
+            "学会": [["标题"], HEAD + ["届满时间"], ["甲学会", "工科", "武汉市", 2.0, datetime(2027, 1, 5)]],
+            "党员": [["姓名", "学会名称"], ["张三", "甲学会"]],
+        }
+    )
     raw = read_raw(data, "j.xlsx")
     again = raw_from_dict(json.loads(json.dumps(raw_to_dict(raw), ensure_ascii=False)))
     assert again == raw and parse_roster(again) == parse_roster(raw)
@@ -342,7 +412,16 @@ def test_raw_book_json_round_trip_is_lossless():
 
 def test_frames_edit_round_trip_renumbers_rows():
     """It gives text frames with canonical headers first, and reads edits back with rows 2, 3, …"""
-    data = xlsx({"学会": [["名册"], HEAD[::-1] + ["备注"], [3, "武汉市", "工科", "甲学会", "x"], [1, "黄石市", "医科", "乙学会", None]]})
+    data = xlsx(
+        {
+            "学会": [
+                ["名册"],
+                HEAD[::-1] + ["备注"],
+                [3, "武汉市", "工科", "甲学会", "x"],
+                [1, "黄石市", "医科", "乙学会", None],
+            ]
+        }
+    )
     frames = roster_frames(read_raw(data, "e.xlsx"))
     df = frames["学会"]
     assert list(df.columns[:4]) == HEAD[:3] + ["支撑单位"] and df.columns[-1] == "备注"

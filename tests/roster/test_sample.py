@@ -1,4 +1,5 @@
 """The sample province (sample_data/): realistic shape, seeded, validates cleanly."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -13,8 +14,25 @@ from model.roster.loading import read_roster
 from model.rules.classify import classify_all
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
-HUBEI = {"武汉市", "黄石市", "十堰市", "宜昌市", "襄阳市", "鄂州市", "荆门市", "孝感市", "荆州市", "黄冈市", "咸宁市",
-         "随州市", "恩施州", "仙桃市", "潜江市", "天门市", "神农架林区"}
+HUBEI = {
+    "武汉市",
+    "黄石市",
+    "十堰市",
+    "宜昌市",
+    "襄阳市",
+    "鄂州市",
+    "荆门市",
+    "孝感市",
+    "荆州市",
+    "黄冈市",
+    "咸宁市",
+    "随州市",
+    "恩施州",
+    "仙桃市",
+    "潜江市",
+    "天门市",
+    "神农架林区",
+}
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """Writing the canonical template: round trip, text safety, the blank template."""
+
 from __future__ import annotations
 
 import io
@@ -11,8 +12,8 @@ from hypothesis import strategies as st
 
 from model.roster.cells import clean_text
 from model.roster.loading import frames_to_raw, read_raw, read_roster, roster_frames
-from model.roster.values import Member, Roster, Society
 from model.roster.template import blank_template_xlsx, write_roster_xlsx
+from model.roster.values import Member, Roster, Society
 
 
 def small_roster() -> Roster:
@@ -21,20 +22,56 @@ def small_roster() -> Roster:
     甲学会 (武汉市, 2 rows) — 乙协会 (鄂州市, 60 stated) — 丙研究会 (武汉市, none)
     """
     societies = (
-        Society("甲学会", "工科", "武汉市", "武汉大学", 1, 1, 2, "湖北省科协", "甲学会党支部", "党支部",
-                date(2020, 5, 1), date(2027, 1, 31), (("备注", "先进"),)),
-        Society("乙协会", "医科", "鄂州市", None, 58, 2, None, None, "乙协会党总支", "党总支", None, None, (("备注", ""),)),
+        Society(
+            "甲学会",
+            "工科",
+            "武汉市",
+            "武汉大学",
+            1,
+            1,
+            2,
+            "湖北省科协",
+            "甲学会党支部",
+            "党支部",
+            date(2020, 5, 1),
+            date(2027, 1, 31),
+            (("备注", "先进"),),
+        ),
+        Society(
+            "乙协会", "医科", "鄂州市", None, 58, 2, None, None, "乙协会党总支", "党总支", None, None, (("备注", ""),)
+        ),
         Society("丙研究会", "交叉学科", "武汉市", None, 0, 0, None, None, None, None, None, None, (("备注", ""),)),
     )
-    members = (Member("张三", "甲学会", "男", "理事长", "正式", None, "10012345678", "武汉大学"),
-               Member("李四", "甲学会", "女", "理事", "预备", "留党察看"))
+    members = (
+        Member("张三", "甲学会", "男", "理事长", "正式", None, "10012345678", "武汉大学"),
+        Member("李四", "甲学会", "女", "理事", "预备", "留党察看"),
+    )
     return Roster(societies, members, (("武汉市", "鄂州市"),), (), "x.xlsx", True)
 
 
 def strip_rows(r: Roster) -> tuple:
-    return tuple((s.name, s.industry, s.region, s.host_unit, s.formal_members, s.probationary_members,
-                  s.secretariat_members, s.supervisor, s.existing_org, s.existing_kind, s.org_founded,
-                  s.term_ends, s.extra) for s in r.societies), tuple(m.name for m in r.members), r.adjacency
+    return (
+        tuple(
+            (
+                s.name,
+                s.industry,
+                s.region,
+                s.host_unit,
+                s.formal_members,
+                s.probationary_members,
+                s.secretariat_members,
+                s.supervisor,
+                s.existing_org,
+                s.existing_kind,
+                s.org_founded,
+                s.term_ends,
+                s.extra,
+            )
+            for s in r.societies
+        ),
+        tuple(m.name for m in r.members),
+        r.adjacency,
+    )
 
 
 def test_load_write_load_gives_identical_roster():
@@ -48,8 +85,15 @@ def test_load_write_load_gives_identical_roster():
 
 def test_messy_input_normalizes_then_round_trips():
     """It writes a messy workbook (title row, English keys, text numbers) canonically and stably."""
-    data = xlsx({"societies": [["名册"], ["name", "industry", "region", "formal_members", "备注"],
-                               [" 甲学会", "工科", "武汉市", "３", 7]]})
+    data = xlsx(
+        {
+            "societies": [
+                ["名册"],
+                ["name", "industry", "region", "formal_members", "备注"],
+                [" 甲学会", "工科", "武汉市", "３", 7],
+            ]
+        }
+    )
     messy = read_roster(data, "m.xlsx")
     clean = read_roster(write_roster_xlsx(messy), "m.xlsx")
     assert clean.findings == () and strip_rows(clean) == strip_rows(messy)
@@ -60,19 +104,29 @@ def test_messy_input_normalizes_then_round_trips():
 
 def test_formula_looking_text_is_written_as_text():
     """It stores text starting with = + - @ as text (quote prefix), never as a formula."""
-    roster = Roster((Society("=HYPERLINK(\"http://x\",\"点我\")", "+工科", "-武汉市", "@主管", 3),))
+    roster = Roster((Society('=HYPERLINK("http://x","点我")', "+工科", "-武汉市", "@主管", 3),))
     data = write_roster_xlsx(roster)
     ws = openpyxl.load_workbook(io.BytesIO(data))["学会"]
     cells = [ws.cell(2, j) for j in (1, 2, 3, 4)]
     assert [c.data_type for c in cells[:3]] == ["s", "s", "s"]
     assert all(c.quotePrefix for c in cells[:3])
-    assert read_roster(data, "f.xlsx").societies[0].name == "=HYPERLINK(\"http://x\",\"点我\")"
+    assert read_roster(data, "f.xlsx").societies[0].name == '=HYPERLINK("http://x","点我")'
 
 
 def test_writing_raw_keeps_bad_cells_and_types_clean_ones():
     """It writes edited text tables back: clean counts and dates as numbers/dates, bad cells as typed."""
-    raw = read_raw(xlsx({"学会": [HEAD + ["届满时间"], ["甲学会", "工科", "武汉市", 3, "2027/1/5"],
-                                 ["乙学会", "工科", "武汉市", 1, None]]}), "r.xlsx")
+    raw = read_raw(
+        xlsx(
+            {
+                "学会": [
+                    HEAD + ["届满时间"],
+                    ["甲学会", "工科", "武汉市", 3, "2027/1/5"],
+                    ["乙学会", "工科", "武汉市", 1, None],
+                ]
+            }
+        ),
+        "r.xlsx",
+    )
     frames = roster_frames(raw)
     frames["学会"].iloc[1, 4] = "两个"
     edited = frames_to_raw(frames, "r.xlsx")
@@ -109,11 +163,24 @@ _dates = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=dat
 @st.composite
 def rosters(draw) -> Roster:
     names = draw(st.lists(_text, min_size=1, max_size=6, unique=True))
-    societies = tuple(Society(
-        n, draw(_text), draw(st.sampled_from(["武汉市", "鄂州市", "黄石市"])), draw(_optional),
-        draw(st.integers(0, 200)), draw(st.integers(0, 5)), draw(st.one_of(st.none(), st.integers(0, 9))),
-        draw(_optional), draw(_optional), None, draw(_dates), draw(_dates), (("备注", draw(st.one_of(st.just(""), _text))),),
-    ) for n in names)
+    societies = tuple(
+        Society(
+            n,
+            draw(_text),
+            draw(st.sampled_from(["武汉市", "鄂州市", "黄石市"])),
+            draw(_optional),
+            draw(st.integers(0, 200)),
+            draw(st.integers(0, 5)),
+            draw(st.one_of(st.none(), st.integers(0, 9))),
+            draw(_optional),
+            draw(_optional),
+            None,
+            draw(_dates),
+            draw(_dates),
+            (("备注", draw(st.one_of(st.just(""), _text))),),
+        )
+        for n in names
+    )
     regions = sorted({s.region for s in societies})
     return Roster(societies, (), ((regions[0], regions[1]),) if len(regions) > 1 and draw(st.booleans()) else ())
 

@@ -1,21 +1,43 @@
 """Coverage figures of the home page on tiny inline rosters."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from model.rules import coverage_tables as tables
-from model.rules.coverage import TARGETS, add_months, breakdown, current_coverage, dashboard, existing_organizations, required_coverage, statutory_rows, terms_due, violations
 from model.roster.values import Roster, Society
+from model.rules import coverage_tables as tables
+from model.rules.coverage import (
+    TARGETS,
+    add_months,
+    breakdown,
+    current_coverage,
+    dashboard,
+    existing_organizations,
+    required_coverage,
+    statutory_rows,
+    terms_due,
+    violations,
+)
 from model.rules.policy import Policy
 
 TODAY = date(2026, 11, 22)
 
 
 def S(name, f=0, p=0, org=None, kind=None, region="武汉市", industry="工科", host=None, ends=None, sec=None):
-    return Society(name, industry, region, host_unit=host, formal_members=f, probationary_members=p,
-                   secretariat_members=sec, existing_org=org, existing_kind=kind, term_ends=ends)
+    return Society(
+        name,
+        industry,
+        region,
+        host_unit=host,
+        formal_members=f,
+        probationary_members=p,
+        secretariat_members=sec,
+        existing_org=org,
+        existing_kind=kind,
+        term_ends=ends,
+    )
 
 
 def R(*societies):
@@ -45,18 +67,26 @@ def test_kinds_by_total_members_on_the_form():
 
 def test_members_of_one_existing_org_form_one_organization():
     """It groups societies naming the same 现有党组织 into one joint organization."""
-    r = R(S("甲", f=1, org="联合一支部 "), S("乙", f=2, org="联合一支部", kind="联合党支部"), S("丙", f=5, org="丙党支部"))
+    r = R(
+        S("甲", f=1, org="联合一支部 "), S("乙", f=2, org="联合一支部", kind="联合党支部"), S("丙", f=5, org="丙党支部")
+    )
     orgs = existing_organizations(r)
     assert [(o.name, o.units, o.joint, o.formal) for o in orgs] == [
-        ("联合一支部", ("甲", "乙"), True, 3), ("丙党支部", ("丙",), False, 5)]
+        ("联合一支部", ("甲", "乙"), True, 3),
+        ("丙党支部", ("丙",), False, 5),
+    ]
     rows = {row.item: row.now for row in statutory_rows(r)}
     assert (rows["联合党支部数"], rows["覆盖单位数"], rows["党支部"]) == (1, 2, 1)
 
 
 def test_coverage_now_and_required():
     """It gives 组织覆盖率 now from existing orgs and required from the rules; a working group is work only."""
-    r = R(S("甲", f=3, org="甲党支部", kind="党支部"), S("乙", f=1), S("丙", f=0, org="丙小组", kind="党建工作小组"),
-          S("丁", f=0))
+    r = R(
+        S("甲", f=3, org="甲党支部", kind="党支部"),
+        S("乙", f=1),
+        S("丙", f=0, org="丙小组", kind="党建工作小组"),
+        S("丁", f=0),
+    )
     now, req = current_coverage(r, existing_organizations(r)), required_coverage(r)
     assert (now.units, now.organized, now.work_covered) == (4, 1, 2)
     assert (req.organized, req.work_covered) == (2, 4)
@@ -95,18 +125,29 @@ def test_society_with_three_formal_in_joint_branch_listed():
 
 def test_own_org_with_too_few_members_or_wrong_kind_listed():
     """It lists an own organization whose society has F < 3, and a kind that no longer fits T."""
-    r = R(S("甲", f=2, org="甲党支部", kind="党支部"), S("乙", f=60, org="乙党支部", kind="党支部"),
-          S("丙", f=30, org="丙党总支", kind="党总支"), S("丁", f=3, org="丁党支部", kind="党支部"))
-    assert rules_broken(r) == [("丙党总支", "类型与规模不符"), ("乙党支部", "类型与规模不符"),
-                               ("甲党支部", "正式党员不足3名")]
+    r = R(
+        S("甲", f=2, org="甲党支部", kind="党支部"),
+        S("乙", f=60, org="乙党支部", kind="党支部"),
+        S("丙", f=30, org="丙党总支", kind="党总支"),
+        S("丁", f=3, org="丁党支部", kind="党支部"),
+    )
+    assert rules_broken(r) == [
+        ("丙党总支", "类型与规模不符"),
+        ("乙党支部", "类型与规模不符"),
+        ("甲党支部", "正式党员不足3名"),
+    ]
     msg = next(v.message for v in violations(r) if v.org == "乙党支部")
     assert "60" in msg and "党总支" in msg
 
 
 def test_term_ending_in_five_months_flagged_seven_not():
     """It flags a term ending within 6 months (and an overdue one), not one in 7 months."""
-    r = R(S("甲", f=3, org="五月", ends=add_months(TODAY, 5)), S("乙", f=3, org="七月", ends=add_months(TODAY, 7)),
-          S("丙", f=3, org="过期", ends=date(2026, 1, 1)), S("丁", f=3, org="六月整", ends=add_months(TODAY, 6)))
+    r = R(
+        S("甲", f=3, org="五月", ends=add_months(TODAY, 5)),
+        S("乙", f=3, org="七月", ends=add_months(TODAY, 7)),
+        S("丙", f=3, org="过期", ends=date(2026, 1, 1)),
+        S("丁", f=3, org="六月整", ends=add_months(TODAY, 6)),
+    )
     due = terms_due(existing_organizations(r), TODAY, 6)
     assert [t.org for t in due] == ["过期", "五月", "六月整"]
     assert due[0].overdue and not due[1].overdue
@@ -121,11 +162,16 @@ def test_joint_org_term_is_its_earliest():
 
 def test_breakdown_by_region_and_host():
     """It breaks coverage down by 所在地 and 支撑单位, blank host grouped, largest group first."""
-    r = R(S("甲", f=3, org="o1", region="宜昌市", host="华中科技大学"), S("乙", f=1, region="宜昌市"),
-          S("丙", f=0, region="武汉市"))
+    r = R(
+        S("甲", f=3, org="o1", region="宜昌市", host="华中科技大学"),
+        S("乙", f=1, region="宜昌市"),
+        S("丙", f=0, region="武汉市"),
+    )
     rows = breakdown(r, "region")
     assert [(g.group, g.units, g.organized_now, g.organized_required) for g in rows] == [
-        ("宜昌市", 2, 1, 2), ("武汉市", 1, 0, 0)]
+        ("宜昌市", 2, 1, 2),
+        ("武汉市", 1, 0, 0),
+    ]
     assert rows[0].rate_now == 0.5
     assert [g.group for g in breakdown(r, "host_unit")] == ["（无支撑单位）", "华中科技大学"]
 
@@ -153,10 +199,15 @@ def test_dashboard_and_tables():
     assert tables.org_table(d.orgs)[0]["现有党组织"] == "甲党支部"
 
 
-@pytest.mark.parametrize("day, months, expected", [
-    (date(2026, 8, 31), 6, date(2027, 2, 28)), (date(2026, 11, 22), 6, date(2027, 5, 22)),
-    (date(2024, 1, 31), 1, date(2024, 2, 29)), (date(2026, 12, 1), 13, date(2028, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "day, months, expected",
+    [
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),
+        (date(2026, 11, 22), 6, date(2027, 5, 22)),
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),
+        (date(2026, 12, 1), 13, date(2028, 1, 1)),
+    ],
+)
 def test_add_months(day, months, expected):
     """It adds whole months, clamping to the month's last day."""
     assert add_months(day, months) == expected

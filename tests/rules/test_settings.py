@@ -1,4 +1,5 @@
 """Settings metadata: every threshold described, bounds and consistency checked."""
+
 from __future__ import annotations
 
 from dataclasses import fields

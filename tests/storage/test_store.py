@@ -1,4 +1,5 @@
 """The workspace store: persistence, atomicity, workspaces, history, export/import."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,7 @@ def db(db_path) -> Store:
 
 def _python(code: str, env_db: Path) -> str:
     env = {"PATH": "/usr/bin:/bin", ENV_VAR: str(env_db), "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -73,10 +73,16 @@ def test_put_overwrites_and_digest_changes(db):
 
 def test_persists_across_fresh_processes(db_path):
     """It shows data written by one process to another, fresh one (a server restart)."""
-    _python("from storage.store import Store; Store.default().put('省科协', 'plan', 'current', {'n': 141});"
-            "Store.default().set_current_workspace('省科协')", db_path)
-    out = _python("from storage.store import Store; s = Store.default();"
-                  "print(s.get('省科协', 'plan', 'current')['n'], s.current_workspace())", db_path)
+    _python(
+        "from storage.store import Store; Store.default().put('省科协', 'plan', 'current', {'n': 141});"
+        "Store.default().set_current_workspace('省科协')",
+        db_path,
+    )
+    out = _python(
+        "from storage.store import Store; s = Store.default();"
+        "print(s.get('省科协', 'plan', 'current')['n'], s.current_workspace())",
+        db_path,
+    )
     assert out.split() == ["141", "省科协"]
 
 
@@ -106,6 +112,7 @@ def test_write_is_atomic_when_it_fails(db, monkeypatch):
 
 def test_concurrent_writers_lose_nothing(db):
     """It keeps every write when several threads (sessions) write at once."""
+
     def write(i: int) -> None:
         for j in range(10):
             db.put("甲", "scenario", f"s{i}-{j}", {"i": i, "j": j})
@@ -179,11 +186,14 @@ def test_export_import_under_new_name(db):
         db.import_workspace(data, "乙")
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"not json", "不是工作区导出文件"),
-    (b'{"format": "other"}', "格式标记"),
-    (b'{"format": "party-workbench-workspace", "documents": [{"kind": "plan"}]}', "documents"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"not json", "不是工作区导出文件"),
+        (b'{"format": "other"}', "格式标记"),
+        (b'{"format": "party-workbench-workspace", "documents": [{"kind": "plan"}]}', "documents"),
+    ],
+)
 def test_import_refuses_foreign_files(db, data, words):
     """It refuses a file that is not a workspace export, naming what is wrong."""
     with pytest.raises(StoreError, match=words):
