@@ -66,9 +66,10 @@ The hierarchy graph, and an election counted by the 2020 regulation:
 from model import display
 from model.election.counting import ElectionResult, count_election, next_round
 from model.election.direct import LeadershipFlow, direct_election, leadership_flow
+from model.election.draft import ElectionDraft
 from model.election.electorate import Electorate, Voter, electorate_from_members, electorate_from_roster
 from model.election.plenary import by_election_spec, first_plenary
-from model.election.record import ElectionRecord, parse_record
+from model.election.record import ElectionRecord, parse_record, record_of_rounds
 from model.election.simulate import SimulationResult, quorum_probability, simulate, turnout_for_quorum
 from model.election.spec import ElectionSpec, parse_election
 from model.findings import Finding, InputError, RosterError
@@ -76,8 +77,8 @@ from model.graph.hierarchy import GraphOptions, build_hierarchy, graph_view, org
 from model.graph.html_view import compat_graph_html, hierarchy_html
 from model.paperwork.bundle import Bundle, build_bundle, to_zip, write_documents
 from model.paperwork.document import DocContext, Document, to_docx
+from model.paperwork.election_letters import by_election_letter, change_result, result_letter
 from model.paperwork.plan_workbook import plan_workbook
-from model.paperwork.result_text import result_letter
 from model.planning.check import check_plan
 from model.planning.compat import branch_modes, candidates, compatibility_graph, pair_modes
 from model.planning.edits import (
@@ -178,6 +179,10 @@ __all__ = [
     "count_election",
     "next_round",
     "result_letter",
+    "by_election_letter",
+    "change_result",
+    "record_of_rounds",
+    "ElectionDraft",
     "Voter",
     "Electorate",
     "electorate_from_members",

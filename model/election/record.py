@@ -22,15 +22,17 @@ election's candidates per post, read as ``secretary`` / ``deputy`` when those ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from model.election.counting import count_election, parse_election
+from model.election.counting import ElectionResult, count_election, parse_election
 from model.election.direct import FLOWS
 from model.election.electorate import Voter, electorate_from_members
+from model.election.plenary import PlenaryResult
 from model.findings import ERROR, Finding, InputError
 
-__all__ = ["ElectionRecord", "parse_record", "CHANGE", "BY_ELECTION"]
+__all__ = ["ElectionRecord", "parse_record", "record_of_rounds", "CHANGE", "BY_ELECTION"]
 
 CHANGE, BY_ELECTION = "换届", "补选"
 
@@ -188,3 +190,50 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
     if record.result is None and (data.get("ballots") or data.get("tally")):  # nothing cast: not held yet
         return replace(record, result=_count(data, source))
     return record
+
+
+def record_of_rounds(
+    rounds: ElectionResult | Sequence[ElectionResult],
+    *,
+    kind: str = CHANGE,
+    flow: str | None = None,
+    plenary: PlenaryResult | None = None,
+    **facts,
+) -> ElectionRecord:
+    """The record of counted rounds (the first names seats and candidates, the last is ``result``),
+    with the plenary's officers and duties and any other field of ElectionRecord in ``facts``.
+
+    >>> from model.election.spec import ElectionSpec
+    >>> r = count_election(ElectionSpec.from_dict({"seats": 1, "candidates": ["甲", "乙"], "eligible_due": 3,
+    ...                                            "eligible_present": 3, "ballots": [{"yes": ["甲"]}] * 2}))
+    >>> rec = record_of_rounds(r, meeting_date=date(2026, 5, 6))
+    >>> rec.seats, rec.candidates, rec.result["elected"], rec.meeting_date
+    (1, ('甲', '乙'), ['甲'], datetime.date(2026, 5, 6))
+    """
+    rounds = (rounds,) if isinstance(rounds, ElectionResult) else tuple(rounds)
+    first = rounds[0]
+    if plenary is not None:
+        officers = {o.post: o for o in plenary.officers if o.elected}
+        sec, dep = officers.get("书记"), officers.get("副书记")
+        facts = {
+            "secretary": sec.candidate if sec else None,
+            "secretary_votes": sec.votes if sec else None,
+            "deputy": dep.candidate if dep else None,
+            "deputy_votes": dep.votes if dep else None,
+            "plenary_present": plenary.present,
+            "division": tuple((d, n) for n, d in plenary.duties),
+            **facts,
+        }
+    spec = first.spec
+    if spec is not None:
+        facts.setdefault("members_due", spec.members_due)
+        facts.setdefault("members_present", spec.members_present)
+    return ElectionRecord(
+        kind=kind,
+        seats=first.seats,
+        candidates=first.candidates,
+        result=rounds[-1].to_dict(),
+        rounds=tuple(r.to_dict() for r in rounds[:-1]),
+        flow=flow,
+        **facts,
+    )

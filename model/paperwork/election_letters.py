@@ -11,8 +11,14 @@ the 党员大会 elects the 书记 (and 副书记) 等额; no 委员会, no 差�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from model.election.counting import ElectionResult
+from model.election.direct import COMMITTEE_FLOW
 from model.election.electorate import required_candidates
-from model.election.record import BY_ELECTION, CHANGE, ElectionRecord, parse_record
+from model.election.plenary import PlenaryResult
+from model.election.record import BY_ELECTION, CHANGE, ElectionRecord, parse_record, record_of_rounds
+from model.findings import ERROR, Finding, InputError
 from model.paperwork.direct_letters import direct_request, direct_result
 from model.paperwork.document import DocContext, Document, Para, blank_filler, issued_date, percent
 from model.paperwork.election_facts import (
@@ -51,6 +57,8 @@ __all__ = [
     "is_direct",
     "CHANGE",
     "BY_ELECTION",
+    "result_letter",
+    "by_election_letter",
 ]
 
 
@@ -342,3 +350,47 @@ def by_election_result(
         missing=tuple(missing),
         warnings=tuple(warnings),
     )
+
+
+def _held(rounds: ElectionResult | Sequence[ElectionResult]) -> tuple[ElectionResult, ...]:
+    """The counted rounds, refused when the first meeting or round was invalid or nobody was elected."""
+    rounds = (rounds,) if isinstance(rounds, ElectionResult) else tuple(rounds)
+    first = rounds[0]
+    if not first.meeting_valid or not first.election_valid:
+        raise InputError(
+            [Finding(ERROR, "", None, None, None, "会议无效或本轮选举无效，不能形成选举结果的请示，请先重新组织选举")]
+        )
+    if not any(r.elected for r in rounds):
+        raise InputError([Finding(ERROR, "", None, None, None, "没有人当选，不能形成选举结果的请示")])
+    return rounds
+
+
+def result_letter(
+    rounds: ElectionResult | Sequence[ElectionResult],
+    org: Organization,
+    roster: Roster = Roster(()),
+    ctx: DocContext = DocContext(),
+    policy: Policy = Policy(),
+    *,
+    plenary: PlenaryResult | None = None,
+    **facts,
+) -> Document:
+    """模板6 from counted rounds of a committee election and its first plenary — the same renderer
+    (:func:`change_result`) as the documents page; refused for an invalid meeting or nobody elected.
+    ``facts`` are fields of ElectionRecord (``meeting_date``, ``members_due``, ``members_present`` …)."""
+    record = record_of_rounds(_held(rounds), kind=CHANGE, flow=COMMITTEE_FLOW, plenary=plenary, **facts)
+    return change_result(org, roster, record, ctx, policy)
+
+
+def by_election_letter(
+    rounds: ElectionResult | Sequence[ElectionResult],
+    org: Organization,
+    roster: Roster = Roster(()),
+    ctx: DocContext = DocContext(),
+    policy: Policy = Policy(),
+    **facts,
+) -> Document:
+    """模板9 from counted rounds of a 补选 — the same renderer (:func:`by_election_result`) as the
+    documents page; refused for an invalid meeting or nobody elected."""
+    record = record_of_rounds(_held(rounds), kind=BY_ELECTION, flow=COMMITTEE_FLOW, **facts)
+    return by_election_result(org, roster, record, ctx, policy)

@@ -1,0 +1,115 @@
+"""The 换届选举 page's sections: choosing the organization and the step, loading and saving the draft.
+
+The draft of each organization and election type is stored in the workspace under
+``("election", f"{label}|{kind}")`` in its JSON form (``ElectionDraft.to_dict``).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.election import flow
+from model.election.direct import LeadershipFlow
+from model.election.draft import ElectionDraft
+from model.findings import InputError
+from model.roster.values import Roster
+from model.rules.policy import Policy
+from ui import election_widgets as W
+from ui import state, widgets
+
+STEPS = ["1 设置", "2a 模拟（会前）", "2b 计票（选举日）", "3 结果", "4 首次全体会议与请示"]
+DIRECT_STEPS = STEPS[:4] + ["4 选举结果的请示"]
+SIMULATE, COUNT, RESULT = STEPS[1], STEPS[2], STEPS[3]
+KINDS = ["换届", "补选"]
+
+
+def choose_organization(roster: Roster, policy: Policy) -> tuple[flow.OrgChoice, LeadershipFlow, str]:
+    """The organization (from the plan, else the societies that organize on their own), its flow and the
+    election type; stops the page when there is none."""
+    orgs = flow.organizations(roster, state.current_plan(), policy)
+    if not orgs:
+        st.info("名册中还没有需要单独建立党组织的学会，也没有已保存的规划方案。")
+        st.stop()
+    by_label = {o.label: o for o in orgs}
+    c = st.columns([3, 1])
+    label = c[0].selectbox(
+        "选择党组织", list(by_label), key="el_org", help="来自已保存的规划方案；没有方案时列出应单独建立党组织的学会"
+    )
+    org = by_label[label]
+    fl = flow.flow_of(org, policy)
+    if not fl.committee:  # no committee: no 委员 to by-elect; a vacant 书记 is elected the same way
+        c[1].caption("不设委员会：书记、副书记由党员大会直接选举（出缺时也按本流程选举）")
+        return org, fl, KINDS[0]
+    kind = c[1].radio("选举类型", KINDS, horizontal=True, key="el_kind")
+    return org, fl, kind
+
+
+def _key(org: flow.OrgChoice, kind: str) -> str:
+    return f"{org.label}|{kind}"
+
+
+def load_draft(org: flow.OrgChoice, fl: LeadershipFlow, kind: str) -> tuple[dict | None, ElectionDraft]:
+    """The stored document (None when new) and its draft in the organization's flow."""
+    stored = state.get("election", _key(org, kind))
+    if stored is None:
+        return None, ElectionDraft.new(org.label, org.kind, kind, fl.flow)
+    return stored, ElectionDraft.from_dict(stored).adopt_flow(fl.flow)
+
+
+def steps_of(fl: LeadershipFlow) -> list[str]:
+    return STEPS if fl.committee else DIRECT_STEPS
+
+
+def choose_step(fl: LeadershipFlow) -> str:
+    steps = steps_of(fl)
+    key = "el_step" if fl.committee else "el_dstep"
+    return st.segmented_control("步骤", steps, default=steps[0], key=key) or steps[0]
+
+
+def setup(
+    draft: ElectionDraft, org: flow.OrgChoice, fl: LeadershipFlow, roster: Roster, policy: Policy
+) -> ElectionDraft:
+    """Step 1: the members entered so far, else the organization's members from the roster."""
+    if draft.members:
+        rows = flow.member_rows(draft.members)
+    else:
+        rows = flow.voter_rows(roster, org.units, org.formal)
+    if fl.committee:
+        return W.setup_step(draft, org, rows, policy)
+    return W.direct_setup_step(draft, org, rows, fl)
+
+
+def count_and_report(
+    draft: ElectionDraft, step: str, org: flow.OrgChoice, fl: LeadershipFlow, roster: Roster, policy: Policy
+) -> ElectionDraft:
+    """Steps 2b–4: counting, the result, the plenary and the 请示 — all on the rounds counted so far."""
+    if step == COUNT:
+        draft = W.count_step(draft)
+    try:
+        rounds = draft.results()
+    except InputError as exc:
+        st.error("录入的数据有误，暂不能计票：\n\n" + widgets.error_lines(exc.findings))
+        return draft
+    if step == COUNT:
+        st.divider()
+        st.markdown("**即时结果**")
+        W.show_result(rounds[-1])
+        return draft
+    if step == RESULT:
+        draft = W.result_step(draft, rounds[-1])
+        if fl.committee:
+            return draft
+        return W.direct_outcome_view(draft, rounds)
+    if fl.committee:
+        return W.plenary_step(draft, rounds, org, roster, policy)
+    return W.direct_letter_step(draft, rounds, org, roster, policy)
+
+
+def save(org: flow.OrgChoice, kind: str, draft: ElectionDraft, stored: dict | None) -> None:
+    """Store the draft when it changed; a new round reruns the page so every step shows it."""
+    doc = draft.to_dict()
+    if doc == stored:
+        return
+    state.put("election", _key(org, kind), doc)
+    if stored is not None and doc["history"] != (stored.get("history") or []):
+        st.rerun()
