@@ -1,4 +1,4 @@
-"""``python -m model elect ELECTION.json --out RESULT.json`` (FORMATS.md §4–5).
+"""``python -m model elect ELECTION.json --out RESULT.json`` (docs/formats.md §4–5).
 
 Bad input (unreadable or malformed JSON, missing keys, wrong types, a name on a ballot
 that is no candidate …) raises InputError: one line per error, naming the file and the

@@ -1,4 +1,4 @@
-"""Headless CLI (FORMATS.md §5): ``python -m model validate|plan|check|elect|graph|docs``.
+"""Headless CLI (docs/formats.md §5): ``python -m model validate|plan|check|elect|graph|docs``.
 
 Exit status: 0 on success (warnings may be printed), 2 on bad input with one line
 per error naming file, sheet, row and column — never a traceback.

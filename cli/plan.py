@@ -3,7 +3,7 @@
 Loads the roster (any error → exit 2), reads the locks (a JSON list of branches, each a
 list of society names; a malformed file, an unknown name or a lock breaking a rule →
 exit 2 with one line per problem naming LOCKS.json and the entry), plans, writes the
-plan JSON of FORMATS.md §3 and prints a one-line Chinese summary.
+plan JSON of docs/formats.md §3 and prints a one-line Chinese summary.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``python -m model validate ROSTER``: list every finding in a roster (FORMATS.md §5).
+"""``python -m model validate ROSTER``: list every finding in a roster (docs/formats.md §5).
 
 Errors go to stderr, one line each (Finding.line()); warnings to stdout, marked 【警告】;
 a summary line ends stdout. Exit 0 when there is no error, 2 otherwise.

@@ -20,7 +20,7 @@ A short tour on a roster of six societies (武汉市 and 宜昌市 are adjacent)
 ...     model.Society("己学会", "农科", "十堰市", formal_members=1),
 ... ), adjacency=(("武汉市", "宜昌市"),))
 
-Classify (DOMAIN.md §1) and see which candidates can share a joint branch:
+Classify (docs/rules.md §1) and see which candidates can share a joint branch:
 
 >>> [c.required for c in model.classify_all(roster)]
 ['联合党支部候选', '联合党支部候选', '党支部', '派驻指导员', '联合党支部候选', '联合党支部候选']

@@ -1,4 +1,4 @@
-"""``python -m model validate|plan|check|elect|graph|docs``: the CLI of FORMATS.md §5 (code in ``cli/``)."""
+"""``python -m model validate|plan|check|elect|graph|docs``: the CLI of docs/formats.md §5 (code in ``cli/``)."""
 
 import sys
 

@@ -2,7 +2,7 @@
 
 - ``ballot``: ballots and their validity; the regulation's numbers.
 - ``electorate``: voters, excused members, committee size, how many candidates.
-- ``spec``: the election input (FORMATS.md §4) read with every error's JSON path.
+- ``spec``: the election input (docs/formats.md §4) read with every error's JSON path.
 - ``counting``: counting one round (quorum, majority, ties, shortfall) and the next round.
 - ``plenary``: the new committee's first plenary and the by-election.
 - ``direct``: branches without a committee elect 书记/副书记 at the members' meeting.

@@ -1,4 +1,4 @@
-"""Ballots (选票) and their validity, as frozen values (DOMAIN.md §4 "Ballots").
+"""Ballots (选票) and their validity, as frozen values (docs/rules.md §4 "Ballots").
 
 A ballot marks each listed candidate 赞成 (``yes``), 不赞成 (``no``) or 弃权
 (``abstain``; an unmarked candidate counts as not chosen), and may write in other
@@ -11,7 +11,7 @@ beyond the number of 不赞成 marks is **void** (另选无效, not counted) and
 ballot stands. Voiding the whole ballot would throw away the voter's valid marks, and
 no rule says that a surplus write-in spoils the ballot; only choosing more people than
 seats does (《中国共产党基层组织选举工作条例》: 多于规定应选人数的为无效票). That count
-takes every name the voter chose, 赞成 and all write-ins (DOMAIN.md §4), so 2 赞成 plus
+takes every name the voter chose, 赞成 and all write-ins (docs/rules.md §4), so 2 赞成 plus
 an unsanctioned write-in for 2 seats is void.
 """
 

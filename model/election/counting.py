@@ -1,4 +1,4 @@
-"""Counting an election by the rules (DOMAIN.md §4, FORMATS.md §4).
+"""Counting an election by the rules (docs/rules.md §4, docs/formats.md §4).
 
 ``ElectionSpec.from_dict`` reads the input (every error with its JSON path),
 ``count_election`` applies quorum, candidate list, round validity, ballot validity,
@@ -70,7 +70,7 @@ def min_votes(present: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class ElectionResult:
-    """The outcome of one round (FORMATS.md §4 output keys, and more)."""
+    """The outcome of one round (docs/formats.md §4 output keys, and more)."""
 
     meeting_valid: bool
     candidates_ok: bool

@@ -4,7 +4,7 @@
 差额 at the members' meeting, whose first plenary elects 书记/副书记 等额. A branch with
 fewer formal members has no committee: 1 书记 and, if needed, 1 副书记, elected by the
 members' meeting itself — 等额 (candidates == seats), with the members' quorum
-(``5*present > 4*due``) and the same majority (``2*yes > present``) (DOMAIN.md §3–4).
+(``5*present > 4*due``) and the same majority (``2*yes > present``) (docs/rules.md §3–4).
 
 ``leadership_flow`` tells which of the two flows applies and why; ``direct_spec`` builds
 the members' meeting round from the posts; ``count_election`` counts it as any other

@@ -1,4 +1,4 @@
-"""Who votes (DOMAIN.md §3–4): voters, excused members, committee size, candidate list.
+"""Who votes (docs/rules.md §3–4): voters, excused members, committee size, candidate list.
 
 Voting rights: formal members only; not 预备党员; not under 留党察看 while it lasts; not
 members whose rights are suspended (留置、逮捕) (选举条例 第五条). 应到会 = voting
@@ -171,7 +171,7 @@ def electorate_from_roster(
     return electorate_from_members(voters)
 
 
-# Committee sizes (DOMAIN.md §3): (minimum, normal maximum, absolute maximum).
+# Committee sizes (docs/rules.md §3): (minimum, normal maximum, absolute maximum).
 _SIZES: dict[str, tuple[int, int, int]] = {
     BRANCH: (3, 5, 7),
     JOINT_BRANCH: (3, 5, 7),

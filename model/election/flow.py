@@ -105,7 +105,7 @@ def voter_rows(roster: Roster, units: Iterable[str], formal: int = 0) -> list[di
 
 
 def members_from_rows(rows: Iterable[dict]) -> list[dict]:
-    """FORMATS.md §4 ``members`` from the editor's rows (blank names skipped)."""
+    """docs/formats.md §4 ``members`` from the editor's rows (blank names skipped)."""
     out = []
     for r in rows:
         name = str(r.get("姓名") or "").strip()

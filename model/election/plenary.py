@@ -4,7 +4,7 @@ The committee elects 书记 and 副书记 by 等额 election, with more than hal
 members present (支部条例 第十二条); the other members get their duties (组织委员,
 宣传委员, 纪检委员) by consultation. A branch without a committee (F < 7) elects its
 书记 at the members' meeting instead (same 等额 rule, the members' quorum).
-A vacancy is filled by 补选 at a members' meeting (seed 004 模板7: 等额 by default).
+A vacancy is filled by 补选 at a members' meeting (青海指南 模板7: 等额 by default).
 """
 
 from __future__ import annotations

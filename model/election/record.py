@@ -1,6 +1,6 @@
 """An election record: what the 换届/补选 paperwork needs to know about one election.
 
-Read from the election JSON of FORMATS.md §4 plus these optional keys (all may be
+Read from the election JSON of docs/formats.md §4 plus these optional keys (all may be
 missing; what a document needs and lacks becomes a reported blank):
 
 ``organization`` (plan id or name), ``kind`` ("换届" or "补选"; 补选 when
@@ -10,7 +10,7 @@ missing; what a document needs and lacks becomes a reported blank):
 given as ``secretary_votes`` / ``deputy_votes``), ``plenary_present`` (first plenary
 attendance), ``division`` ({"组织委员": "王五", …}), ``members_due`` /
 ``members_present`` (all members, 预备 included; derived from ``members`` when given),
-and ``result`` (the FORMATS.md §4 output; counted by ``model.election.counting`` from
+and ``result`` (the docs/formats.md §4 output; counted by ``model.election.counting`` from
 ``ballots`` or ``tally`` when absent and any were cast), and ``history`` (earlier rounds
 as ``{"spec": …, "result": …}``, as the election page stores them: the request uses
 the first round's seats and candidates, the result letters every round), ``flow``
@@ -58,7 +58,7 @@ class ElectionRecord:
     division: tuple[tuple[str, str], ...] = ()
     members_due: int | None = None
     members_present: int | None = None
-    result: dict | None = None  # the last (or only) round, FORMATS.md §4 output
+    result: dict | None = None  # the last (or only) round, docs/formats.md §4 output
     rounds: tuple[dict, ...] = ()  # earlier rounds' results (再次投票 / 另行选举 before ``result``)
     source: str = ""
     flow: str | None = None  # "委员会" / "直接选举"; None = by the organization's size

@@ -1,4 +1,4 @@
-"""The election input (FORMATS.md §4) as a frozen value, read with every error's JSON path.
+"""The election input (docs/formats.md §4) as a frozen value, read with every error's JSON path.
 
 >>> s = ElectionSpec.from_dict({"seats": 3, "candidates": ["甲", "乙", "丙", "丁"],
 ...     "eligible_due": 10, "eligible_present": 9})
@@ -165,7 +165,7 @@ def _ballot(r: _Reader, b: Any, path: str, candidates: set[str]) -> Ballot:
 
 
 def parse_election(d: Any, source: str = "") -> ElectionSpec:
-    """Read FORMATS.md §4 input; raise InputError naming every bad JSON path."""
+    """Read docs/formats.md §4 input; raise InputError naming every bad JSON path."""
     r = _Reader(source)
     if not isinstance(d, dict):
         r.err("$", "选举数据应为 JSON 对象")

@@ -274,7 +274,7 @@ def build_bundle(
 ) -> Bundle:
     """Every document and register for the plan (or only the organizations with ids in ``only``).
 
-    ``elections`` are ElectionRecords or their JSON dicts (FORMATS.md §4 and the keys of
+    ``elections`` are ElectionRecords or their JSON dicts (docs/formats.md §4 and the keys of
     ``model.election.record``).
     """
     by_org = match_elections(plan, [e if isinstance(e, ed.ElectionRecord) else ed.parse_record(e) for e in elections])

@@ -132,7 +132,7 @@ class Role:
 
 
 def proposed_leadership(org: Organization, roster: Roster, policy: Policy = Policy()) -> tuple[Role, ...]:
-    """Posts by 支部条例 and seed 004, filled by 双向进入、交叉任职 ranking.
+    """Posts by 支部条例 and 青海指南, filled by 双向进入、交叉任职 ranking.
 
     F ≥ ``committee_min_formal`` (7) → a committee 书记, 副书记, 组织委员, 宣传委员,
     纪检委员; otherwise only a 书记. The 书记 is the first formal 理事长, else

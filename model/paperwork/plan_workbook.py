@@ -1,10 +1,10 @@
 """The plan as tables (for the planner page) and as an Excel workbook (openpyxl).
 
 Sheets: 党组织 (one row per organization), 学会归属 (one row per society), and one
-党员名册 sheet per joint branch in the columns of seed 004 模板3, exactly as
+党员名册 sheet per joint branch in the columns of 青海指南 模板3, exactly as
 :func:`model.paperwork.registers.member_register` lays them out for the documents (the seed's text
 does not reproduce the table body; that module documents the columns). Phones appear
-only when asked (FORMATS.md §1).
+only when asked (docs/formats.md §1).
 
 Every value is written as data: a text starting with = + - @ (or a tab / CR) is stored
 as a string, never as a formula.

@@ -1,4 +1,4 @@
-"""Excel registers (台账): 模板3 党员名册, seed 001 表1–表3, and the coverage statistics form.
+"""Excel registers (台账): 模板3 党员名册, 吉林要点2017 表1–表3, and the coverage statistics form.
 
 A register is a plain value (:class:`Register`: sheets of text rows plus the
 :class:`~model.paperwork.document.MissingData` it left blank), rendered by :func:`to_xlsx`.

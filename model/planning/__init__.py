@@ -1,6 +1,6 @@
 """Planning joint branches (联合党支部规划): compatibility, the exact optimizer, hand edits.
 
-- ``plan``: the Plan and Organization values and their JSON (FORMATS.md §3).
+- ``plan``: the Plan and Organization values and their JSON (docs/formats.md §3).
 - ``plan_file``: reading a plan file with every structural fault named.
 - ``compat``: which candidates may share a branch (the compatibility graph).
 - ``wishes``: locked branches, pinned and forbidden pairs, checked.

@@ -1,4 +1,4 @@
-"""Check a plan against the roster and the rules (DOMAIN.md §1–2): every finding names
+"""Check a plan against the roster and the rules (docs/rules.md §1–2): every finding names
 the organization (``column`` = its id), the rule (``rule``) and the values.
 
 >>> from model.roster.values import Roster, Society

@@ -1,4 +1,4 @@
-"""Which candidate societies can share a joint branch (DOMAIN.md §2).
+"""Which candidate societies can share a joint branch (docs/rules.md §2).
 
 A joint branch declares one basis (组建方式) that must hold for every pair of its
 units: 同业共建 (same 学科类别), 区域联建 (same or adjacent 所在地), 挂靠组建 (same

@@ -1,4 +1,4 @@
-"""Why a society is left uncovered, and the smallest change that would cover it (DOMAIN.md §2).
+"""Why a society is left uncovered, and the smallest change that would cover it (docs/rules.md §2).
 
 Reasons, computed exactly on the society's compatible neighbourhood:
 

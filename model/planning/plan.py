@@ -1,4 +1,4 @@
-"""A plan: every society placed exactly once, as a frozen value (FORMATS.md §3).
+"""A plan: every society placed exactly once, as a frozen value (docs/formats.md §3).
 
 The planner (``model.planning.planner``) makes plans; hand edits (``model.planning.edits``) return new
 plans. This module holds the values and their JSON form.
@@ -87,10 +87,10 @@ class Plan:
         return self.bound - sum(len(o.units) for o in self.organizations if o.joint)
 
     def coverage(self, instructor_fallback: bool = True) -> Coverage:
-        """Organizational and work coverage of the plan (FORMATS.md §3 ``coverage``).
+        """Organizational and work coverage of the plan (docs/formats.md §3 ``coverage``).
 
-        DOMAIN.md §2: societies a plan cannot place fall back to an instructor (or the host
-        unit's organization), so by default they count as work-covered (the FORMATS.md
+        docs/rules.md §2: societies a plan cannot place fall back to an instructor (or the host
+        unit's organization), so by default they count as work-covered (the docs/formats.md
         example: 141 of 141). Pass ``instructor_fallback=False`` for a plan describing
         today's state, where an uncovered society has neither organization nor instructor.
         """
@@ -142,15 +142,15 @@ class Plan:
 
 
 def plan_to_json(plan: Plan) -> str:
-    """The plan as the JSON of FORMATS.md §3 (what ``python -m model plan`` writes)."""
+    """The plan as the JSON of docs/formats.md §3 (what ``python -m model plan`` writes)."""
     return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2)
 
 
 def plan_from_json(text: str) -> Plan:
-    """A plan from the JSON of FORMATS.md §3."""
+    """A plan from the JSON of docs/formats.md §3."""
     return Plan.from_dict(json.loads(text))
 
 
 def read_plan(path: str | Path) -> Plan:
-    """A plan from a UTF-8 JSON file (FORMATS.md §3)."""
+    """A plan from a UTF-8 JSON file (docs/formats.md §3)."""
     return plan_from_json(Path(path).read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Reading a plan file (FORMATS.md §3) for the CLI: every structural fault named, then the
+"""Reading a plan file (docs/formats.md §3) for the CLI: every structural fault named, then the
 plan set against the roster. Shared by ``check``, ``graph`` and ``docs``."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def plan_mismatch(roster: Roster, plan: Plan) -> tuple[tuple[str, ...], tuple[st
 
 
 def _problems(data: object, strict: bool = True) -> list[str]:
-    """What is structurally wrong with a plan document (FORMATS.md §3)."""
+    """What is structurally wrong with a plan document (docs/formats.md §3)."""
     if not isinstance(data, dict):
         return ["应为JSON对象（含 organizations、liaison、uncovered）"]
     out = []

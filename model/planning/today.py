@@ -3,7 +3,7 @@
 Societies naming the same 现有党组织 form one existing organization
 (:func:`model.rules.coverage.existing_organizations`). It is a joint
 organization when its 党组织类型 is 联合党支部 or when it names two or more societies; in the
-app those start locked (FORMATS.md §2), so a plan starts from today.
+app those start locked (docs/formats.md §2), so a plan starts from today.
 
 A tiny roster, drawn::
 
@@ -72,7 +72,7 @@ def today_locks(roster: Roster, policy: Policy = Policy()) -> tuple[tuple[str, .
     """Locks for the planner: each existing joint organization's joint-branch candidates.
 
     Only societies with 1 ≤ F < own_min_formal stay in a lock (a society that has reached
-    3 formal members must organize on its own, DOMAIN.md §2); a lock needs ≥ 2 of them,
+    3 formal members must organize on its own, docs/rules.md §2); a lock needs ≥ 2 of them,
     and an organization that breaks the rules today (e.g. 6 units, or too few members)
     is not locked but re-planned: :func:`skipped_locks` says why.
     """

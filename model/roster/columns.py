@@ -1,4 +1,4 @@
-"""The columns of the roster template (FORMATS.md §1): sheets, headers, keys, notes.
+"""The columns of the roster template (docs/formats.md §1): sheets, headers, keys, notes.
 
 One table drives reading (header matching), parsing (types, required) and writing
 (the canonical template and its 填表说明 sheet).

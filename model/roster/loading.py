@@ -3,7 +3,7 @@
 ``parse_roster`` is pure and never raises for bad cells; each problem becomes a Finding
 naming the file, sheet, Excel row, column header, the rule and the bad value.
 
-Decisions (FORMATS.md §1):
+Decisions (docs/formats.md §1):
 - A duplicate society name (after trimming) is an error on the later row naming both
   rows; the later row is left out of the roster.
 - A society with bad cells stays in the roster (bad counts as 0) so it can be shown and

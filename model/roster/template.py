@@ -1,4 +1,4 @@
-"""Writing rosters in the canonical template (FORMATS.md §1), and the blank template.
+"""Writing rosters in the canonical template (docs/formats.md §1), and the blank template.
 
 The workbook has the sheets 学会, 党员 (when members are known), 地域相邻 (when
 adjacency is known) and 填表说明 (the column notes). Headers are the canonical

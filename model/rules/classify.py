@@ -1,4 +1,4 @@
-"""Classification of a society by DOMAIN.md §1: what the rules require of it, and why."""
+"""Classification of a society by docs/rules.md §1: what the rules require of it, and why."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def secretary_candidate(members: tuple[Member, ...]) -> tuple[str | None, str | 
 
 
 def classify(society: Society, policy: Policy = Policy(), members: tuple[Member, ...] | None = None) -> Classification:
-    """Classify one society (DOMAIN.md §1).
+    """Classify one society (docs/rules.md §1).
 
     >>> classify(Society("甲学会", "工科", "武汉市", formal_members=3)).required
     '党支部'

@@ -97,7 +97,7 @@ class StatRow:
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A coverage target from the seeds, e.g. 湖北 2016年底 组织覆盖率 70%."""
+    """A coverage target from the provincial documents (docs/sources.md), e.g. 湖北 2016年底 组织覆盖率 70%."""
 
     label: str
     percent: int  # an integer percentage, compared as integers
@@ -272,7 +272,7 @@ def breakdown(
 def violations(
     roster: Roster, policy: Policy = Policy(), orgs: tuple[ExistingOrg, ...] | None = None
 ) -> tuple[Violation, ...]:
-    """Existing organizations that break a rule of DOMAIN.md §1–2 today."""
+    """Existing organizations that break a rule of docs/rules.md §1–2 today."""
     orgs = existing_organizations(roster, policy) if orgs is None else orgs
     out: list[Violation] = []
     for o in orgs:

@@ -1,4 +1,4 @@
-"""The regulation's thresholds as one frozen Policy, and the names of kinds and bases (DOMAIN.md §1–2)."""
+"""The regulation's thresholds as one frozen Policy, and the names of kinds and bases (docs/rules.md §1–2)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ Basis = Literal["理事会", "秘书处"]
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """Every threshold of DOMAIN.md §1–2, defaulting to the regulation's reading.
+    """Every threshold of docs/rules.md §1–2, defaulting to the regulation's reading.
 
     >>> Policy().own_min_formal, Policy().max_units, Policy().min_members
     (3, 5, 3)

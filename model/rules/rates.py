@@ -18,7 +18,7 @@ def rate(part: int, units: int) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """Organizational and work coverage of the societies (组织覆盖率, 工作覆盖率; DOMAIN.md §1)."""
+    """Organizational and work coverage of the societies (组织覆盖率, 工作覆盖率; docs/rules.md §1)."""
 
     units: int
     organized: int

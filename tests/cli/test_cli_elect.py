@@ -1,4 +1,4 @@
-"""`python -m model elect` (FORMATS.md §4–5): result file, summary, exit codes."""
+"""`python -m model elect` (docs/formats.md §4–5): result file, summary, exit codes."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def elect(tmp_path: Path, data, name="e.json"):
 
 
 def test_writes_result_with_all_keys(tmp_path):
-    """It writes the FORMATS.md §4 keys, unescaped Chinese, and exits 0."""
+    """It writes the docs/formats.md §4 keys, unescaped Chinese, and exits 0."""
     p, out = elect(tmp_path, EXAMPLE)
     assert p.returncode == 0, p.stderr
     text = out.read_text(encoding="utf-8")

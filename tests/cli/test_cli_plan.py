@@ -1,4 +1,4 @@
-"""The ``plan`` and ``check`` commands: outputs and exit codes (FORMATS.md §5)."""
+"""The ``plan`` and ``check`` commands: outputs and exit codes (docs/formats.md §5)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_plan_writes_formats_json(roster_file, tmp_path, capsys):
-    """It writes the plan JSON of FORMATS.md §3 and prints a one-line summary."""
+    """It writes the plan JSON of docs/formats.md §3 and prints a one-line summary."""
     out = tmp_path / "plan.json"
     code, stdout, _ = run(capsys, "plan", roster_file, "--out", out)
     assert code == 0

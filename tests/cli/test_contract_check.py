@@ -1,4 +1,4 @@
-"""Contract regressions for `python -m model check` (FORMATS.md §3, §5): malformed plan fields exit 2."""
+"""Contract regressions for `python -m model check` (docs/formats.md §3, §5): malformed plan fields exit 2."""
 
 from __future__ import annotations
 

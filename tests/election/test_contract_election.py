@@ -1,4 +1,4 @@
-"""Contract regressions for elections (DOMAIN.md §4, FORMATS.md §4): found by hostile CLI runs."""
+"""Contract regressions for elections (docs/rules.md §4, docs/formats.md §4): found by hostile CLI runs."""
 
 from __future__ import annotations
 
