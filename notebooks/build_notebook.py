@@ -180,7 +180,10 @@ election = {"seats": seats, "candidates": list(candidates), "members": members, 
 result = model.count_election(model.parse_election(election))
 result""",
     ),
-    ("code", """print(model.result_letter(result, org, roster).text())   # 模板6 请示正文（与文书页同一模板；空缺处留待填写）"""),
+    (
+        "code",
+        """print(model.result_letter(result, org, roster).text())   # 模板6 请示正文（与文书页同一模板；空缺处留待填写）""",
+    ),
     (
         "md",
         """## 八、文书与台账
