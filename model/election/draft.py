@@ -36,6 +36,7 @@ from model.election.counting import ElectionResult, count_election, next_round, 
 from model.election.direct import COMMITTEE_FLOW, DIRECT_FLOW, POSTS, direct_outcome
 from model.election.electorate import Electorate, Voter, electorate_from_members
 from model.election.record import CHANGE, ElectionRecord, parse_record
+from model.election.stroke_order import stroke_sorted
 from model.findings import InputError
 
 __all__ = [
@@ -300,8 +301,8 @@ class ElectionDraft:
         return self.present() if self.ballots_issued is None else self.ballots_issued
 
     def eligible_candidates(self) -> list[str]:
-        """Members with 被选举权 (formal, not 留党察看, not suspended), in the members' order."""
-        return list(self.electorate().names())
+        """Members with 被选举权 (formal, not 留党察看, not suspended), in 姓氏笔画 order."""
+        return stroke_sorted(self.electorate().names())
 
     def post_of(self) -> dict[str, str]:
         """candidate -> post, for the direct flow's ballot."""
@@ -373,7 +374,7 @@ class ElectionDraft:
             members=tuple(members),
             seats=int(seats),
             mode=mode,
-            candidates=tuple(candidates),
+            candidates=tuple(stroke_sorted(candidates)),
             scrutineers=tuple(scrutineers),
             committee_size=self.committee_size if committee_size is None else int(committee_size),
             min_seats=min_seats,
@@ -438,7 +439,7 @@ class ElectionDraft:
             self,
             history=self.history + (ArchivedRound.of(self.round_input()),),
             seats=nxt.seats,
-            candidates=tuple(nxt.candidates),
+            candidates=tuple(stroke_sorted(nxt.candidates)),
             round=nxt.round_kind,
             ballots=(),
             tally=(),

@@ -18,6 +18,7 @@ from model.election.direct import COMMITTEE_FLOW
 from model.election.electorate import required_candidates
 from model.election.plenary import PlenaryResult
 from model.election.record import BY_ELECTION, CHANGE, ElectionRecord, parse_record, record_of_rounds
+from model.election.stroke_order import stroke_sorted
 from model.findings import ERROR, Finding, InputError
 from model.paperwork.direct_letters import direct_request, direct_result
 from model.paperwork.document import DocContext, Document, Para, blank_filler, issued_date, percent
@@ -111,7 +112,7 @@ def change_request(
     ok_needed = required_candidates(n)
     if c < ok_needed:
         warnings.append(f"差额选举：应选{n}名，候选人应不少于{ok_needed}名，现有{c}名（选举条例 第十三条）。")
-    names = "、".join(record.candidates) if record.candidates else need(None, "候选人预备人选名单")
+    names = "、".join(stroke_sorted(record.candidates)) if record.candidates else need(None, "候选人预备人选名单")
     body = (
         Para(
             f"我{com}于{need(record.previous, '上届选举日期')}选举产生，到{need(record.term_ends, '任期届满日期')}"
@@ -168,7 +169,7 @@ def candidate_forms(
     if direct:
         record = direct_names(record)
     posts = {record.secretary: "书记候选人预备人选", record.deputy: "副书记候选人预备人选"}
-    people = record.candidates or (None,)
+    people = tuple(stroke_sorted(record.candidates)) or (None,)
     tables = tuple(
         person_table(
             _find(org, roster, p) if p else None,
@@ -266,7 +267,7 @@ def by_election_request(
     c = len(record.candidates)
     if record.candidates and c != record.seats:
         warnings.append(f"补选实行等额选举：空缺{record.seats}名，候选人应为{record.seats}名，现有{c}名。")
-    who = f"（{'、'.join(record.candidates)}）" if record.candidates else ""
+    who = f"（{'、'.join(stroke_sorted(record.candidates))}）" if record.candidates else ""
     body = (
         Para(
             f"我{com}于{need(record.previous, '上届选举日期')}选举产生，因{record.seats}位{org.kind}委员{record.reason}，"

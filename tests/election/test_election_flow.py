@@ -125,7 +125,7 @@ def test_ballots_write_ins_undo_and_tally():
     assert draft.undo_ballot().ballot_count == 0 and draft.undo_ballot().undo_ballot().ballot_count == 0
     tallied = draft.with_tally([("张三", 3), ("王五", 1), (" ", 9), ("李四", None)], returned=4, invalid=0)
     assert tallied.tally == (("张三", 3), ("王五", 1), ("李四", 0)) and tallied.count().elected == ("张三",)
-    assert tallied.tally_names() == ["张三", "李四", "王五"]
+    assert tallied.tally_names() == ["李四", "张三", "王五"]  # candidates in 姓氏笔画 order: 李 before 张
     assert split_names("甲、乙,丙，") == ("甲", "乙", "丙")
 
 

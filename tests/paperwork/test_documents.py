@@ -122,7 +122,7 @@ def test_change_request_computes_margin_and_percentage():
     doc = change_request(OWN, ROSTER, rec, CTX)
     text = docx_text(to_docx(doc))
     assert "差额1名，差额比例20%" in text
-    assert "李二、赵四、王三、张一、钱五、孙六等6位同志" in text
+    assert "王三、孙六、李二、张一、赵四、钱五等6位同志" in text  # 姓氏笔画: 王4 孙6 李7 张7 赵9 钱10
     assert "到2026年12月1日任期届满" in text  # term end from the roster
     assert "李二同志为书记候选人预备人选" in text  # proposed by 双向进入、交叉任职
 
