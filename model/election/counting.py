@@ -286,30 +286,41 @@ def count_election(spec: ElectionSpec) -> ElectionResult:
     )
 
 
+COMMITTEE_MIN = 3  # a committee has at least 3 members (支部条例)
+
+
 def reduction_allowed(seats: int, filled: int, min_seats: int | None) -> bool:
     """Seats may be reduced when the filled seats are close to the number (short by at most
-    the 差额 margin ceil(seats/5)) and not below the body's minimum size.
+    the 差额 margin ceil(seats/5)) and not below the body's minimum size. ``seats`` and ``filled``
+    count the whole body (all rounds of the election); without a stated minimum a body of 3 or
+    more seats is a committee and keeps at least 3.
 
-    >>> reduction_allowed(5, 4, 3), reduction_allowed(5, 3, 3), reduction_allowed(3, 2, 3)
+    >>> reduction_allowed(5, 4, 3), reduction_allowed(5, 3, 3), reduction_allowed(3, 2, None)
     (True, False, False)
     """
+    floor = min_seats or (COMMITTEE_MIN if seats >= COMMITTEE_MIN else 1)
     close = seats - filled <= (seats + 4) // 5
-    return close and filled >= (min_seats or 1)
+    return close and filled >= floor
 
 
 def _shortfall_options(spec: ElectionSpec, filled: int, unfilled: int) -> list[str]:
+    """What to do about unfilled seats, judged on the whole body (seats of every round together)."""
     need = required_candidates(unfilled, spec.mode)
     opts = [
         f"选项一：对缺额{unfilled}名另行选举，在未当选的人选中（经进一步酝酿）差额提出不少于{need}名候选人"
         f"（{R['shortfall']}）"
     ]
-    if reduction_allowed(spec.seats, filled, spec.min_seats):
+    body_seats = spec.seats + spec.elected_before
+    body_filled = filled + spec.elected_before
+    if reduction_allowed(body_seats, body_filled, spec.min_seats):
         opts.append(
-            f"选项二：当选人数接近应选名额，经半数以上选举人同意，可减少名额为{filled}名，不再选举（{R['shortfall']}）"
+            f"选项二：当选人数接近应选名额，经半数以上选举人同意，可减少名额为{body_filled}名，不再选举（{R['shortfall']}）"
         )
     else:
-        floor = f"，委员会不得少于{spec.min_seats}人" if spec.min_seats else ""
-        opts.append(f"不能减少名额：当选人数与应选名额相差较大或将低于最低人数{floor}（{R['shortfall']}）")
+        least = spec.min_seats or (COMMITTEE_MIN if body_seats >= COMMITTEE_MIN else 1)
+        opts.append(
+            f"不能减少名额：当选人数与应选名额相差较大或将低于最低人数，委员会不得少于{least}人（{R['shortfall']}）"
+        )
     return opts
 
 
@@ -334,6 +345,7 @@ def next_round(result: ElectionResult, extra_candidates: tuple[str, ...] = ()) -
     }
     if not result.election_valid:
         return replace(spec, **fresh)
+    before = spec.elected_before + len(result.elected)
     if result.revote:
         return replace(
             spec,
@@ -341,6 +353,7 @@ def next_round(result: ElectionResult, extra_candidates: tuple[str, ...] = ()) -
             candidates=result.revote,
             round_kind="再次投票",
             scrutineers=spec.scrutineers,
+            elected_before=before,
             **fresh,
         )
     if result.unfilled <= 0:
@@ -351,4 +364,6 @@ def next_round(result: ElectionResult, extra_candidates: tuple[str, ...] = ()) -
     need = required_candidates(result.unfilled, spec.mode)
     extra = tuple(c for c in extra_candidates if c not in taken and c not in pool)
     chosen = tuple(pool[: max(need - len(extra), 0)]) + extra
-    return replace(spec, seats=result.unfilled, candidates=chosen, round_kind="另行选举", **fresh)
+    return replace(
+        spec, seats=result.unfilled, candidates=chosen, round_kind="另行选举", elected_before=before, **fresh
+    )

@@ -137,6 +137,7 @@ class ElectionDraft:
     scrutineers: tuple[str, ...] = ()
     posts: tuple[tuple[str, str], ...] = ()  # direct flow: (post, candidate)
     min_seats: int | None = None
+    elected_before: int = 0  # members elected in earlier rounds (the body's seats = seats + elected_before)
     committee_size: int | None = None  # 补选: the committee's size
     eligible_due: int | None = None  # only when no members are listed
     eligible_present: int | None = None
@@ -198,6 +199,7 @@ class ElectionDraft:
             scrutineers=tuple(str(s) for s in d.get("scrutineers") or ()),
             posts=tuple((str(p), str(n)) for p, n in (d.get("posts") or {}).items()),
             min_seats=d.get("min_seats"),
+            elected_before=int(d.get("elected_before") or 0),
             committee_size=d.get("committee_size"),
             eligible_due=d.get("eligible_due"),
             eligible_present=d.get("eligible_present"),
@@ -248,6 +250,7 @@ class ElectionDraft:
         optional = {
             "scrutineers": list(self.scrutineers),
             "min_seats": self.min_seats,
+            "elected_before": self.elected_before or None,
             "committee_size": self.committee_size,
             "eligible_due": self.eligible_due,
             "eligible_present": self.eligible_present,
@@ -318,6 +321,8 @@ class ElectionDraft:
             d["scrutineers"] = list(self.scrutineers)
         if self.min_seats:
             d["min_seats"] = self.min_seats
+        if self.elected_before:
+            d["elected_before"] = self.elected_before
         if self.ballots_issued:
             d["ballots_issued"] = self.ballots_issued
         if self.members:
@@ -441,6 +446,7 @@ class ElectionDraft:
             seats=nxt.seats,
             candidates=tuple(stroke_sorted(nxt.candidates)),
             round=nxt.round_kind,
+            elected_before=nxt.elected_before,
             ballots=(),
             tally=(),
             ballots_returned=0,

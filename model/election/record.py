@@ -32,7 +32,7 @@ from model.election.electorate import Voter, electorate_from_members
 from model.election.plenary import PlenaryResult
 from model.findings import ERROR, Finding, InputError
 
-__all__ = ["ElectionRecord", "parse_record", "record_of_rounds", "CHANGE", "BY_ELECTION"]
+__all__ = ["ElectionRecord", "parse_record", "record_of_rounds", "check_record", "CHANGE", "BY_ELECTION"]
 
 CHANGE, BY_ELECTION = "换届", "补选"
 
@@ -66,6 +66,10 @@ class ElectionRecord:
     def all_rounds(self) -> tuple[dict, ...]:
         """Every counted round, first to last."""
         return self.rounds + ((self.result,) if self.result else ())
+
+    def held_rounds(self) -> tuple[dict, ...]:
+        """The rounds that count: a valid meeting and a valid round (a void round is re-run)."""
+        return tuple(r for r in self.all_rounds() if r.get("meeting_valid", True) and r.get("election_valid", True))
 
 
 def _date(value, key: str, bad: list) -> date | None:
@@ -188,8 +192,8 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
     if bad:
         raise InputError([Finding(ERROR, source, None, None, k, msg) for k, msg in bad])
     if record.result is None and (data.get("ballots") or data.get("tally")):  # nothing cast: not held yet
-        return replace(record, result=_count(data, source))
-    return record
+        record = replace(record, result=_count(data, source))
+    return check_record(record)
 
 
 def record_of_rounds(
@@ -237,3 +241,77 @@ def record_of_rounds(
         flow=flow,
         **facts,
     )
+
+
+def _rule_errors(record: ElectionRecord) -> list[tuple[str, str]]:
+    """What the regulation forbids in a record, as (key, message naming the rule)."""
+    out: list[tuple[str, str]] = []
+    rounds = record.all_rounds()
+    if not rounds:
+        return out
+    first = rounds[0]
+    held = [r for r in rounds if r.get("meeting_valid", True) and r.get("election_valid", True)]
+    if not held:
+        due, present = first.get("eligible_due"), first.get("eligible_present")
+        if first.get("meeting_valid") is False and isinstance(due, int) and isinstance(present, int):
+            out.append(
+                (
+                    "result",
+                    f"会议无效：实到会有选举权党员{present}人，未超过应到会{due}人的五分之四"
+                    "（选举条例：有选举权的到会人数须超过应到会人数的五分之四），不能上报选举结果，应重新召开会议",
+                )
+            )
+        else:
+            out.append(
+                ("result", "本次选举无效（选举条例：收回选票多于发出选票的，选举无效），不能上报选举结果，应重新选举")
+            )
+        return out
+    elected = [n for r in held for n in (r.get("elected") or ())]
+    committee = record.kind == CHANGE and record.flow != FLOWS[1]
+    present = record.plenary_present
+    if committee and present is not None and elected:
+        if present > len(elected):
+            out.append(("plenary_present", f"全体会议实到{present}人，多于新当选委员{len(elected)}人"))
+        elif 2 * present <= len(elected):
+            out.append(
+                (
+                    "plenary_present",
+                    f"全体会议实到{present}人，未超过委员{len(elected)}人的半数，不能选举书记、副书记"
+                    "（支部条例 第十二条：委员会会议须有半数以上委员到会）",
+                )
+            )
+    if record.secretary and record.deputy and record.secretary == record.deputy:
+        out.append(("deputy", f"{record.deputy}同志不能同时当选书记和副书记"))
+    for post, name, votes, key in (
+        ("书记", record.secretary, record.secretary_votes, "secretary"),
+        ("副书记", record.deputy, record.deputy_votes, "deputy"),
+    ):
+        if not name or votes is None:
+            continue  # a candidate before the vote, not an election result
+        if record.kind == CHANGE and name not in elected:
+            body = "委员会委员" if committee else "党员大会选举中"
+            out.append((key, f"{name}同志未当选{body}，不能当选{post}（书记、副书记须从当选委员中等额选举产生）"))
+        elif committee and present is not None and votes > present:
+            out.append((f"{key}_votes", f"{name}同志得{votes}票，多于全体会议实到{present}人"))
+        elif committee and present is not None and 2 * votes <= present:
+            out.append(
+                (
+                    f"{key}_votes",
+                    f"{name}同志得{votes}票，未超过实到会委员{present}人的半数，不能当选{post}"
+                    "（选举条例：赞成票超过实到会人数的一半始得当选）",
+                )
+            )
+    size = record.committee_size
+    if record.kind == BY_ELECTION and size is not None and present is not None and present > size:
+        out.append(("plenary_present", f"全体会议实到{present}人，多于委员会组成人数{size}人"))
+    return out
+
+
+def check_record(record: ElectionRecord) -> ElectionRecord:
+    """The record, or InputError with one line per thing the regulation forbids (each naming its rule):
+    a result of an invalid meeting or round, a 书记/副书记 not elected to the committee or elected
+    without a quorate plenary or without more than half of those present."""
+    bad = _rule_errors(record)
+    if bad:
+        raise InputError([Finding(ERROR, record.source, None, None, k, msg) for k, msg in bad])
+    return record

@@ -43,6 +43,7 @@ class ElectionSpec:
     round_kind: str = "选举"
     scrutineers: tuple[str, ...] = ()
     min_seats: int | None = None
+    elected_before: int = 0  # members of the same body elected in earlier rounds (另行选举, 再次投票)
     members_due: int | None = None  # all members due (for 模板6), when members are listed
     members_present: int | None = None
     notes: tuple[str, ...] = ()
@@ -78,6 +79,7 @@ class ElectionSpec:
         for key, value in (
             ("scrutineers", list(self.scrutineers)),
             ("min_seats", self.min_seats),
+            ("elected_before", self.elected_before),
             ("members_due", self.members_due),
             ("members_present", self.members_present),
         ):
@@ -214,6 +216,7 @@ def parse_election(d: Any, source: str = "") -> ElectionSpec:
             ballots = tuple(_ballot(r, b, f"ballots[{i}]", cset) for i, b in enumerate(d["ballots"]))
     scrutineers = r.names(d.get("scrutineers"), "scrutineers")
     min_seats = r.int_(d, "min_seats", lo=1, required=False)
+    elected_before = r.int_(d, "elected_before", lo=0, required=False) or 0
     if r.errors:
         raise InputError(r.errors)
     return ElectionSpec(
@@ -231,6 +234,7 @@ def parse_election(d: Any, source: str = "") -> ElectionSpec:
         round_kind=round_kind,
         scrutineers=scrutineers,
         min_seats=min_seats,
+        elected_before=elected_before,
         members_due=members_due,
         members_present=members_present,
         notes=notes,

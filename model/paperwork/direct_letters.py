@@ -8,7 +8,7 @@ when :func:`~model.paperwork.election_letters.is_direct` says so; 模板5 (forms
 
 from __future__ import annotations
 
-from model.election.record import ElectionRecord
+from model.election.record import ElectionRecord, check_record
 from model.paperwork.document import DocContext, Document, Para, blank_filler, issued_date
 from model.paperwork.election_facts import (
     attendance_text,
@@ -86,11 +86,11 @@ def direct_result(org: Organization, record: ElectionRecord, ctx: DocContext, po
     """模板6 for a branch without a committee: who the 党员大会 elected 书记 (and 副书记), with the votes."""
     name, code, label = org_display_name(org), "模板6", "换届选举结果的请示"
     need, missing = blank_filler(f"{code} {label}", name)
-    record = direct_names(record)
+    record = direct_names(check_record(record))
     attendance, warnings = attendance_text(record, need)
     warnings += flow_warning(org, True, policy)
     votes, _, _ = votes_summary(record, need)
-    won = {n for r in record.all_rounds() for n in (r.get("elected") or ())}
+    won = {n for r in record.held_rounds() for n in (r.get("elected") or ())}
     posts = posts_phrase(record)
     counted = any("elected" in r for r in record.all_rounds())
     chosen = []

@@ -26,6 +26,7 @@ __all__ = [
     "direct_names",
     "attendance_text",
     "votes_summary",
+    "election_mode",
 ]
 
 
@@ -100,8 +101,10 @@ def direct_names(record: ElectionRecord) -> ElectionRecord:
 
 
 def attendance_text(record: ElectionRecord, need) -> tuple[str, list[str]]:
+    """应到/实到 of the first round that counts, and warnings about the round in progress."""
     rounds = record.all_rounds()
-    r = rounds[0] if rounds else {}
+    held = record.held_rounds()
+    r = held[0] if held else (rounds[0] if rounds else {})
     due, present = r.get("eligible_due"), r.get("eligible_present")
     warnings = []
     if isinstance(due, int) and isinstance(present, int):
@@ -120,7 +123,7 @@ def attendance_text(record: ElectionRecord, need) -> tuple[str, list[str]]:
         f"实到会有选举权党员占应到会有选举权党员{share}"
     )
     last = rounds[-1] if rounds else {}
-    if any(x.get("election_valid") is False for x in rounds[-1:]):
+    if last.get("meeting_valid", True) and last.get("election_valid") is False:
         warnings.append("本轮选举无效（收回选票多于发出选票），应重新选举。")
     if last.get("revote"):
         warnings.append(f"{'、'.join(last['revote'])}票数相等，须再次投票。")
@@ -136,8 +139,9 @@ def _votes_text(votes: dict, candidates: list | tuple = ()) -> str:
 
 
 def votes_summary(record: ElectionRecord, need) -> tuple[str, str, int]:
-    """Votes of the first round, then each later round (再次投票 / 另行选举), and everyone elected."""
-    rounds = record.all_rounds()
+    """Votes of the first round, then each later round (再次投票 / 另行选举), and everyone elected
+    (rounds that did not count — an invalid meeting, a void round — are left out)."""
+    rounds = record.held_rounds()
     if not rounds or not rounds[0].get("votes"):
         return need(None, "各候选人得票数（缺计票结果）"), need(None, "当选人名单（缺计票结果）"), 0
     text = _votes_text(rounds[0]["votes"], rounds[0].get("candidates") or ())
@@ -149,3 +153,14 @@ def votes_summary(record: ElectionRecord, need) -> tuple[str, str, int]:
         )
     elected = [n for r in rounds for n in (r.get("elected") or ())]
     return text, ("、".join(elected) if elected else need(None, "当选人名单")), len(elected)
+
+
+def election_mode(record: ElectionRecord, default: str = "差额") -> str:
+    """差额 or 等额: as counted in the first round that counts; before the vote, by the candidates
+    (more candidates than seats is 差额); ``default`` when neither says."""
+    held = record.held_rounds()
+    if held and held[0].get("mode"):
+        return str(held[0]["mode"])
+    if record.candidates:
+        return "差额" if len(record.candidates) > record.seats else "等额"
+    return default

@@ -17,7 +17,7 @@ from model.election.counting import ElectionResult
 from model.election.direct import COMMITTEE_FLOW
 from model.election.electorate import required_candidates
 from model.election.plenary import PlenaryResult
-from model.election.record import BY_ELECTION, CHANGE, ElectionRecord, parse_record, record_of_rounds
+from model.election.record import BY_ELECTION, CHANGE, ElectionRecord, check_record, parse_record, record_of_rounds
 from model.election.stroke_order import stroke_sorted
 from model.findings import ERROR, Finding, InputError
 from model.paperwork.direct_letters import direct_request, direct_result
@@ -26,6 +26,7 @@ from model.paperwork.election_facts import (
     attendance_text,
     committee_word,
     direct_names,
+    election_mode,
     fill_from_roster,
     flow_warning,
     is_direct,
@@ -199,6 +200,8 @@ def change_result(
     """模板6 换届选举结果的请示: 应到/实到, the percentage, votes per person, who was elected."""
     name, code, label = org_display_name(org), "模板6", "换届选举结果的请示"
     need, missing = blank_filler(f"{code} {label}", name)
+    if record is not None:
+        check_record(record)  # the regulation's refusals, on every path (page, documents, CLI)
     if is_direct(org, record, policy):
         return direct_result(org, record or ElectionRecord(CHANGE, 1, ()), ctx, policy)
     record = record or ElectionRecord(CHANGE, len(COMMITTEE_ROLES), ())
@@ -206,8 +209,7 @@ def change_result(
     attendance, warnings = attendance_text(record, need)
     warnings += flow_warning(org, False, policy)
     votes, elected, k = votes_summary(record, need)
-    rounds = record.all_rounds()
-    mode = (rounds[0].get("mode") if rounds else None) or "差额"
+    mode = election_mode(record, "差额")
     roles = "，".join(
         f"{need(p, f'{t}人选')}同志任{t}" for t, p in (record.division or tuple((t, None) for t in COMMITTEE_ROLES[2:]))
     )
@@ -254,7 +256,7 @@ def by_election_request(
     ctx: DocContext = DocContext(),
     policy: Policy = Policy(),
 ) -> Document:
-    """模板7 委员补选的请示 (等额, quorum over 4/5)."""
+    """模板7 委员补选的请示 (等额 as the template has it, or 差额 when more candidates than vacancies; quorum over 4/5)."""
     name, code, label = org_display_name(org), "模板7", "委员补选的请示"
     need, missing = blank_filler(f"{code} {label}", name)
     record = record or ElectionRecord(BY_ELECTION, 1, ())
@@ -265,8 +267,11 @@ def by_election_request(
             "书记、副书记出缺时由党员大会直接等额选举（换届选举请示模板4的直接选举写法）。"
         )
     c = len(record.candidates)
-    if record.candidates and c != record.seats:
+    mode = election_mode(record, "等额")
+    if mode == "等额" and record.candidates and c != record.seats:
         warnings.append(f"补选实行等额选举：空缺{record.seats}名，候选人应为{record.seats}名，现有{c}名。")
+    if mode == "差额" and c <= record.seats:
+        warnings.append(f"差额补选：空缺{record.seats}名，候选人应多于{record.seats}名，现有{c}名。")
     who = f"（{'、'.join(stroke_sorted(record.candidates))}）" if record.candidates else ""
     body = (
         Para(
@@ -284,7 +289,7 @@ def by_election_request(
         Para("三、选举办法", "heading"),
         Para(
             f"本次补选{com}委员，按照参加党员大会有选举权的党员必须超过应到会有选举权党员人数五分之四的要求，"
-            f"由{org.kind}党员大会直接采取候选人等额选举办法选举产生。"
+            f"由{org.kind}党员大会直接采取候选人{mode}选举办法选举产生。"
         ),
         Para("以上选举均采用无记名投票方式。"),
         Para("特此请示。妥否，请批示。"),
@@ -315,11 +320,13 @@ def by_election_result(
     """模板9 委员补选结果的请示."""
     name, code, label = org_display_name(org), "模板9", "委员补选结果的请示"
     need, missing = blank_filler(f"{code} {label}", name)
+    if record is not None:
+        check_record(record)
     record = record or ElectionRecord(BY_ELECTION, 1, ())
     com = committee_word(org.kind)
     attendance, warnings = attendance_text(record, need)
     votes, elected, k = votes_summary(record, need)
-    new = {n for r in record.all_rounds() for n in (r.get("elected") or ())}
+    new = {n for r in record.held_rounds() for n in (r.get("elected") or ())}
     roles = (
         "，".join(f"{p}同志任{t}" for t, p in record.division if p in new)
         or "，".join(f"{p}同志任{need(None, f'{p}：分工')}" for p in sorted(new))
@@ -328,7 +335,7 @@ def by_election_result(
     body = (
         Para(f"{name}于{need(record.meeting_date, '党员大会日期')}召开党员大会，{attendance}。"),
         Para(
-            f"大会采取无记名投票和等额选举的办法，选举产生了{k or need(None, '当选人数')}位{org.kind}委员。经选举，{votes}，"
+            f"大会采取无记名投票和{election_mode(record, '等额')}选举的办法，选举产生了{k or need(None, '当选人数')}位{org.kind}委员。经选举，{votes}，"
             f"根据选举办法，{elected}同志补选为{com}委员。"
         ),
         Para(

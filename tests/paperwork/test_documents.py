@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
+from model.election.counting import count_election, parse_election
 from model.election.record import parse_record
 from model.findings import InputError
 from model.paperwork.document import BLANK, DocContext, percent, to_docx
@@ -165,20 +167,23 @@ def test_change_result_reports_attendance_votes_and_elected():
     assert {"全体会议实到人数", "当选书记"} <= {m.field for m in doc.missing}
 
 
-def test_change_result_warns_when_quorum_fails():
-    """It warns that 8 present of 10 due (not over 4/5) makes the meeting invalid."""
-    rec = parse_record(
-        {
-            "seats": 3,
-            "candidates": ["李二", "赵四", "王三", "张一"],
-            "eligible_due": 10,
-            "eligible_present": 8,
-            "ballots": [{"yes": ["李二"]}] * 8,
-        }
-    )
-    doc = change_result(OWN, ROSTER, rec, CTX)
-    assert "80%（未超过五分之四）" in doc.text()
-    assert any("会议无效" in w for w in doc.warnings)
+def test_change_result_refuses_when_quorum_fails():
+    """It refuses 模板6 for 8 present of 10 due (not over 4/5), on every path, naming the rule."""
+    data = {
+        "seats": 3,
+        "candidates": ["李二", "赵四", "王三", "张一"],
+        "eligible_due": 10,
+        "eligible_present": 8,
+        "ballots": [{"yes": ["李二"]}] * 8,
+    }
+    with pytest.raises(InputError) as refused:
+        parse_record(data)
+    line = refused.value.findings[0].message
+    assert "会议无效" in line and "未超过应到会10人的五分之四" in line and "选举条例" in line
+    assert "收回选票多于发出选票" not in str(refused.value)  # no false second reason
+    unchecked = replace(parse_record({k: v for k, v in data.items() if k != "ballots"}), result=_counted(data))
+    with pytest.raises(InputError):
+        change_result(OWN, ROSTER, unchecked, CTX)
 
 
 def test_multi_round_result_lists_every_round():
@@ -371,3 +376,7 @@ def test_by_election_request_of_a_branch_without_committee_warns():
     """It warns that a branch without a committee has no 委员 to by-elect."""
     doc = by_election_request(SMALL, FIVE, None, NO_COMMITTEE_CTX)
     assert any("没有委员可补选" in w for w in doc.warnings)
+
+
+def _counted(data: dict) -> dict:
+    return count_election(parse_election(data)).to_dict()
