@@ -2,21 +2,10 @@
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from model.roster.values import Roster
-from model.rules import coverage
 from model.rules import coverage_tables as tables
-from model.rules.coverage_tables import percent
-from model.rules.policy import Policy
-from ui import state, widgets
-
-
-@st.cache_data(show_spinner="正在统计覆盖情况…", max_entries=32)
-def cached_dashboard(digest: str, policy_json: str, today: date, _roster: Roster, _policy: Policy):
-    return coverage.dashboard(_roster, _policy, today=today)
-
+from ui import dashboard, state, widgets
 
 st.title("覆盖情况总览")
 st.caption(
@@ -25,32 +14,13 @@ st.caption(
     "联合党支部能否全部组建，请到“联合党支部规划”页查看。"
 )
 
-roster, policy = state.roster(), state.policy()
+roster = state.roster()
+policy = state.policy()
 widgets.roster_notice(roster)
 if not roster.societies:
     st.stop()
-d = cached_dashboard(state.roster_digest(), str(policy.to_dict()), date.today(), roster, policy)
-
-c1, c2, c3, c4, c5 = st.columns(5)
-c1.metric("学会总数", d.now.units, help="名册“学会”表中的学会、协会、研究会数")
-c2.metric(
-    "组织覆盖率",
-    percent(d.now.organized_rate),
-    f"按规则应达 {percent(d.required.organized_rate)}",
-    delta_color="off",
-    delta_arrow="off",
-    help="已建立或加入党组织（含联合党支部）的学会 ÷ 学会总数",
-)
-c3.metric(
-    "工作覆盖率",
-    percent(d.now.work_rate),
-    f"按规则应达 {percent(d.required.work_rate)}",
-    delta_color="off",
-    delta_arrow="off",
-    help="有党组织或党建工作小组的学会 ÷ 学会总数；无正式党员的学会派驻指导员即实现工作覆盖",
-)
-c4.metric("现有党组织", len(d.orgs), help="按“现有党组织”名称归并：同名的学会属于同一个党组织")
-c5.metric("存在问题的党组织", len({v.org for v in d.violations}), help="现有党组织中不符合规定的，见下方列表")
+d = dashboard.cached_dashboard(state.roster_digest(), str(policy.to_dict()), date.today(), roster, policy)
+dashboard.headline_metrics(d)
 
 st.subheader("对照覆盖率目标")
 st.caption("各地文件提出的覆盖率目标。现状与按规则全部落实后的情况分别对照。")
@@ -66,23 +36,7 @@ st.dataframe(tables.stat_table(d.stat_rows), hide_index=True, width="stretch")
 
 st.subheader("分类覆盖情况")
 st.caption("深色为已建党组织的学会数，浅色为按规则应覆盖的学会数；图中为学会数最多的15个分组，表格列出全部。")
-tabs = st.tabs(["按所在地", "按学科类别", "按支撑单位"])
-for tab, rows, label in zip(tabs, (d.by_region, d.by_industry, d.by_host), ("所在地", "学科类别", "支撑单位")):
-    with tab:
-        table = pd.DataFrame(tables.group_table(rows, label))
-        st.bar_chart(
-            table.head(15),
-            x=label,
-            y=["已建党组织", "按规则应覆盖"],
-            stack=False,
-            horizontal=True,
-            sort=False,
-            x_label=label,
-            y_label="学会数",
-            color=["#c0392b", "#f0b27a"],
-            height=420,
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+dashboard.group_tabs(d)
 
 st.subheader("现有党组织存在的问题")
 if d.violations:

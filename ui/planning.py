@@ -1,10 +1,12 @@
-"""The planner page's durable state and cached model calls (app_pages/planner.py).
+"""The planner page's durable state, cached model calls and 方案比较 (app_pages/planner.py).
 
 The plan under edit and its undo/redo history live in the workspace store — kind
 ``plan`` key ``current`` (the plan), kind ``plan_history`` key ``current`` (the
 :class:`model.planning.edits.EditHistory`), kind ``plan_edit`` key ``last`` (the last edit's
 message), kind ``plan_pairs`` key ``current`` (pinned / forbidden pairs) — so a refresh
 loses nothing. Heavy calls are cached on the roster digest and the settings.
+The page's other sections have their own modules: ui/plan_settings.py (规划设置),
+ui/plan_view.py (the review of a plan) and ui/plan_edits.py (手工调整).
 """
 
 from __future__ import annotations
@@ -33,13 +35,13 @@ __all__ = [
     "record",
     "pairs",
     "set_pairs",
-    "OUT",
-    "apply_edit",
-    "add_pair",
     "apply_locks",
     "safe_explain",
     "move_rows",
     "compare_scenarios",
+    "scenario_plan",
+    "foreign_scenarios",
+    "CURRENT",
 ]
 
 
@@ -64,7 +66,8 @@ def cached_graph(digest: str, policy: Policy, together: tuple, apart: tuple, _ro
 
 def history() -> edits.EditHistory | None:
     """The edit history, restarted from the saved plan when that was replaced elsewhere (or None)."""
-    d, saved = state.get("plan_history", "current"), state.current_plan()
+    d = state.get("plan_history", "current")
+    saved = state.current_plan()
     hist = edits.EditHistory.from_dict(d) if d else None
     if saved is not None and (hist is None or hist.current().to_dict() != saved.to_dict()):
         hist = edits.EditHistory.start(saved, "已保存的方案")
@@ -99,48 +102,10 @@ def set_pairs(together, apart) -> None:
     state.put("plan_pairs", "current", {"together": [list(p) for p in together], "apart": [list(p) for p in apart]})
 
 
-# -- callbacks of the planner page's edit buttons (they run before the page reruns) --------
 CURRENT = "当前方案"  # the plan under edit, beside the saved scenarios
-OUT = "（移出，暂不覆盖）"  # the "move to" choice that takes a society out of every branch
 
 
-def apply_edit(op: str, roster: Roster, policy: Policy) -> None:
-    """Apply the hand edit ``op`` with the page's current widget values, and record it."""
-    p, g = history().current(), st.session_state.get
-    together, apart = pairs()
-    kw = {"together": together, "apart": apart}
-    to = None if g("ed_to") == OUT else g("ed_to")
-    do = {
-        "移动": lambda: edits.move(roster, p, g("ed_soc"), to, **kw),
-        "拆分": lambda: edits.split(roster, p, g("ed_org"), g("ed_part") or (), **kw),
-        "合并": lambda: edits.merge(roster, p, g("ed_org"), g("ed_org2"), **kw),
-        "撤销支部": lambda: edits.dissolve(roster, p, g("ed_org"), **kw),
-        "新建支部": lambda: edits.create(roster, p, g("ed_units") or (), **kw),
-        "组建方式": lambda: edits.set_basis(roster, p, g("ed_org"), g("ed_basis"), **kw),
-        "重新优化其余": lambda: edits.reoptimize(roster, p, policy, time_limit=float(g("pl_limit", 10)), **kw),
-    }
-    record(roster, do[op](), op)
-
-
-def add_pair(kind: str | None) -> None:
-    """Pin (``together``) or forbid (``apart``) the two societies chosen in ``ed_pair``; None clears both lists.
-
-    A pair is never both pinned and forbidden: adding it to one list takes it out of the other.
-    """
-    if kind is None:
-        set_pairs((), ())
-        return
-    pair = tuple(sorted(st.session_state.get("ed_pair") or ()))
-    if len(pair) != 2:
-        return
-    lists = dict(zip(("together", "apart"), pairs()))
-    other = "apart" if kind == "together" else "together"
-    lists[other] = tuple(p for p in lists[other] if tuple(sorted(p)) != pair)
-    if pair not in (tuple(sorted(p)) for p in lists[kind]):
-        lists[kind] = lists[kind] + (pair,)
-    set_pairs(lists["together"], lists["apart"])
-
-
+# -- callback of the planner page's lock column (it runs before the page reruns) ------------
 def apply_locks(key: str, roster: Roster) -> None:
     """Lock or unlock the branches ticked in the st.data_editor ``key`` (one row per joint branch)."""
     p = history().current()
@@ -176,16 +141,28 @@ def compare_scenarios(plan: Plan, roster: Roster) -> None:
         state.put("scenario", name.strip(), plan.to_dict())
     options = [CURRENT] + state.keys("scenario")
     a, b = st.columns(2)
-    picked = (
-        a.selectbox("方案A", options, key="sc_a"),
-        b.selectbox("方案B", options, index=len(options) - 1, key="sc_b"),
-    )
-    plans = {k: plan if k == CURRENT else Plan.from_dict(state.get("scenario", k) or {}) for k in picked}
-    if other := [k for k in picked if k != CURRENT and not today.fits(plans[k], roster)]:
-        st.warning("以下方案是按另一份名册做的，与当前名册的学会不一致，比较仅供参考：" + md_text("、".join(other)))
-    cmp = compare(*(plans[k] for k in picked))
+    first = a.selectbox("方案A", options, key="sc_a")
+    second = b.selectbox("方案B", options, index=len(options) - 1, key="sc_b")
+    picked = {first: scenario_plan(first, plan), second: scenario_plan(second, plan)}
+    foreign = foreign_scenarios((first, second), picked, roster)
+    if foreign:
+        st.warning("以下方案是按另一份名册做的，与当前名册的学会不一致，比较仅供参考：" + md_text("、".join(foreign)))
+    cmp = compare(picked[first], picked[second])
     st.dataframe(cmp.summary_rows(), hide_index=True)
-    if moves := move_rows(cmp):
+    moves = move_rows(cmp)
+    if moves:
         st.dataframe(moves, hide_index=True)
     else:
         st.caption("两个方案中每家学会的编组完全相同。")
+
+
+def scenario_plan(name: str, plan: Plan) -> Plan:
+    """The plan called ``name`` in the 方案比较 choices: the plan under edit, or a saved scenario."""
+    if name == CURRENT:
+        return plan
+    return Plan.from_dict(state.get("scenario", name) or {})
+
+
+def foreign_scenarios(names: tuple[str, ...], plans: dict[str, Plan], roster: Roster) -> list[str]:
+    """The saved scenarios among ``names`` that do not place exactly the roster's societies."""
+    return [k for k in names if k != CURRENT and not today.fits(plans[k], roster)]

@@ -1,0 +1,169 @@
+"""The planner page's 手工调整 panel (app_pages/planner.py) and the callbacks of its buttons.
+
+An operation is picked first (移动, 拆分, 合并 …); its inputs follow, then the buttons. The
+callbacks run before the page reruns: they read the inputs from ``st.session_state`` by key,
+apply the edit to the current plan (a new plan, the old one kept for 撤销) and record it.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.planning import edits
+from model.planning.edits import EditHistory
+from model.planning.plan import Plan
+from model.roster.values import Roster
+from model.rules.policy import BASES, Policy
+from ui import planning, state, widgets
+
+__all__ = [
+    "OPERATIONS",
+    "OUT",
+    "hand_edit_panel",
+    "candidates",
+    "apply_edit",
+    "add_pair",
+    "clear_pairs",
+    "undo",
+    "redo",
+]
+
+OPERATIONS = ["移动", "拆分", "合并", "撤销支部", "新建支部", "组建方式", "同组/不同组"]
+OUT = "（移出，暂不覆盖）"  # the "move to" choice that takes a society out of every branch
+PAIRS = "同组/不同组"
+
+
+def candidates(plan: Plan) -> list[str]:
+    """The societies a hand edit may place: the joint branches' and the uncovered (own organizations stay put)."""
+    return [u for o in plan.joint_branches() for u in o.units] + list(plan.uncovered)
+
+
+def hand_edit_panel(roster: Roster, plan: Plan, policy: Policy, history: EditHistory) -> None:
+    """The 手工调整 section below its subheader: operation, its inputs, buttons, the last message, the plan check."""
+    together, apart = planning.pairs()
+    op = st.radio("操作", OPERATIONS, horizontal=True, key="ed_op")
+    _inputs(op, plan)
+    b1, b2, b3, b4 = st.columns(4)
+    if op == PAIRS:
+        b1.button("指定同组", on_click=add_pair, args=("together",), key="ed_pin")
+        b2.button("不得同组", on_click=add_pair, args=("apart",), key="ed_forbid")
+        b3.button(f"清空（同组{len(together)}对、不得同组{len(apart)}对）", on_click=clear_pairs, key="ed_clear")
+    else:
+        b1.button("执行", on_click=apply_edit, args=(op, roster, policy), key="ed_go", type="primary")
+        b2.button("撤销", on_click=undo, disabled=not history.can_undo, key="ed_undo")
+        b3.button("重做", on_click=redo, disabled=not history.can_redo, key="ed_redo")
+        b4.button(
+            "重新优化其余",
+            on_click=apply_edit,
+            args=("重新优化其余", roster, policy),
+            key="ed_reopt",
+            help="保留锁定的支部，重新规划其余学会",
+        )
+    _last_message()
+    _plan_check(roster, plan, together, apart)
+
+
+def _inputs(op: str, plan: Plan) -> None:
+    """The inputs of operation ``op``; the callbacks read them by key (ed_soc, ed_to, ed_org …)."""
+    names = candidates(plan)
+    joint_ids = [o.id for o in plan.joint_branches()]
+    if op == "移动":
+        st.selectbox("学会", names, key="ed_soc")
+        st.selectbox("移入", [OUT] + joint_ids, key="ed_to")
+    elif op == "新建支部":
+        st.multiselect("学会（从原支部调出）", names, key="ed_units", max_selections=None, placeholder=widgets.PICK)
+    elif op == PAIRS:
+        st.multiselect(
+            "选两家学会：指定同组或不得同组，在下次规划时生效",
+            names,
+            key="ed_pair",
+            max_selections=2,
+            placeholder=widgets.PICK,
+        )
+    else:
+        org = st.selectbox("支部", joint_ids, key="ed_org")
+        if op == "拆分":
+            st.multiselect(
+                "拆出的学会（其余留在原支部）", _units_of(plan, org), key="ed_part", placeholder=widgets.PICK
+            )
+        elif op == "合并":
+            st.selectbox("并入的支部", joint_ids, key="ed_org2")
+        elif op == "组建方式":
+            st.selectbox("组建方式", BASES, key="ed_basis")
+
+
+def _units_of(plan: Plan, org_id: str | None) -> tuple[str, ...]:
+    """The societies of joint branch ``org_id`` (none when there is no such branch)."""
+    return next((o.units for o in plan.joint_branches() if o.id == org_id), ())
+
+
+def _last_message() -> None:
+    """The last edit's message: success or refusal (a message about an older roster is moot: not shown)."""
+    last = state.get("plan_edit", "last")
+    if not last or last.get("roster") != state.roster_digest():
+        return
+    if last["applied"]:
+        st.success(widgets.md_text(last["message"]))
+    else:
+        st.error(widgets.md_text(last["message"]))
+
+
+def _plan_check(roster: Roster, plan: Plan, together: tuple, apart: tuple) -> None:
+    """What in the plan breaks a rule or needs attention, or that it meets them all."""
+    found = edits.recheck(roster, plan, together=together, apart=apart)
+    if found:
+        st.caption("方案检查：以下各项不符合规则或需要注意（“需上级批准”不影响方案有效）。")
+        st.dataframe(edits.finding_rows(found), hide_index=True)
+    else:
+        st.caption("当前方案符合全部规则（支部条例第四条、青海实施意见9等）。")
+
+
+# -- callbacks of the buttons (they run before the page reruns) ------------------------------
+def apply_edit(op: str, roster: Roster, policy: Policy) -> None:
+    """Apply the hand edit ``op`` with the panel's current input values, and record it."""
+    p = planning.history().current()
+    g = st.session_state.get
+    together, apart = planning.pairs()
+    kw = {"together": together, "apart": apart}
+    to = None if g("ed_to") == OUT else g("ed_to")
+    do = {
+        "移动": lambda: edits.move(roster, p, g("ed_soc"), to, **kw),
+        "拆分": lambda: edits.split(roster, p, g("ed_org"), g("ed_part") or (), **kw),
+        "合并": lambda: edits.merge(roster, p, g("ed_org"), g("ed_org2"), **kw),
+        "撤销支部": lambda: edits.dissolve(roster, p, g("ed_org"), **kw),
+        "新建支部": lambda: edits.create(roster, p, g("ed_units") or (), **kw),
+        "组建方式": lambda: edits.set_basis(roster, p, g("ed_org"), g("ed_basis"), **kw),
+        "重新优化其余": lambda: edits.reoptimize(roster, p, policy, time_limit=float(g("pl_limit", 10)), **kw),
+    }
+    planning.record(roster, do[op](), op)
+
+
+def add_pair(kind: str) -> None:
+    """Pin (``together``) or forbid (``apart``) the two societies chosen in ``ed_pair``.
+
+    A pair is never both pinned and forbidden: adding it to one list takes it out of the other.
+    """
+    pair = tuple(sorted(st.session_state.get("ed_pair") or ()))
+    if len(pair) != 2:
+        return
+    lists = dict(zip(("together", "apart"), planning.pairs()))
+    other = "apart" if kind == "together" else "together"
+    lists[other] = tuple(p for p in lists[other] if tuple(sorted(p)) != pair)
+    if pair not in (tuple(sorted(p)) for p in lists[kind]):
+        lists[kind] = lists[kind] + (pair,)
+    planning.set_pairs(lists["together"], lists["apart"])
+
+
+def clear_pairs() -> None:
+    """Forget every pinned and forbidden pair."""
+    planning.set_pairs((), ())
+
+
+def undo() -> None:
+    """Step the plan under edit back one edit."""
+    planning.save(planning.history().undo())
+
+
+def redo() -> None:
+    """Step the plan under edit forward one undone edit."""
+    planning.save(planning.history().redo())

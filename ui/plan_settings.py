@@ -1,0 +1,96 @@
+"""The planner page's 规划设置 (app_pages/planner.py): the settings expander, the locks, the 开始规划 run.
+
+The workspace settings (count basis, thresholds) always apply; the bases and the branch size
+come from the plan under edit when there is one, else from the workspace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from model.findings import InputError
+from model.planning import edits, today
+from model.planning.edits import EditHistory
+from model.roster.values import Roster
+from model.rules.policy import BASES, Policy
+from ui import planning, state, widgets
+
+__all__ = ["PLAN_FIELDS", "base_policy", "is_stale", "settings_panel", "skipped_locks_warning", "locks", "plan_now"]
+
+PLAN_FIELDS = ("bases", "max_units", "min_members")  # the settings a plan carries with it
+
+
+def base_policy(history: EditHistory | None) -> Policy:
+    """The workspace policy, with the bases and branch size of the plan under edit (if any)."""
+    workspace = state.policy()
+    if history is None:
+        return workspace
+    carried = {field: getattr(history.current().policy, field) for field in PLAN_FIELDS}
+    return replace(workspace, **carried)
+
+
+def is_stale(history: EditHistory | None, roster: Roster) -> bool:
+    """Whether there is a saved plan that does not place exactly the roster's societies."""
+    return history is not None and not today.fits(history.current(), roster)
+
+
+def _basis_checkboxes(base: Policy) -> tuple[str, ...]:
+    """One 允许… checkbox per basis, side by side; the ticked bases in BASES order."""
+    ticked = []
+    for basis, column in zip(BASES, st.columns(3)):
+        if column.checkbox(f"允许{basis}", basis in base.bases, key=f"pl_{basis}"):
+            ticked.append(basis)
+    return tuple(ticked)
+
+
+def settings_panel(base: Policy, expanded: bool) -> tuple[Policy, float]:
+    """The 规划设置 expander; returns (the policy to plan with, the time limit in seconds).
+
+    With no basis ticked the plan keeps ``base``'s bases (at least one is needed).
+    """
+    with st.expander("规划设置", expanded=expanded):
+        bases = _basis_checkboxes(base)
+        c1, c2, c3 = st.columns(3)
+        units = c1.number_input(
+            "每个支部最多几家学会", 2, 10, base.max_units, key="pl_units", help="青海实施意见9：原则上不超过5家"
+        )
+        need = c2.number_input(
+            "正式党员合计至少", 1, 10, base.min_members, key="pl_need", help="支部条例第四条：3名以上正式党员"
+        )
+        limit = c3.slider(
+            "最长计算时间（秒）", 1, 60, 10, key="pl_limit", help="到时返回已找到的最好方案，并说明与最优的差距"
+        )
+        st.caption(f"党员统计口径：{base.count_basis}（在“工作区与设置”页修改）。至少要允许一种组建方式。")
+    policy = replace(base, bases=bases or base.bases, max_units=int(units), min_members=int(need))
+    return policy, float(limit)
+
+
+def skipped_locks_warning(roster: Roster, policy: Policy) -> None:
+    """A warning naming today's joint branches that break the rules and so are planned afresh (none: nothing)."""
+    skipped = today.skipped_locks(roster, policy)
+    if skipped:
+        names = "；".join(widgets.md_text(f"{name}（{why}）") for name, why in skipped)
+        st.warning("以下现有联合党支部不符合规定，不锁定，将重新规划：" + names)
+
+
+def locks(roster: Roster, policy: Policy, history: EditHistory | None, fresh: bool) -> tuple[tuple[str, ...], ...]:
+    """The branches kept as they are: today's joint branches for a fresh plan, else the plan's locked ones."""
+    if fresh:
+        return today.today_locks(roster, policy)
+    return tuple(o.units for o in history.current().joint_branches() if o.locked)
+
+
+def plan_now(
+    roster: Roster, policy: Policy, locks: tuple, together: tuple, apart: tuple, limit: float, digest: str
+) -> bool:
+    """Plan the roster (cached) and record the plan; on a refusal show the Chinese error and return False."""
+    try:
+        with st.spinner("正在计算覆盖学会最多的方案…"):
+            fresh = planning.cached_plan(digest, policy, locks, together, apart, limit, roster)
+        planning.record(roster, edits.EditResult(fresh, (), True, "已完成规划"), "规划结果")
+    except InputError as exc:
+        st.error(widgets.error_lines(exc.findings))
+        return False
+    return True

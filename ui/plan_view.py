@@ -1,0 +1,129 @@
+"""The planner page's review of a plan (app_pages/planner.py): figures, the joint branches, the uncovered.
+
+Names are data: tables show them as text; Markdown escapes them (``md_text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from model.paperwork import plan_workbook as plan_export
+from model.planning import today
+from model.planning.explain import Explanation
+from model.planning.plan import Organization, Plan
+from model.planning.planner import OBJECTIVE_NOTES
+from model.roster.values import Roster
+from model.rules.policy import Policy
+from ui import planning
+from ui.widgets import md_text as md
+
+__all__ = [
+    "DETAILED_BRANCHES",
+    "summary",
+    "optimality_notice",
+    "branch_table",
+    "branch_details",
+    "own_organizations",
+    "uncovered",
+    "branch_title",
+    "explanation_markdown",
+]
+
+DETAILED_BRANCHES = 60  # joint branches listed one expander each
+
+
+def summary(roster: Roster, plan: Plan, policy: Policy) -> None:
+    """The coverage before and after, the branch count, whether the plan is optimal, and the objectives."""
+    before = today.today_plan(roster, policy).coverage(instructor_fallback=False)
+    after = plan.coverage()
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric("组织覆盖率（现状）", f"{before.organized_rate:.1%}", help="按名册“现有党组织”列统计")
+    m2.metric("组织覆盖率（规划后）", f"{after.organized_rate:.1%}", f"{after.organized - before.organized:+d}家")
+    m3.metric("联合党支部", len(plan.joint_branches()))
+    m4.metric("未覆盖的候选学会", len(plan.uncovered))
+    optimality_notice(plan)
+    st.caption(
+        "次要目标：覆盖学会数相同时，优先让同一支部的学会同时满足两种关系（如支撑单位相同且所在地相邻），"
+        "便于管理；其次支部数量尽量少。" + " ".join(md(n) for n in plan.notes if n not in OBJECTIVE_NOTES)
+    )
+
+
+def optimality_notice(plan: Plan) -> None:
+    """Proven optimal, stopped at the time limit (with the gap), or edited by hand."""
+    if plan.optimal:
+        st.success("已证明最优：不存在覆盖更多学会的方案。", icon=":material/verified:")
+    elif plan.optimal is False:
+        st.warning(
+            f"计算时限内未证明最优：联合党支部最多可能覆盖{plan.bound}家候选学会，当前至多差{plan.gap}家。可延长计算时间。"
+        )
+    else:
+        st.info("方案经过手工调整，点击“重新优化其余”可在保留锁定支部的前提下恢复最优。")
+
+
+def branch_table(roster: Roster, plan: Plan, plan_json: str) -> None:
+    """One row per joint branch; only the 锁定 column is editable (a tick locks the branch at once)."""
+    rows = pd.DataFrame(
+        plan_export.organization_rows(roster, replace(plan, organizations=plan.joint_branches())),
+        columns=plan_export.ORG_COLUMNS,
+    )
+    editor = f"pl_locks_{hash(plan_json) & 0xFFFFFF:x}"  # a fresh editor for each plan: no stale edits
+    st.data_editor(
+        rows,
+        key=editor,
+        on_change=planning.apply_locks,
+        args=(editor, roster),
+        hide_index=True,
+        width="stretch",
+        disabled=[c for c in rows.columns if c != "锁定"],
+    )
+
+
+def branch_title(org: Organization) -> str:
+    """An expander title: id · name · basis · units · formal members (the parts it has), Markdown-escaped."""
+    parts = (org.id, org.name, org.basis, f"{len(org.units)}家", f"正式党员{org.formal_members}名")
+    return md(" · ".join(filter(None, parts)))
+
+
+def branch_details(roster: Roster, plan: Plan) -> None:
+    """One expander per joint branch (the first DETAILED_BRANCHES): its secretary and its members."""
+    for org in plan.joint_branches()[:DETAILED_BRANCHES]:
+        with st.expander(branch_title(org)):
+            st.text("书记人选：" + plan_export.branch_secretary(roster, org))
+            st.dataframe(plan_export.register_rows(roster, org) or [{"学会": u} for u in org.units], hide_index=True)
+
+
+def own_organizations(roster: Roster, plan: Plan) -> None:
+    """The expander of the own organizations and of the societies whose organization changes."""
+    with st.expander("单独组建的党组织，以及与现状相比的变动"):
+        st.caption("正式党员3名以上的学会单独建立党组织（党章第三十条）：")
+        st.dataframe(
+            [r for r in plan_export.organization_rows(roster, plan) if r["组建方式"] == "单独组建"], hide_index=True
+        )
+        st.caption("与名册“现有党组织”相比，所在党组织发生变化的学会：")
+        st.dataframe(today.change_rows(plan, roster), hide_index=True)
+
+
+def explanation_markdown(e: Explanation) -> str:
+    """**society**：why, then one “建议” line per verified change (names escaped)."""
+    suggestions = "".join(f"\n- 建议：{md(s.text)}" for s in e.suggestions)
+    return f"**{md(e.society)}**：{md(e.text)}" + suggestions
+
+
+def uncovered(digest: str, plan_json: str, together: tuple, apart: tuple, roster: Roster, plan: Plan) -> None:
+    """Why each uncovered society is uncovered and the smallest change that covers it (cached)."""
+    if plan.uncovered:
+        st.caption("逐一说明原因，并给出经重新规划验证、能让它被覆盖的最小调整（最多分析前20家）。")
+    else:
+        st.caption("所有联合党支部候选学会都已覆盖。")
+    explained, conflict = planning.safe_explain(digest, plan_json, together, apart, roster, plan)
+    if conflict:
+        st.warning(
+            "指定同组的学会与锁定的支部矛盾，暂不能分析未覆盖的原因："
+            + md(conflict)
+            + "。请解锁相关支部或清空同组设置。"
+        )
+    for e in explained:
+        st.markdown(explanation_markdown(e))

@@ -1,0 +1,110 @@
+"""The roster page's sections (app_pages/roster.py): the upload awaiting confirmation, the findings, the editors.
+
+Reading an upload and splitting the roster into editable sheets are cached on the file id and
+the roster digest; every edit is saved at once as a new roster version (kept for 撤销).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from model.findings import InputError
+from model.roster.loading import RawBook, blank_template_xlsx, frames_to_raw, parse_roster, read_raw, roster_frames
+from model.roster.values import Roster
+from ui import state, widgets
+
+__all__ = [
+    "read_upload",
+    "frames",
+    "blank_xlsx",
+    "upload_review",
+    "findings_section",
+    "sheet_editors",
+    "last_change",
+]
+
+
+@st.cache_data(show_spinner="正在读取文件…", max_entries=4)
+def read_upload(file_id: str, name: str, _data: bytes) -> tuple[RawBook, Roster]:
+    book = read_raw(_data, name)
+    return book, parse_roster(book)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def frames(digest: str, _raw: RawBook) -> dict[str, pd.DataFrame]:
+    return roster_frames(_raw)
+
+
+@st.cache_data(show_spinner=False)
+def blank_xlsx() -> bytes:
+    return blank_template_xlsx()
+
+
+def upload_review(upload: Any) -> None:
+    """An uploaded file (from st.file_uploader) checked before it replaces the roster: counts, findings, two buttons.
+
+    A file that cannot be read at all shows why and stops the page.
+    """
+    try:
+        new_raw, new_roster = read_upload(upload.file_id, upload.name, upload.getvalue())
+    except InputError as exc:
+        st.error("无法读取此文件：\n\n" + widgets.error_lines(exc.findings))
+        st.stop()
+    errors = len(new_roster.errors)
+    st.markdown(
+        f"**{widgets.md_text(upload.name)}**：{len(new_roster.societies)} 个学会，"
+        f"{errors} 处错误，{len(new_roster.findings) - errors} 处警告。当前名册尚未改动。"
+    )
+    if new_roster.findings:
+        st.dataframe(widgets.finding_rows(new_roster.findings), hide_index=True, width="stretch")
+    c1, c2 = st.columns(2)
+    if c1.button(
+        "用此文件替换当前名册",
+        type="primary",
+        disabled=not new_roster.societies,
+        help="替换后仍可用“撤销上一次修改”恢复原名册",
+    ):
+        state.save_raw(new_raw, note=f"上传 {upload.name}")
+        state.clear_upload()
+        st.rerun()
+    if c2.button("放弃此文件"):
+        state.clear_upload()
+        st.rerun()
+
+
+def findings_section(raw: RawBook, roster: Roster, digest: str) -> None:
+    """The roster's findings as a selectable table, with the roster row of the selected one; or that all is well."""
+    if not roster.findings:
+        st.success("名册没有发现问题。")
+        return
+    chosen = widgets.findings_table(list(roster.findings), key=f"findings_{digest}")
+    if chosen is None:
+        return
+    row = widgets.raw_row(raw, chosen.sheet, chosen.row)
+    if row:
+        st.dataframe(row, hide_index=True, width="stretch")
+    else:
+        st.info("此问题不对应名册中的某一行（例如缺少工作表或整列）。")
+
+
+def sheet_editors(raw: RawBook, digest: str) -> None:
+    """One tab per sheet with an editor; an edit is saved as a new roster version and the page reruns."""
+    sheets = frames(digest, raw)
+    tabs = st.tabs(list(sheets))
+    for tab, (sheet, frame) in zip(tabs, sheets.items()):
+        with tab:
+            key = f"edit_{sheet}_{digest}"
+            edited = st.data_editor(frame, key=key, num_rows="dynamic", width="stretch")
+            if widgets.has_edits(key):
+                state.save_raw(frames_to_raw({**sheets, sheet: edited}, raw.filename), note=f"编辑工作表“{sheet}”")
+                st.rerun()
+
+
+def last_change(history: list[tuple[str, str]]) -> str | None:
+    """The 撤销 button's help: the latest change's note (None before any change)."""
+    if not history:
+        return None
+    return f"上一次：{widgets.md_text(history[0][1])}"
