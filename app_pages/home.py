@@ -49,6 +49,7 @@ st.subheader(f"{policy.term_warning_months}个月内届满（需换届）的党�
 if d.terms:
     st.caption(f"按“届满时间”列，截至今天（{date.today():%Y年%m月%d日}）。换届选举可在“换届选举”页准备。")
     st.dataframe(tables.term_table(d.terms), hide_index=True, width="stretch")
+    dashboard.prepare_election(d, roster, policy)
 else:
     st.info(f"没有{policy.term_warning_months}个月内届满的党组织。")
 

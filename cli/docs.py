@@ -7,11 +7,11 @@ dispatcher prints one line per error and exits 2.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
 
+from cli.json_file import read_json
 from model.findings import ERROR, Finding, InputError
 from model.paperwork.bundle import write_documents
 from model.paperwork.document import DocContext
@@ -21,21 +21,7 @@ from model.planning.plan_file import plan_against_roster, read_plan_file
 from model.roster.loading import load_roster
 from model.roster.values import Roster
 
-__all__ = ["run", "read_json", "read_plan_checked"]
-
-
-def read_json(path: str) -> object:
-    """A JSON file, or InputError naming the file, line and column of the fault."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([Finding(ERROR, path, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")]) from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            [Finding(ERROR, path, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")]
-        ) from exc
+__all__ = ["run", "read_plan_checked"]
 
 
 def read_plan_checked(path: str, roster: Roster, roster_path: str = "名册") -> Plan:

@@ -10,22 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cli.json_file import read_json
 from model.election.counting import count_election, parse_election
-from model.findings import ERROR, Finding, InputError
-
-
-def _load(path: Path) -> object:
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([Finding(ERROR, name, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")]) from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            [Finding(ERROR, name, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")]
-        ) from exc
 
 
 def summary(result) -> str:
@@ -51,7 +37,7 @@ def summary(result) -> str:
 
 def run(args) -> int:
     src = Path(args.election)
-    spec = parse_election(_load(src), source=str(src))
+    spec = parse_election(read_json(src), source=str(src))
     result = count_election(spec)
     Path(args.out).write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(summary(result))

@@ -12,7 +12,7 @@ import sys
 
 from model.findings import InputError
 
-COMMANDS = ("validate", "plan", "check", "elect", "graph", "docs")
+COMMANDS = ("validate", "plan", "check", "elect", "ballot", "graph", "docs")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("elect", help="计票")
     e.add_argument("election")
     e.add_argument("--out", required=True)
+    b = sub.add_parser("ballot", help="生成选票和计票单（Word）")
+    b.add_argument("election")
+    b.add_argument("--out", required=True, help="选票 .docx")
+    b.add_argument("--tally", help="计票单 .docx（默认与选票同目录）")
     g = sub.add_parser("graph", help="导出组织架构图（离线 HTML）")
     g.add_argument("roster")
     g.add_argument("plan")

@@ -13,6 +13,7 @@ from model.rules import coverage_tables as tables
 from model.rules.coverage import Dashboard
 from model.rules.coverage_tables import percent
 from model.rules.policy import Policy
+from ui import election_page
 
 __all__ = ["GROUPS", "cached_dashboard", "problem_orgs", "headline_metrics", "group_tabs"]
 
@@ -81,3 +82,12 @@ def _group(table: pd.DataFrame, label: str) -> None:
         height=420,
     )
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+def prepare_election(d: Dashboard, roster: Roster, policy: Policy) -> None:
+    """From a term that ends soon to the election set-up of that organization."""
+    by_name = {t.org: t for t in d.terms}
+    c = st.columns([3, 1])
+    name = c[0].selectbox("准备换届选举的党组织", list(by_name), key="home_term_org")
+    if c[1].button("去准备换届选举", key="home_term_go", icon=":material/how_to_vote:"):
+        election_page.open_for(roster, policy, by_name[name].units)

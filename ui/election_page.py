@@ -21,6 +21,32 @@ STEPS = ["1 设置", "2a 模拟（会前）", "2b 计票（选举日）", "3 结
 DIRECT_STEPS = STEPS[:4] + ["4 选举结果的请示"]
 SIMULATE, COUNT, RESULT = STEPS[1], STEPS[2], STEPS[3]
 KINDS = ["换届", "补选"]
+ORG_KEY = "el_org"
+PAGE = "app_pages/election.py"
+
+
+CHOICE = ("election_page", "choice")  # the organization and election type last chosen (kept in the workspace)
+
+
+def remember(org: str | None = None, kind: str | None = None) -> None:
+    """Keep the chosen organization / election type, so a page switch, a refresh or a second tab reopens them."""
+    saved = state.get(*CHOICE) or {}
+    new = {**saved, **({"org": org} if org else {}), **({"kind": kind} if kind else {})}
+    if new != saved:
+        state.put(*CHOICE, new)
+
+
+def open_for(roster: Roster, policy: Policy, units: tuple[str, ...]) -> None:
+    """Open the election page on the organization that holds ``units`` (from another page)."""
+    choice = flow.choice_for(flow.organizations(roster, state.current_plan(), policy), units)
+    if choice is not None:
+        remember(org=choice.label)
+        st.session_state.pop(ORG_KEY, None)
+    st.switch_page(PAGE)
+
+
+def _index(options: list[str], value: str | None) -> int:
+    return options.index(value) if value in options else 0
 
 
 def choose_organization(roster: Roster, policy: Policy) -> tuple[flow.OrgChoice, LeadershipFlow, str]:
@@ -31,16 +57,25 @@ def choose_organization(roster: Roster, policy: Policy) -> tuple[flow.OrgChoice,
         st.info("名册中还没有需要单独建立党组织的学会，也没有已保存的规划方案。")
         st.stop()
     by_label = {o.label: o for o in orgs}
+    saved = state.get(*CHOICE) or {}
     c = st.columns([3, 1])
     label = c[0].selectbox(
-        "选择党组织", list(by_label), key="el_org", help="来自已保存的规划方案；没有方案时列出应单独建立党组织的学会"
+        "选择党组织（按届满时间先后排列）",
+        list(by_label),
+        index=_index(list(by_label), saved.get("org")),
+        key=ORG_KEY,
+        help="来自已保存的规划方案；没有方案时列出应单独建立党组织的学会。届满时间来自名册“届满时间”列",
     )
     org = by_label[label]
+    remember(org=label)
+    if org.term_ends is not None:
+        c[0].caption(f"本届任期{org.term_ends.year}年{org.term_ends.month}月{org.term_ends.day}日届满。")
     fl = flow.flow_of(org, policy)
     if not fl.committee:  # no committee: no 委员 to by-elect; a vacant 书记 is elected the same way
         c[1].caption("不设委员会：书记、副书记由党员大会直接选举（出缺时也按本流程选举）")
         return org, fl, KINDS[0]
-    kind = c[1].radio("选举类型", KINDS, horizontal=True, key="el_kind")
+    kind = c[1].radio("选举类型", KINDS, index=_index(KINDS, saved.get("kind")), horizontal=True, key="el_kind")
+    remember(kind=kind)
     return org, fl, kind
 
 
@@ -93,7 +128,7 @@ def count_and_report(
     if step == COUNT:
         st.divider()
         st.markdown("**即时结果**")
-        W.show_result(rounds[-1])
+        W.live_result(draft, rounds[-1])
         return draft
     if step == RESULT:
         draft = W.result_step(draft, rounds[-1])

@@ -22,8 +22,9 @@ from model.election.electorate import (
 )
 from model.election.plenary import DUTIES, first_plenary, vacancy_check
 from model.election.record import CHANGE
-from model.election.simulate import simulate
+from model.election.simulate import risk_summary, simulate
 from model.findings import InputError
+from model.paperwork.ballot_paper import ballot_paper, read_ballot_setup, tally_sheet
 from model.paperwork.document import DocContext, Document, to_docx
 from model.paperwork.election_letters import by_election_result, change_result
 from model.roster.values import FORMAL, Roster
@@ -91,6 +92,7 @@ def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], poli
     draft, _ = electorate_editor(draft, rows)
     lo, normal, hi = committee_range(org.kind)
     size = None
+    reason = None
     if draft.kind == CHANGE:
         fl = flow.flow_of(org, policy)
         st.caption(md(f"{fl.summary}。{fl.source}。"))
@@ -105,6 +107,9 @@ def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], poli
         )
         _, text = vacancy_check(org.kind, int(size), int(size) - int(seats))
         st.caption(md(text))
+        reason = st.text_input(
+            "委员空缺的原因（写入补选请示）", draft.reason or "工作变动", key=f"el_reason_{_suffix(draft)}"
+        )
     mode = st.radio(
         "选举方式",
         ["差额", "等额"],
@@ -136,6 +141,7 @@ def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], poli
         scrutineers=scr,
         committee_size=size,
         min_seats=lo if draft.kind == CHANGE else None,
+        reason=reason,
     )
 
 
@@ -274,13 +280,16 @@ def simulate_step(draft: ElectionDraft) -> None:
     seed = c[1].number_input("随机种子（相同种子得到相同结果）", 0, 2**31 - 1, 2024, key="el_sim_seed")
     support = tuple(sup["支持率"].clip(0, 1))
     r = cached_simulation(draft.seats, tuple(cands), attendance, e.due, support, runs, int(seed))
-    m = st.columns(5)
-    m[0].metric("会议有效概率（精确）", f"{r.p_quorum_exact:.1%}")
-    m[1].metric("会议有效概率（模拟）", f"{r.p_quorum:.1%}")
-    m[2].metric("需再次投票概率", f"{r.p_revote:.1%}")
-    m[3].metric("出现缺额概率", f"{r.p_unfilled:.1%}")
-    m[4].metric("到会率达到多少才有95%把握", f"{r.turnout_95:.1%}")
-    st.caption(f"共模拟{r.runs}次，随机种子{r.seed}；会议有效须到会超过应到会{e.due}人的五分之四。")
+    turnout = attendance if isinstance(attendance, float) else None
+    st.success(md(risk_summary(r, turnout)), icon=":material/lightbulb:")
+    with st.expander("详细数字（模拟次数、随机种子、各项概率）"):
+        m = st.columns(5)
+        m[0].metric("会议有效概率（精确）", f"{r.p_quorum_exact:.1%}")
+        m[1].metric("会议有效概率（模拟）", f"{r.p_quorum:.1%}")
+        m[2].metric("需再次投票概率", f"{r.p_revote:.1%}")
+        m[3].metric("出现缺额概率", f"{r.p_unfilled:.1%}")
+        m[4].metric("到会率达到多少才有95%把握", f"{r.turnout_95:.1%}")
+        st.caption(f"共模拟{r.runs}次，随机种子{r.seed}；会议有效须到会超过应到会{e.due}人的五分之四。")
     st.caption("各候选人当选的概率（横轴：概率）")
     st.bar_chart(pd.DataFrame({"当选概率": r.p_elected}, index=cands), horizontal=True)
     st.caption("各候选人得票分布（横轴票数，纵轴占模拟次数的比例）")
@@ -322,9 +331,35 @@ def tally_table(draft: ElectionDraft) -> ElectionDraft:
     return draft.with_tally(zip(t["姓名"], t["赞成票"]), int(returned), int(invalid))
 
 
+def papers(draft: ElectionDraft) -> None:
+    """The ballot (candidates in 姓氏笔画 order) and the tellers' tally sheet, as `python -m model ballot` writes them."""
+    if not draft.candidates:
+        return
+    data = {**draft.round_input(), "organization": draft.organization, "posts": dict(draft.posts)}
+    setup = read_ballot_setup(data, draft.organization)
+    c = st.columns(2)
+    c[0].download_button(
+        "下载选票（Word，候选人按姓氏笔画为序）",
+        to_docx(ballot_paper(setup)),
+        file_name="选票.docx",
+        mime=DOCX_MIME,
+        key="el_dl_ballot",
+        icon=":material/how_to_vote:",
+    )
+    c[1].download_button(
+        "下载计票单（Word）",
+        to_docx(tally_sheet(setup)),
+        file_name="计票单.docx",
+        mime=DOCX_MIME,
+        key="el_dl_tally",
+        icon=":material/table_view:",
+    )
+
+
 def count_step(draft: ElectionDraft) -> ElectionDraft:
     """Election day: ballots one by one, or totals per candidate."""
     st.subheader(f"第二步（选举日）　计票：{draft.round}，应选{draft.seats}名")
+    papers(draft)
     labels = list(ENTRY_LABELS.values())
     entry = st.radio("录入方式", labels, horizontal=True, index=int(draft.entry == TALLY), key="el_entry")
     how = TALLY if entry == ENTRY_LABELS[TALLY] else BALLOTS
@@ -345,6 +380,14 @@ def show_result(r: ElectionResult) -> None:
     if r.votes:
         st.dataframe(vote_rows(r), hide_index=True)
     st.text("\n".join(r.messages))
+
+
+def live_result(draft: ElectionDraft, r: ElectionResult) -> None:
+    """The result as the votes come in; nothing is decided before any vote is entered."""
+    if not draft.anything_cast:
+        st.info("尚未录入选票，选举结果未定。录入选票（或汇总票数）后，这里即时显示得票和当选情况。")
+        return
+    show_result(r)
 
 
 def vote_rows(r: ElectionResult) -> list[dict]:
@@ -381,21 +424,30 @@ def result_step(draft: ElectionDraft, r: ElectionResult) -> ElectionDraft:
 
 
 def plenary_inputs(draft: ElectionDraft, elected: list[str]) -> ElectionDraft:
-    """The first plenary of a new committee: attendance, 书记/副书记 and their votes, the division of work."""
+    """The first plenary of a new committee: attendance, 书记/副书记 and their votes, the division of work
+    (each field starts from what was saved)."""
+    k = len(elected)
     c = st.columns(3)
-    present = c[0].number_input("全体会议实到委员", 0, len(elected), len(elected), key="el_pl_present")
-    sec = c[1].selectbox("书记候选人", elected, key="el_pl_sec")
-    dep = c[2].selectbox("副书记候选人（可不设）", [NO_DEPUTY] + [n for n in elected if n != sec], key="el_pl_dep")
+    present = c[0].number_input("全体会议实到委员", 0, k, min(draft.plenary_present or k, k), key="el_pl_present")
+    sec_index = elected.index(draft.secretary) if draft.secretary in elected else 0
+    sec = c[1].selectbox("书记候选人", elected, index=sec_index, key="el_pl_sec")
+    deps = [NO_DEPUTY] + [n for n in elected if n != sec]
+    dep_index = deps.index(draft.deputy) if draft.deputy in deps else 0
+    dep = c[2].selectbox("副书记候选人（可不设）", deps, index=dep_index, key="el_pl_dep")
     v = st.columns(2)
     posts = {"书记": sec}
-    yes = {"书记": int(v[0].number_input("书记得票", 0, len(elected), int(present), key="el_pl_sy"))}
+    sec_votes = min(draft.secretary_votes if draft.secretary_votes is not None else int(present), k)
+    yes = {"书记": int(v[0].number_input("书记得票", 0, k, sec_votes, key="el_pl_sy"))}
     if dep != NO_DEPUTY:
         posts["副书记"] = dep
-        yes["副书记"] = int(v[1].number_input("副书记得票", 0, len(elected), int(present), key="el_pl_dy"))
+        dep_votes = min(draft.deputy_votes if draft.deputy_votes is not None else int(present), k)
+        yes["副书记"] = int(v[1].number_input("副书记得票", 0, k, dep_votes, key="el_pl_dy"))
     rest = [n for n in elected if n not in posts.values()]
+    saved = {name: duty for duty, name in draft.division}
     duties = {}
     for i, n in enumerate(rest):
-        duties[n] = st.selectbox(f"{md(n)} 的分工", DUTIES, index=min(i, len(DUTIES) - 1), key=f"el_duty_{i}")
+        default = DUTIES.index(saved[n]) if saved.get(n) in DUTIES else min(i, len(DUTIES) - 1)
+        duties[n] = st.selectbox(f"{md(n)} 的分工", DUTIES, index=default, key=f"el_duty_{i}")
     try:
         pl = first_plenary(tuple(elected), int(present), posts, yes, duties)
     except InputError as exc:
@@ -413,12 +465,15 @@ def plenary_inputs(draft: ElectionDraft, elected: list[str]) -> ElectionDraft:
 
 
 def by_election_plenary_inputs(draft: ElectionDraft, elected: list[str]) -> ElectionDraft:
-    """The committee's meeting after a 补选: attendance and the new members' duties."""
+    """The committee's meeting after a 补选: attendance and the new members' duties (from what was saved)."""
     size = draft.committee_size or len(elected)
-    present = st.number_input("补选后委员会第一次全体会议实到委员", 0, size, size, key="el_pl_present")
+    start = min(draft.plenary_present or size, size)
+    present = st.number_input("补选后委员会第一次全体会议实到委员", 0, size, start, key="el_pl_present")
+    saved = {name: duty for duty, name in draft.division}
     duties = {}
     for i, n in enumerate(elected):
-        duties[st.selectbox(f"{md(n)} 的分工", DUTIES, index=min(i, len(DUTIES) - 1), key=f"el_duty_{i}")] = n
+        default = DUTIES.index(saved[n]) if saved.get(n) in DUTIES else min(i, len(DUTIES) - 1)
+        duties[st.selectbox(f"{md(n)} 的分工", DUTIES, index=default, key=f"el_duty_{i}")] = n
     return draft.with_plenary(present=int(present), division=duties)
 
 

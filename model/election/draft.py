@@ -139,6 +139,7 @@ class ElectionDraft:
     min_seats: int | None = None
     elected_before: int = 0  # members elected in earlier rounds (the body's seats = seats + elected_before)
     committee_size: int | None = None  # 补选: the committee's size
+    reason: str | None = None  # 补选: why the seats are vacant (委员空缺的原因)
     eligible_due: int | None = None  # only when no members are listed
     eligible_present: int | None = None
     quorum: str | None = None
@@ -201,6 +202,7 @@ class ElectionDraft:
             min_seats=d.get("min_seats"),
             elected_before=int(d.get("elected_before") or 0),
             committee_size=d.get("committee_size"),
+            reason=d.get("reason") or None,
             eligible_due=d.get("eligible_due"),
             eligible_present=d.get("eligible_present"),
             quorum=d.get("quorum"),
@@ -252,6 +254,7 @@ class ElectionDraft:
             "min_seats": self.min_seats,
             "elected_before": self.elected_before or None,
             "committee_size": self.committee_size,
+            "reason": self.reason,
             "eligible_due": self.eligible_due,
             "eligible_present": self.eligible_present,
             "quorum": self.quorum,
@@ -372,6 +375,7 @@ class ElectionDraft:
         scrutineers: Iterable[str] = (),
         committee_size: int | None = None,
         min_seats: int | None = None,
+        reason: str | None = None,
     ) -> ElectionDraft:
         """Step 1 of the committee flow: the electorate, the seats, the way of electing, the candidates."""
         return replace(
@@ -383,6 +387,7 @@ class ElectionDraft:
             scrutineers=tuple(scrutineers),
             committee_size=self.committee_size if committee_size is None else int(committee_size),
             min_seats=min_seats,
+            reason=self.reason if reason is None else (reason.strip() or None),
         )
 
     def with_posts(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from model.election.direct import LeadershipFlow, leadership_flow
 from model.election.electorate import Voter, electorate_from_members
@@ -26,6 +27,7 @@ __all__ = [
     "voters_from_rows",
     "eligible_candidates",
     "flow_of",
+    "choice_for",
 ]
 
 VOTER_COLUMNS = ("姓名", "党员类别", "党纪处分", "权利中止", "到会", "请假理由")
@@ -41,6 +43,14 @@ class OrgChoice:
     formal: int
     id: str = ""
     basis: str = ""
+    term_ends: date | None = None  # the earliest 届满时间 of its societies (None: not known, e.g. a new branch)
+
+    @property
+    def shown(self) -> str:
+        """The label with the term's end, as the choice lists it."""
+        if self.term_ends is None:
+            return self.label
+        return f"{self.label}（{self.term_ends.year}年{self.term_ends.month}月届满）"
 
     def organization(self) -> Organization:
         """The plan's organization (for the documents), named by this label when it has no id."""
@@ -50,27 +60,49 @@ class OrgChoice:
 
 
 def organizations(roster: Roster, plan: Plan | None, policy: Policy = Policy()) -> list[OrgChoice]:
-    """The plan's organizations, else every society that must organize on its own.
+    """The plan's organizations, else every society that must organize on its own; the soonest term
+    end first (organizations with no known term end last, in plan order).
 
     >>> from model.roster.values import Society
-    >>> r = Roster((Society("甲学会", "工科", "武汉", formal_members=8), Society("乙学会", "工科", "武汉", formal_members=1)))
-    >>> [(o.label, o.kind, o.formal) for o in organizations(r, None)]
-    [('甲学会党支部', '党支部', 8)]
+    >>> r = Roster((Society("甲学会", "工科", "武汉", formal_members=8), Society("乙学会", "工科", "武汉", formal_members=1),
+    ...             Society("丙学会", "理科", "武汉", formal_members=9, term_ends=date(2027, 3, 1))))
+    >>> [(o.label, o.kind, o.formal, o.term_ends) for o in organizations(r, None)]
+    [('丙学会党支部', '党支部', 9, datetime.date(2027, 3, 1)), ('甲学会党支部', '党支部', 8, None)]
     """
+    out = []
     if plan is not None and plan.organizations:
-        out = []
         for o in plan.organizations:
             name = o.name or (
                 f"{o.units[0]}{o.kind}" if len(o.units) == 1 else f"{o.id} {o.kind}（{'、'.join(o.units)}）"
             )
-            out.append(OrgChoice(name, o.kind, o.units, o.formal_members, o.id, o.basis))
-        return out
-    out = []
-    for s in roster.societies:
-        c = classify(s, policy)
-        if c.own:
-            out.append(OrgChoice(f"{s.name}{c.required}", c.required, (s.name,), c.formal, basis="单独组建"))
-    return out
+            ends = _term_ends(roster, o.units)
+            out.append(OrgChoice(name, o.kind, o.units, o.formal_members, o.id, o.basis, ends))
+    else:
+        for s in roster.societies:
+            c = classify(s, policy)
+            if c.own:
+                label = f"{s.name}{c.required}"
+                out.append(OrgChoice(label, c.required, (s.name,), c.formal, basis="单独组建", term_ends=s.term_ends))
+    return sorted(out, key=lambda o: (o.term_ends is None, o.term_ends or date.min))
+
+
+def _term_ends(roster: Roster, units: Iterable[str]) -> date | None:
+    ends = [roster.society(u).term_ends for u in units if u in roster and roster.society(u).term_ends]
+    return min(ends) if ends else None
+
+
+def choice_for(orgs: Iterable[OrgChoice], units: Iterable[str]) -> OrgChoice | None:
+    """The organization that holds most of ``units`` (e.g. today's organization whose term ends).
+
+    >>> a, b = OrgChoice("甲", "党支部", ("甲学会",), 8), OrgChoice("乙", "联合党支部", ("乙学会", "丙学会"), 3)
+    >>> choice_for([a, b], ("丙学会", "丁学会")).label
+    '乙'
+    """
+    wanted = set(units)
+    best = max(orgs, key=lambda o: len(wanted & set(o.units)), default=None)
+    if best is None or not wanted & set(best.units):
+        return None
+    return best
 
 
 def voter_rows(roster: Roster, units: Iterable[str], formal: int = 0) -> list[dict]:

@@ -29,6 +29,7 @@ __all__ = [
     "present_distribution",
     "turnout_for_quorum",
     "support_matrix",
+    "risk_summary",
 ]
 
 
@@ -260,3 +261,31 @@ def simulate(
         vote_dist=vote_hist / runs,
         turnout_95=turnout_for_quorum(n),
     )
+
+
+def _chance(p: float) -> str:
+    """A probability as an official says it: 几乎没有 / 约N% / 几乎一定."""
+    if p < 0.005:
+        return "几乎没有"
+    if p > 0.995:
+        return "几乎一定"
+    return f"约{p:.0%}"
+
+
+def risk_summary(r: SimulationResult, turnout: float | None = None) -> str:
+    """The simulation in one paragraph a coordinator can repeat at the preparatory meeting.
+
+    >>> r = SimulationResult(1000, 1, 5, ("甲",), 10, 0.9, 0.85, (0.9,), 0.02, 0.3, 0.4, (0.7, 0.3),
+    ...                      (0.0,), np.zeros((1, 11)), 0.95)
+    >>> risk_summary(r, 0.9)
+    '按90%的到会率，会议因到会人数不超过应到会的五分之四而无效的可能约15%；选举后出现缺额、需要另行选举的可能约30%；因票数相等需要再次投票的可能约2%。到会率需达到95%，才有95%的把握开成有效的会议。'
+    """
+    how = f"按{turnout:.0%}的到会率" if turnout is not None else "按各人的到会概率"
+    parts = [f"{how}，会议因到会人数不超过应到会的五分之四而无效的可能{_chance(1 - r.p_quorum_exact)}"]
+    parts.append(f"选举后出现缺额、需要另行选举的可能{_chance(r.p_unfilled)}")
+    if r.p_revote >= 0.005:
+        parts.append(f"因票数相等需要再次投票的可能{_chance(r.p_revote)}")
+    sure = f"到会率需达到{r.turnout_95:.0%}，才有95%的把握开成有效的会议。"
+    if r.turnout_95 >= 0.9999:
+        sure = "只有应到会党员全部到会，才有95%的把握开成有效的会议。"
+    return "；".join(parts) + "。" + sure

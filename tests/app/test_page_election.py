@@ -7,13 +7,20 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from storage.store import Store
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+FIRST_OWN = "湖北省岩石力学与工程学会党支部"  # the sample's first society with its own branch (F = 7: a committee)
 
 
 @pytest.fixture
 def page():
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("app_pages/election.py").run()
+    assert not at.exception
+    at.selectbox(key="el_org").set_value(FIRST_OWN).run()
     assert not at.exception
     return at
 
@@ -163,3 +170,81 @@ def test_small_branch_elects_secretary_and_writes_the_request(small_branch):
 
     saved = store.get(DEFAULT_WORKSPACE, "election", f"{label}|换届")
     assert saved["flow"] == "直接选举" and saved["secretary"] == name and saved["mode"] == "等额"
+
+
+# ---- election day kept complete (issue: ballots in stroke order, nothing lost, plain-language risk) ----
+
+
+def test_nothing_is_decided_before_any_ballot(page):
+    """It says the result is open while no ballot is entered, and offers the ballot and tally sheet in Word."""
+    _choose_candidates(page)
+    step(page, "2b 计票（选举日）")
+    assert any("尚未录入选票，选举结果未定" in i.value for i in page.info)
+    assert not [m for m in page.metric if m.label == "缺额"]
+    labels = [b.label for b in page.get("download_button")]
+    assert "下载选票（Word，候选人按姓氏笔画为序）" in labels and "下载计票单（Word）" in labels
+
+
+def test_candidates_are_offered_and_kept_in_stroke_order(page):
+    """It lists the candidates to choose from, and the chosen ones, in 姓氏笔画 order."""
+    from model.election.stroke_order import stroke_sorted
+
+    ms = next(m for m in page.multiselect if m.label.startswith("候选人"))
+    assert list(ms.options) == stroke_sorted(ms.options)
+    ms.set_value(list(reversed(ms.options[:6]))).run()
+    store = Store.default()
+    stored = store.get(store.current_workspace(), "election", f"{FIRST_OWN}|换届")
+    assert stored["candidates"] == stroke_sorted(ms.options[:6])  # the ballot's order, whatever the picking order
+
+
+def test_simulation_leads_with_one_sentence(page):
+    """It says the risk in one sentence with the turnout needed for 95%, the figures behind it below."""
+    _choose_candidates(page)
+    step(page, "2a 模拟（会前）")
+    sentence = page.success[0].value
+    assert sentence.startswith("按90%的到会率，会议因到会人数不超过应到会的五分之四而无效的可能")
+    assert "才有95%的把握开成有效的会议" in sentence
+
+
+def test_plenary_and_meeting_date_survive_leaving_the_page(page):
+    """It shows the saved meeting date, attendance, posts and votes again after another page was visited."""
+    import datetime
+
+    names = _choose_candidates(page)
+    step(page, "2b 计票（选举日）")
+    for _ in range(4):
+        for i in range(5):
+            page.segmented_control(key=f"el_mark_{i}").set_value("赞成")
+        next(b for b in page.button if b.label == "录入这张选票").click().run()
+    step(page, "4 首次全体会议与请示")
+    page.date_input(key="el_date").set_value(datetime.date(2026, 11, 20)).run()
+    page.number_input(key="el_pl_present").set_value(4).run()
+    page.number_input(key="el_pl_sy").set_value(3).run()
+    assert not page.exception
+    page.switch_page("app_pages/home.py").run()
+    page.switch_page("app_pages/election.py").run()
+    step(page, "4 首次全体会议与请示")
+    assert page.date_input(key="el_date").value == datetime.date(2026, 11, 20)
+    assert page.number_input(key="el_pl_present").value == 4 and page.number_input(key="el_pl_sy").value == 3
+    letter = page.text_area(key="el_letter").value
+    assert "2026年11月20日" in letter and "实到会4人" in letter and "得3票，当选书记" in letter
+    assert names  # candidates were chosen
+
+
+def test_home_page_term_opens_the_election_of_that_organization():
+    """It opens the election set-up on the organization whose term ends, from the home page's 届满 list."""
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    choice = at.selectbox(key="home_term_org")
+    target = choice.options[1]
+    choice.set_value(target).run()
+    at.button(key="home_term_go").click().run()
+    assert not at.exception
+    assert at.selectbox(key="el_org").value.startswith(target.removesuffix("党支部"))
+
+
+def test_organizations_are_listed_by_term_end():
+    """It lists the organizations with the soonest term end first and says when the chosen one's term ends."""
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("app_pages/election.py").run()
+    assert at.selectbox(key="el_org").value == "湖北省微生物学会党支部"  # 届满 2026-06-27, the sample's soonest
+    assert any("本届任期2026年6月27日届满" in c.value for c in at.caption)
