@@ -39,7 +39,7 @@ class BallotSetup:
         """What is elected: 委员 or 书记/副书记."""
         if self.posts:
             return "、".join(p for p, _ in self.posts)
-        return "委员"
+        return "委员会委员"
 
 
 def read_ballot_setup(data: object, source: str = "") -> BallotSetup:
@@ -125,7 +125,7 @@ def tally_sheet(s: BallotSetup) -> Document:
         (("有效票", 1), ("　　张", 1), ("无效票", 1), ("　　张", 1)),
     )
     body = (
-        Para(f"应选{s.seats}名，候选人{len(s.candidates)}名。收回选票多于发出选票的，选举无效。", "center"),
+        Para(f"应选{s.seats}名，候选人{len(s.candidates)}名。", "center"),
         Table((head, *rows, *write, *counts), columns=4),
         Para(
             "当选须得到超过实到会有选举权人数一半的赞成票；票数相等不能确定当选人时，对票数相等的候选人再次投票。",
