@@ -7,7 +7,6 @@ meeting elects 书记 (and optionally 副书记) 等额, and step 4 is the 请�
 import streamlit as st
 
 from ui import election_page, state, widgets
-from ui import election_widgets as W
 
 st.title("换届选举")
 st.caption(
@@ -28,7 +27,7 @@ step = election_page.choose_step(fl)
 if step == steps[0]:
     draft = election_page.setup(draft, org, fl, roster, policy)
 elif step == election_page.SIMULATE:
-    W.simulate_step(draft)
+    election_page.simulation(org, kind, draft)
 else:
     draft = election_page.count_and_report(draft, step, org, fl, roster, policy)
 

@@ -45,6 +45,7 @@ st.subheader("联合党支部")
 st.caption("勾选“锁定”的支部在手工调整和重新优化时保持不变；展开各支部可查看党员与书记人选（双向进入、交叉任职）。")
 plan_view.branch_table(roster, plan, plan_json)
 plan_view.branch_details(roster, plan)
+plan_view.first_elections(roster, plan, policy)
 plan_view.own_organizations(roster, plan)
 
 st.subheader("手工调整")

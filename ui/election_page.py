@@ -91,6 +91,14 @@ def load_draft(org: flow.OrgChoice, fl: LeadershipFlow, kind: str) -> tuple[dict
     return stored, ElectionDraft.from_dict(stored).adopt_flow(fl.flow)
 
 
+def simulation(org: flow.OrgChoice, kind: str, draft: ElectionDraft) -> None:
+    """Step 2a, its settings (turnout, support, runs, seed) kept in the workspace."""
+    saved = state.get("election_sim", _key(org, kind)) or {}
+    settings = W.simulate_step(draft, saved)
+    if settings != saved:
+        state.put("election_sim", _key(org, kind), settings)
+
+
 def steps_of(fl: LeadershipFlow) -> list[str]:
     return STEPS if fl.committee else DIRECT_STEPS
 

@@ -89,6 +89,7 @@ def excluded_rows(e: Electorate) -> list[dict]:
 def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], policy: Policy) -> ElectionDraft:
     """Step 1 of the committee flow: electorate, seats, 差额/等额, candidates, scrutineers."""
     st.subheader("第一步　设置：选举人、名额、候选人、监票人")
+    draft = previous_election(draft)
     draft, _ = electorate_editor(draft, rows)
     lo, normal, hi = committee_range(org.kind)
     size = None
@@ -155,6 +156,7 @@ def direct_setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict
             "候选人须得到超过实到会有选举权党员半数的赞成票才能当选。"
         )
     )
+    draft = previous_election(draft)
     draft, _ = electorate_editor(draft, rows)
     options = draft.eligible_candidates()
     posts = dict(draft.posts)
@@ -208,14 +210,22 @@ def letter_view(letter: Document, label: str) -> None:
         key="el_dl",
         icon=":material/download:",
     )
-    c[1].download_button(
-        "下载请示（Word）",
-        to_docx(letter),
-        file_name="选举结果的请示.docx",
-        mime=DOCX_MIME,
-        key="el_dl_docx",
-        icon=":material/description:",
+    word_download(c[1], "下载请示（Word）", letter, "选举结果的请示.docx", "el_dl_docx")
+
+
+def word_download(place, label: str, document: Document, file_name: str, key: str) -> None:
+    """A Word download of a document, rendered by the same function as every other download."""
+    place.download_button(
+        label, to_docx(document), file_name=file_name, mime=DOCX_MIME, key=key, icon=":material/description:"
     )
+
+
+def previous_election(draft: ElectionDraft) -> ElectionDraft:
+    """The date of the previous election (the 换届/补选 请示 states it), starting from the saved one."""
+    day = st.date_input(
+        "上届选举日期（写入请示）", value=draft.previous_date(), key=f"el_prev_{_suffix(draft)}", format="YYYY-MM-DD"
+    )
+    return draft.with_previous(day)
 
 
 def meeting_date(draft: ElectionDraft) -> ElectionDraft:
@@ -245,40 +255,53 @@ def cached_simulation(seats: int, cands: tuple, attendance, expected: int, suppo
     return simulate(seats, list(cands), attendance, expected=expected, support=list(support), runs=runs, seed=seed)
 
 
-def attendance_input(e: Electorate):
-    """A single turnout, or one probability per voter."""
-    how = st.radio("到会概率", ["统一到会率", "逐人到会概率"], horizontal=True, key="el_sim_how")
-    if how == "统一到会率":
-        return st.slider("预计到会率", 0.5, 1.0, 0.9, 0.01, key="el_sim_turnout")
+HOW = ["统一到会率", "逐人到会概率"]
+
+
+def attendance_input(e: Electorate, saved: dict) -> tuple[object, dict]:
+    """A single turnout, or one probability per voter (each starting from the saved settings)."""
+    how = st.radio("到会概率", HOW, index=HOW.index(saved.get("how", HOW[0])), horizontal=True, key="el_sim_how")
+    if how == HOW[0]:
+        turnout = st.slider("预计到会率", 0.5, 1.0, float(saved.get("turnout", 0.9)), 0.01, key="el_sim_turnout")
+        return turnout, {"how": how, "turnout": turnout}
+    given = saved.get("attendance") or {}
+    names = list(e.names())
     probs = st.data_editor(
-        pd.DataFrame({"姓名": list(e.names()), "到会概率": 0.9}),
-        key="el_sim_probs_" + "|".join(e.names()),
+        pd.DataFrame({"姓名": names, "到会概率": [float(given.get(n, 0.9)) for n in names]}),
+        key="el_sim_probs_" + "|".join(names),
         hide_index=True,
         disabled=["姓名"],
     )
-    return tuple(float(p) for p in probs["到会概率"].clip(0, 1))
+    values = tuple(float(p) for p in probs["到会概率"].clip(0, 1))
+    return values, {"how": how, "attendance": dict(zip(names, values))}
 
 
-def simulate_step(draft: ElectionDraft) -> None:
-    """Before the meeting: how likely the election is to fail, and why."""
+def simulate_step(draft: ElectionDraft, saved: dict) -> dict:
+    """Before the meeting: how likely the election is to fail, and why. Returns the settings to keep."""
     st.subheader("第二步（会前）　模拟：选举失败的可能性有多大、原因在哪里")
     e = draft.electorate()
     cands = list(draft.candidates)
     if not cands or not e.due:
         st.info("请先在第一步确定选举人和候选人。")
-        return
-    attendance = attendance_input(e)
+        return saved
+    attendance, settings = attendance_input(e, saved)
+    given = saved.get("support") or {}
     sup = st.data_editor(
-        pd.DataFrame({"候选人": cands, "支持率": 0.7}),
+        pd.DataFrame({"候选人": cands, "支持率": [float(given.get(c, 0.7)) for c in cands]}),
         key="el_sim_support_" + "|".join(cands),
         hide_index=True,
         disabled=["候选人"],
     )
     st.caption("支持率：到会党员对该候选人投赞成票的概率；同一人支持的候选人多于名额时，只保留最支持的几位。")
     c = st.columns(2)
-    runs = c[0].select_slider("模拟次数", [1_000, 10_000, 100_000], value=10_000, key="el_sim_runs")
-    seed = c[1].number_input("随机种子（相同种子得到相同结果）", 0, 2**31 - 1, 2024, key="el_sim_seed")
-    support = tuple(sup["支持率"].clip(0, 1))
+    runs = c[0].select_slider(
+        "模拟次数", [1_000, 10_000, 100_000], value=int(saved.get("runs", 10_000)), key="el_sim_runs"
+    )
+    seed = c[1].number_input(
+        "随机种子（相同种子得到相同结果）", 0, 2**31 - 1, int(saved.get("seed", 2024)), key="el_sim_seed"
+    )
+    support = tuple(float(x) for x in sup["支持率"].clip(0, 1))
+    settings.update(support=dict(zip(cands, support)), runs=int(runs), seed=int(seed))
     r = cached_simulation(draft.seats, tuple(cands), attendance, e.due, support, runs, int(seed))
     turnout = attendance if isinstance(attendance, float) else None
     st.success(md(risk_summary(r, turnout)), icon=":material/lightbulb:")
@@ -294,6 +317,7 @@ def simulate_step(draft: ElectionDraft) -> None:
     st.bar_chart(pd.DataFrame({"当选概率": r.p_elected}, index=cands), horizontal=True)
     st.caption("各候选人得票分布（横轴票数，纵轴占模拟次数的比例）")
     st.line_chart(pd.DataFrame(r.vote_dist.T, columns=cands))
+    return settings
 
 
 def ballot_form(draft: ElectionDraft) -> ElectionDraft:
@@ -338,22 +362,8 @@ def papers(draft: ElectionDraft) -> None:
     data = {**draft.round_input(), "organization": draft.organization, "posts": dict(draft.posts)}
     setup = read_ballot_setup(data, draft.organization)
     c = st.columns(2)
-    c[0].download_button(
-        "下载选票（Word，候选人按姓氏笔画为序）",
-        to_docx(ballot_paper(setup)),
-        file_name="选票.docx",
-        mime=DOCX_MIME,
-        key="el_dl_ballot",
-        icon=":material/how_to_vote:",
-    )
-    c[1].download_button(
-        "下载计票单（Word）",
-        to_docx(tally_sheet(setup)),
-        file_name="计票单.docx",
-        mime=DOCX_MIME,
-        key="el_dl_tally",
-        icon=":material/table_view:",
-    )
+    word_download(c[0], "下载选票（Word，候选人按姓氏笔画为序）", ballot_paper(setup), "选票.docx", "el_dl_ballot")
+    word_download(c[1], "下载计票单（Word）", tally_sheet(setup), "计票单.docx", "el_dl_tally")
 
 
 def count_step(draft: ElectionDraft) -> ElectionDraft:

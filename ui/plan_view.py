@@ -17,7 +17,7 @@ from model.planning.plan import Organization, Plan
 from model.planning.planner import OBJECTIVE_NOTES
 from model.roster.values import Roster
 from model.rules.policy import Policy
-from ui import planning
+from ui import election_page, planning
 from ui.widgets import md_text as md
 
 __all__ = [
@@ -127,3 +127,15 @@ def uncovered(digest: str, plan_json: str, together: tuple, apart: tuple, roster
         )
     for e in explained:
         st.markdown(explanation_markdown(e))
+
+
+def first_elections(roster: Roster, plan: Plan, policy: Policy) -> None:
+    """A joint branch the plan sets up holds its first election: open its set-up on the election page."""
+    new = [o for o in plan.joint_branches() if o.status != "保留"]
+    if not new:
+        return
+    by_title = {" · ".join(filter(None, (o.id, o.name, "、".join(o.units)))): o for o in new}
+    c = st.columns([3, 1])
+    title = c[0].selectbox("新建或调整的联合党支部：准备首次选举", list(by_title), key="pl_first_election")
+    if c[1].button("去准备选举", key="pl_first_election_go", icon=":material/how_to_vote:"):
+        election_page.open_for(roster, policy, by_title[title].units)

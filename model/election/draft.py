@@ -151,6 +151,7 @@ class ElectionDraft:
     invalid_ballots: int = 0
     history: tuple[ArchivedRound, ...] = ()
     date: str | None = None  # ISO date of the members' meeting
+    previous: str | None = None  # ISO date of the previous election (上届选举日期, for 模板4/7)
     secretary: str | None = None
     secretary_votes: int | None = None
     deputy: str | None = None
@@ -214,6 +215,7 @@ class ElectionDraft:
             invalid_ballots=int(d.get("invalid_ballots") or 0),
             history=history,
             date=d.get("date"),
+            previous=d.get("previous"),
             secretary=d.get("secretary"),
             secretary_votes=d.get("secretary_votes"),
             deputy=d.get("deputy"),
@@ -263,6 +265,7 @@ class ElectionDraft:
             "ballots_returned": self.ballots_returned,
             "invalid_ballots": self.invalid_ballots,
             "date": self.date,
+            "previous": self.previous,
             "secretary": self.secretary,
             "secretary_votes": self.secretary_votes,
             "deputy": self.deputy,
@@ -464,10 +467,14 @@ class ElectionDraft:
 
     def meeting_date(self) -> date | None:
         """The stored meeting date (None when unset or unreadable)."""
-        try:
-            return date.fromisoformat(self.date) if self.date else None
-        except ValueError:
-            return None
+        return _iso(self.date)
+
+    def with_previous(self, day: date | None) -> ElectionDraft:
+        return replace(self, previous=day.isoformat() if day else None)
+
+    def previous_date(self) -> date | None:
+        """The stored date of the previous election (None when unset or unreadable)."""
+        return _iso(self.previous)
 
     def with_plenary(
         self,
@@ -500,6 +507,13 @@ class ElectionDraft:
             deputy=out.holder("副书记"),
             deputy_votes=out.votes("副书记"),
         )
+
+
+def _iso(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _ballot(d: Mapping) -> Ballot:

@@ -47,6 +47,14 @@ def _choose_candidates(at, n=6):
     return ms.options[:n]
 
 
+def _cast_yes(at, ballots: int, marks: int) -> None:
+    """Enter ``ballots`` ballots marking the first ``marks`` candidates 赞成."""
+    for _ in range(ballots):
+        for i in range(marks):
+            at.segmented_control(key=f"el_mark_{i}").set_value("赞成")
+        next(b for b in at.button if b.label == "录入这张选票").click().run()
+
+
 def test_simulation_step_shows_exact_and_simulated_quorum(page):
     """It simulates with a shown seed and reports exact and simulated quorum probabilities."""
     _choose_candidates(page)
@@ -91,10 +99,7 @@ def test_ballots_to_letter(page):
     """It elects from entered ballots and fills the 模板6 text with votes and the secretary."""
     names = _choose_candidates(page)
     step(page, "2b 计票（选举日）")
-    for _ in range(4):
-        for i in range(5):
-            page.segmented_control(key=f"el_mark_{i}").set_value("赞成")
-        next(b for b in page.button if b.label == "录入这张选票").click().run()
+    _cast_yes(page, ballots=4, marks=5)
     assert not page.exception
     step(page, "3 结果")
     assert any("当选" in t.value for t in page.text)
@@ -212,10 +217,7 @@ def test_plenary_and_meeting_date_survive_leaving_the_page(page):
 
     names = _choose_candidates(page)
     step(page, "2b 计票（选举日）")
-    for _ in range(4):
-        for i in range(5):
-            page.segmented_control(key=f"el_mark_{i}").set_value("赞成")
-        next(b for b in page.button if b.label == "录入这张选票").click().run()
+    _cast_yes(page, ballots=4, marks=5)
     step(page, "4 首次全体会议与请示")
     page.date_input(key="el_date").set_value(datetime.date(2026, 11, 20)).run()
     page.number_input(key="el_pl_present").set_value(4).run()
@@ -248,3 +250,20 @@ def test_organizations_are_listed_by_term_end():
     at.switch_page("app_pages/election.py").run()
     assert at.selectbox(key="el_org").value == "湖北省微生物学会党支部"  # 届满 2026-06-27, the sample's soonest
     assert any("本届任期2026年6月27日届满" in c.value for c in at.caption)
+
+
+def test_simulation_settings_and_previous_election_are_kept(page):
+    """It shows the saved turnout, seed and 上届选举日期 again after another page was visited."""
+    import datetime
+
+    page.date_input(key=f"el_prev_{FIRST_OWN}换届").set_value(datetime.date(2021, 6, 1)).run()
+    _choose_candidates(page)
+    step(page, "2a 模拟（会前）")
+    page.slider(key="el_sim_turnout").set_value(0.8).run()
+    page.number_input(key="el_sim_seed").set_value(7).run()
+    page.switch_page("app_pages/home.py").run()
+    page.switch_page("app_pages/election.py").run()
+    assert page.date_input(key=f"el_prev_{FIRST_OWN}换届").value == datetime.date(2021, 6, 1)
+    step(page, "2a 模拟（会前）")
+    assert page.slider(key="el_sim_turnout").value == 0.8 and page.number_input(key="el_sim_seed").value == 7
+    assert page.success[0].value.startswith("按80%的到会率")
