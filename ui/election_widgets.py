@@ -426,6 +426,9 @@ def result_step(draft: ElectionDraft, r: ElectionResult) -> ElectionDraft:
     for h in draft.history:
         held = h.result()
         st.caption(f"此前一轮（{held.round_kind}）：当选 {'、'.join(held.elected) or '无'}")
+    if not draft.anything_cast:
+        live_result(draft, r)
+        return draft
     show_result(r)
     label = next_round_label(r)
     if label and st.button(label, type="primary", key="el_next"):

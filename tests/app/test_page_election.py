@@ -188,6 +188,9 @@ def test_nothing_is_decided_before_any_ballot(page):
     assert not [m for m in page.metric if m.label == "缺额"]
     labels = [b.label for b in page.get("download_button")]
     assert "下载选票（Word，候选人按姓氏笔画为序）" in labels and "下载计票单（Word）" in labels
+    step(page, "3 结果")
+    assert any("尚未录入选票，选举结果未定" in i.value for i in page.info)
+    assert not [m for m in page.metric if m.label == "缺额"] and not [b for b in page.button if b.key == "el_next"]
 
 
 def test_candidates_are_offered_and_kept_in_stroke_order(page):
