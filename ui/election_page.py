@@ -6,6 +6,8 @@ The draft of each organization and election type is stored in the workspace unde
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from model.election import flow
@@ -45,6 +47,14 @@ def open_for(roster: Roster, policy: Policy, units: tuple[str, ...]) -> None:
     st.switch_page(PAGE)
 
 
+def term_caption(ends: date, today: date | None = None) -> str:
+    """When the term ends, or that it has already ended."""
+    day = f"{ends.year}年{ends.month}月{ends.day}日"
+    if ends < (today or date.today()):
+        return f"本届任期已于{day}届满，应尽快换届。"
+    return f"本届任期{day}届满。"
+
+
 def _index(options: list[str], value: str | None) -> int:
     return options.index(value) if value in options else 0
 
@@ -69,7 +79,7 @@ def choose_organization(roster: Roster, policy: Policy) -> tuple[flow.OrgChoice,
     org = by_label[label]
     remember(org=label)
     if org.term_ends is not None:
-        c[0].caption(f"本届任期{org.term_ends.year}年{org.term_ends.month}月{org.term_ends.day}日届满。")
+        c[0].caption(term_caption(org.term_ends))
     fl = flow.flow_of(org, policy)
     if not fl.committee:  # no committee: no 委员 to by-elect; a vacant 书记 is elected the same way
         c[1].caption("不设委员会：书记、副书记由党员大会直接选举（出缺时也按本流程选举）")
@@ -104,9 +114,14 @@ def steps_of(fl: LeadershipFlow) -> list[str]:
 
 
 def choose_step(fl: LeadershipFlow) -> str:
+    """The step, starting from the one last open (kept in the workspace like the organization)."""
     steps = steps_of(fl)
     key = "el_step" if fl.committee else "el_dstep"
-    return st.segmented_control("步骤", steps, default=steps[0], key=key) or steps[0]
+    saved = (state.get(*CHOICE) or {}).get(key)
+    step = st.segmented_control("步骤", steps, default=saved if saved in steps else steps[0], key=key) or steps[0]
+    if step != saved:
+        state.put(*CHOICE, {**(state.get(*CHOICE) or {}), key: step})
+    return step
 
 
 def setup(

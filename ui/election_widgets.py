@@ -45,6 +45,15 @@ def verdict(ok: bool, text: str) -> None:
         st.warning(md(text), icon=":material/warning:")
 
 
+def scrutineer_verdict(scrutineers: list[str], candidates) -> None:
+    """Green only when scrutineers are chosen and none is a candidate; a reminder while none is chosen."""
+    ok, text = check_scrutineers(scrutineers, candidates)
+    if not scrutineers:
+        st.info(md(text), icon=":material/info:")
+        return
+    verdict(ok, text)
+
+
 def _suffix(draft: ElectionDraft) -> str:
     return f"{draft.organization}{draft.kind}"
 
@@ -133,7 +142,7 @@ def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], poli
         key=f"el_scr_{_suffix(draft)}",
         placeholder=PICK,
     )
-    verdict(*check_scrutineers(scr, cands))
+    scrutineer_verdict(scr, cands)
     return draft.with_setup(
         members=draft.members,
         seats=int(seats),
@@ -180,7 +189,7 @@ def direct_setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict
         key=f"el_scr_{key}",
         default=[x for x in draft.scrutineers if x in others],
     )
-    verdict(*check_scrutineers(scr, draft.candidates))
+    scrutineer_verdict(scr, draft.candidates)
     return draft.with_posts({"书记": sec or "", "副书记": deputy}, scrutineers=scr)
 
 
@@ -198,7 +207,8 @@ def letter_view(letter: Document, label: str) -> None:
     """The 请示 as the documents page renders it: warnings, the text, the blanks, .txt and Word downloads."""
     for w in letter.warnings:
         st.warning(md(w), icon=":material/warning:")
-    st.text_area(label, letter.text(), height=360, key="el_letter")
+    st.session_state["el_letter"] = letter.text()  # the preview is always the text of the download
+    st.text_area(label, height=360, key="el_letter", disabled=True)
     if letter.missing:
         st.caption("以下内容尚未填写，文本中以“＿＿＿”标出：" + "、".join(m.field for m in letter.missing))
     c = st.columns(2)
@@ -511,5 +521,6 @@ def plenary_step(
     except InputError as exc:
         st.error("选举记录有误，暂不能生成请示：\n\n" + error_lines(exc.findings))
         return draft
-    letter_view(letter, "请示文本（模板6/模板9）")
+    label = "请示文本（模板6 换届选举结果的请示）" if draft.kind == CHANGE else "请示文本（模板9 委员补选结果的请示）"
+    letter_view(letter, label)
     return draft

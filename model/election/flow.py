@@ -44,6 +44,7 @@ class OrgChoice:
     id: str = ""
     basis: str = ""
     term_ends: date | None = None  # the earliest 届满时间 of its societies (None: not known, e.g. a new branch)
+    name: str | None = None  # the plan's name of the organization (e.g. its existing 现有党组织 name)
 
     @property
     def shown(self) -> str:
@@ -53,10 +54,10 @@ class OrgChoice:
         return f"{self.label}（{self.term_ends.year}年{self.term_ends.month}月届满）"
 
     def organization(self) -> Organization:
-        """The plan's organization (for the documents), named by this label when it has no id."""
-        return Organization(
-            self.id or self.label, self.kind, self.basis, self.units, self.formal, name=None if self.id else self.label
-        )
+        """The plan's organization (for the documents) under the plan's name; named by this label when it has
+        no id. The documents page builds the same organization from the plan, so both name it alike."""
+        name = self.name if self.id else self.label
+        return Organization(self.id or self.label, self.kind, self.basis, self.units, self.formal, name=name)
 
 
 def organizations(roster: Roster, plan: Plan | None, policy: Policy = Policy()) -> list[OrgChoice]:
@@ -76,7 +77,7 @@ def organizations(roster: Roster, plan: Plan | None, policy: Policy = Policy()) 
                 f"{o.units[0]}{o.kind}" if len(o.units) == 1 else f"{o.id} {o.kind}（{'、'.join(o.units)}）"
             )
             ends = _term_ends(roster, o.units)
-            out.append(OrgChoice(name, o.kind, o.units, o.formal_members, o.id, o.basis, ends))
+            out.append(OrgChoice(name, o.kind, o.units, o.formal_members, o.id, o.basis, ends, o.name))
     else:
         for s in roster.societies:
             c = classify(s, policy)

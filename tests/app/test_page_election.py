@@ -226,6 +226,7 @@ def test_plenary_and_meeting_date_survive_leaving_the_page(page):
     page.number_input(key="el_pl_present").set_value(4).run()
     page.number_input(key="el_pl_sy").set_value(3).run()
     assert not page.exception
+    assert "2026年11月20日" in page.text_area(key="el_letter").value  # the preview follows every field at once
     page.switch_page("app_pages/home.py").run()
     page.switch_page("app_pages/election.py").run()
     step(page, "4 首次全体会议与请示")
@@ -252,7 +253,7 @@ def test_organizations_are_listed_by_term_end():
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("app_pages/election.py").run()
     assert at.selectbox(key="el_org").value == "湖北省微生物学会党支部"  # 届满 2026-06-27, the sample's soonest
-    assert any("本届任期2026年6月27日届满" in c.value for c in at.caption)
+    assert any("本届任期已于2026年6月27日届满，应尽快换届" in c.value for c in at.caption)
 
 
 def test_simulation_settings_and_previous_election_are_kept(page):
@@ -266,7 +267,8 @@ def test_simulation_settings_and_previous_election_are_kept(page):
     page.number_input(key="el_sim_seed").set_value(7).run()
     page.switch_page("app_pages/home.py").run()
     page.switch_page("app_pages/election.py").run()
-    assert page.date_input(key=f"el_prev_{FIRST_OWN}换届").value == datetime.date(2021, 6, 1)
-    step(page, "2a 模拟（会前）")
+    assert page.segmented_control(key="el_step").value == "2a 模拟（会前）"  # the step last open
     assert page.slider(key="el_sim_turnout").value == 0.8 and page.number_input(key="el_sim_seed").value == 7
     assert page.success[0].value.startswith("按80%的到会率")
+    step(page, "1 设置")
+    assert page.date_input(key=f"el_prev_{FIRST_OWN}换届").value == datetime.date(2021, 6, 1)

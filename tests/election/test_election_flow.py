@@ -27,6 +27,16 @@ def test_organizations_from_plan_or_roster():
     assert [o.label for o in flow.organizations(ROSTER, None)] == ["甲学会党支部"]
 
 
+def test_an_existing_branch_keeps_its_name_in_the_paperwork():
+    """It names the organization as the plan does (its 现有党组织 name), as the documents page does."""
+    plan = Plan(
+        Policy(),
+        (Organization("J001", "联合党支部", "同业共建", ("甲学会", "乙学会"), 4, name="工科学会联合党支部"),),
+    )
+    (choice,) = flow.organizations(ROSTER, plan)
+    assert choice.label == "工科学会联合党支部" and choice.organization() == plan.organizations[0]
+
+
 def test_voter_rows_from_members_or_placeholders():
     """It lists the organization's members, or numbered rows when the roster has no 党员 sheet."""
     rows = flow.voter_rows(ROSTER, ["甲学会", "乙学会"])
