@@ -14,11 +14,16 @@ $(STAMP): requirements.txt constraints.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-# System packages the tests need: Chromium for browser tests, CJK fonts for images.
+# System packages the tests need: Chromium for browser tests, CJK fonts for images, LibreOffice and poppler
+# for the print test of the documents (each installed only when missing).
+SYSPKGS := $(if $(shell command -v chromium),,chromium) \
+           $(if $(shell fc-list 2>/dev/null | grep -i "Noto Sans CJK"),,fonts-noto-cjk) \
+           $(if $(shell command -v soffice),,libreoffice-writer-nogui libreoffice-calc-nogui) \
+           $(if $(shell command -v pdftotext),,poppler-utils)
 sysdeps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-	  echo "installing chromium and fonts-noto-cjk"; \
-	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; \
+	@if [ -n "$(strip $(SYSPKGS))" ]; then \
+	  echo "installing $(strip $(SYSPKGS))"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(SYSPKGS); \
 	fi
 
 run: $(STAMP)

@@ -100,17 +100,17 @@ def ballot_paper(s: BallotSetup) -> Document:
         write = [(("另选他人：", 1), ("", 2), ("", 1)) for _ in range(s.seats)]
     body = (
         Para(f"应选{s.seats}名，候选人{len(s.candidates)}名。", "center"),
-        Table((head, *rows, *write), columns=4),
-        Para("说明：", "plain"),
-        Para("1. 候选人按姓氏笔画为序排列。", "plain"),
-        Para("2. 对候选人表示赞成的，在其姓名后的空格内划“○”；不赞成的划“×”；弃权的不划任何符号。", "plain"),
+        Table((head, *rows, *write), columns=4, row_height=0.8),
+        Para("说明：", "note"),
+        Para("1. 候选人按姓氏笔画为序排列。", "note"),
+        Para("2. 对候选人表示赞成的，在其姓名后的空格内划“○”；不赞成的划“×”；弃权的不划任何符号。", "note"),
         Para(
             "3. 对候选人投不赞成票的，可以另选他人：在“另选他人”栏内写上另选人的姓名，并在其后的空格内划“○”；"
             "投弃权票的，不能另选他人。",
-            "plain",
+            "note",
         ),
-        Para(f"4. 所选人数（赞成的和另选的合计）多于应选人数{s.seats}名的为无效票；等于或少于的为有效票。", "plain"),
-        Para("5. 请用黑色或蓝黑色笔填写，符号要准确，不得涂改。", "plain"),
+        Para(f"4. 所选人数（赞成的和另选的合计）多于应选人数{s.seats}名的为无效票；等于或少于的为有效票。", "note"),
+        Para("5. 请用黑色或蓝黑色笔填写，符号要准确，不得涂改。", "note"),
     )
     return Document(code="选票", name="选票", organization=s.organization, title=_title(s, "选票"), body=body)
 
@@ -126,7 +126,7 @@ def tally_sheet(s: BallotSetup) -> Document:
     )
     body = (
         Para(f"应选{s.seats}名，候选人{len(s.candidates)}名。", "center"),
-        Table((head, *rows, *write, *counts), columns=4),
+        Table((head, *rows, *write, *counts), columns=4, row_height=0.8),
         Para(
             "当选须得到超过实到会有选举权人数一半的赞成票；票数相等不能确定当选人时，对票数相等的候选人再次投票。",
             "plain",

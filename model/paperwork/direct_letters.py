@@ -12,6 +12,7 @@ from model.election.record import ElectionRecord, check_record
 from model.paperwork.document import DocContext, Document, Para, blank_filler, issued_date
 from model.paperwork.election_facts import (
     attendance_text,
+    date_conflicts,
     direct_names,
     fill_from_roster,
     flow_warning,
@@ -88,6 +89,7 @@ def direct_result(org: Organization, record: ElectionRecord, ctx: DocContext, po
     need, missing = blank_filler(f"{code} {label}", name)
     record = direct_names(check_record(record))
     attendance, warnings = attendance_text(record, need)
+    warnings += date_conflicts(record, ctx, request=False)
     warnings += flow_warning(org, True, policy)
     votes, _, _ = votes_summary(record, need)
     won = {n for r in record.held_rounds() for n in (r.get("elected") or ())}

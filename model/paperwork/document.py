@@ -57,7 +57,8 @@ class MissingData:
 
 @dataclass(frozen=True, slots=True)
 class Para:
-    """A paragraph. ``style``: body / plain / heading / center / right / letterhead / docno."""
+    """A paragraph. ``style``: body / plain / heading / center / right / letterhead / docno / note (四号, for
+    instructions on forms and ballots)."""
 
     text: str
     style: str = "body"
@@ -70,6 +71,8 @@ class Table:
     rows: tuple[tuple[tuple[str, int], ...], ...]
     columns: int = 4
     page_break_before: bool = False
+    heights: tuple[tuple[int, float], ...] = ()  # (row index, minimum height in cm): room to write or stamp
+    row_height: float = 0.9  # every other row, cm
 
 
 Block = Para | Table
@@ -124,7 +127,7 @@ class Document:
         """Plain text of the whole document, for previews (names stay data)."""
         out: list[str] = []
         if self.letterhead:
-            out += [self.letterhead, "〔    〕号", ""]
+            out += [self.letterhead, "〔    〕号　　　　签发人：", ""]
         out += [self.title, ""]
         if self.addressee is not None:
             out.append(f"{self.addressee}：")
@@ -226,14 +229,74 @@ def _defaults(doc) -> None:
     normal.font.name = LATIN_FONT
     normal.font.size = Pt(16)
     _east_asian(normal.element, BODY_FONT)
+    _chinese_language(doc)
+    _font_table(doc)
 
 
-def _para(doc, text: str, style: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.shared import Pt
+# East-Asian faces with the names a machine without them looks for next (charset 86 = GB2312):
+# a word processor missing 仿宋 then picks a Simplified-Chinese face, not a Japanese one.
+FONT_FALLBACKS = {
+    BODY_FONT: ("FangSong", "modern"),
+    TITLE_FONT: ("SimSun", "roman"),
+    HEADING_FONT: ("SimHei", "swiss"),
+    "宋体": ("SimSun", "roman"),
+}
+
+
+def _chinese_language(doc) -> None:
+    """Language zh-CN for East-Asian text in the defaults and the Normal style (font fallback follows it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = [doc.styles["Normal"].element.get_or_add_rPr()]
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            targets.append(rpr_default.find(qn("w:rPr")))
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _font_table(doc) -> None:
+    """Declare the Chinese faces in word/fontTable.xml with their alternative names and GB2312 charset."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from lxml import etree
+
+    part = next((r.target_part for r in doc.part.rels.values() if r.reltype == RT.FONT_TABLE), None)
+    if part is None:
+        return
+    root = parse_xml(part.blob)
+    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name, (alt, family) in FONT_FALLBACKS.items():
+        if name in have:
+            continue
+        root.append(
+            parse_xml(
+                f'<w:font {nsdecls("w")} w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+                f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+            )
+        )
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _para(doc, text: str, style: str, keep_with_next: bool = False):
+    """One paragraph in the 公文 layout (28 pt lines, 三号); ``keep_with_next`` holds it on the page of the next."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+    from docx.shared import Cm, Pt
 
     p = doc.add_paragraph()
     fmt = p.paragraph_format
+    fmt.widow_control = True
+    fmt.keep_with_next = keep_with_next or style in ("heading", "title", "letterhead")
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(28)
     fmt.space_before = fmt.space_after = Pt(0)
@@ -246,17 +309,25 @@ def _para(doc, text: str, style: str) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fmt.line_spacing = Pt(36)
         _font(run, TITLE_FONT, 22)  # 二号
-    elif style in ("center", "docno"):
+    elif style == "docno":  # 上行文: 发文字号 at the left, 签发人 at the right (GB/T 9704)
+        fmt.left_indent = Cm(0.56)
+        fmt.tab_stops.add_tab_stop(Cm(15.0), WD_TAB_ALIGNMENT.RIGHT)
+    elif style == "center":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif style == "right":
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif style == "heading":
         fmt.first_line_indent = Pt(32)
         _font(run, HEADING_FONT, 16)
+    elif style == "note":
+        fmt.line_spacing = Pt(22)
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        _font(run, BODY_FONT, 14)  # 四号
     else:  # body / plain: 仿宋 三号 from the Normal style
         if style == "body":
             fmt.first_line_indent = Pt(32)  # two characters of 三号
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    return p
 
 
 _XML_BAD = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
@@ -282,23 +353,62 @@ def _table(doc, table: Table) -> None:
     if table.page_break_before:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     col_w = 8900 // table.columns  # text width 15.6 cm ≈ 8850 twips
+    tall = dict(table.heights)
     rows = []
-    for row in table.rows:
+    last = len(table.rows) - 1
+    for i, row in enumerate(table.rows):
+        height = round(tall.get(i, table.row_height) * 567)  # twips per cm
+        align = "top" if i in tall else "center"
+        keep = "" if i == last else "<w:keepNext/>"  # the whole form stays on one page
         cells = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{col_w * span}" w:type="dxa"/>'
             + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
-            + '<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-            '</w:pPr><w:r><w:rPr><w:sz w:val="24"/></w:rPr>'
+            + f'<w:vAlign w:val="{align}"/></w:tcPr><w:p><w:pPr>{keep}<w:spacing w:after="0" w:line="240" '
+            'w:lineRule="auto"/></w:pPr><w:r><w:rPr><w:sz w:val="24"/></w:rPr>'
             f'<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r></w:p></w:tc>'
             for text, span in row
         )
-        rows.append(f'<w:tr><w:trPr><w:trHeight w:val="567"/></w:trPr>{cells}</w:tr>')
+        rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}"/></w:trPr>{cells}</w:tr>')
     grid = "".join(f'<w:gridCol w:w="{col_w}"/>' for _ in range(table.columns))
     tbl = parse_xml(
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{col_w * table.columns}" '
         f'w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
     )
     doc.element.body.sectPr.addprevious(tbl)
+
+
+CLOSING_PARAGRAPHS = 2  # the last body paragraphs held on the page of the signature and the date
+
+
+def _closing_paragraphs(body: tuple[Block, ...]) -> set[int]:
+    """Indexes of the body's last paragraphs (after the last table), kept together with the signature."""
+    out: set[int] = set()
+    for i in range(len(body) - 1, -1, -1):
+        if not isinstance(body[i], Para) or len(out) == CLOSING_PARAGRAPHS:
+            break
+        out.add(i)
+    return out
+
+
+def _page_numbers(doc) -> None:
+    """「— N —」 centered in the footer of every page (公文 page numbers, GB/T 9704)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    for section in doc.sections:
+        p = section.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = '<w:r {ns}><w:rPr><w:sz w:val="28"/></w:rPr>{inner}</w:r>'
+        parts = [
+            run.format(ns=nsdecls("w"), inner='<w:t xml:space="preserve">— </w:t>'),
+            run.format(ns=nsdecls("w"), inner='<w:fldChar w:fldCharType="begin"/>'),
+            run.format(ns=nsdecls("w"), inner='<w:instrText xml:space="preserve"> PAGE </w:instrText>'),
+            run.format(ns=nsdecls("w"), inner='<w:fldChar w:fldCharType="end"/>'),
+            run.format(ns=nsdecls("w"), inner='<w:t xml:space="preserve"> —</w:t>'),
+        ]
+        for xml in parts:
+            p._p.append(parse_xml(xml))
 
 
 def to_docx(document: Document) -> bytes:
@@ -313,23 +423,27 @@ def to_docx(document: Document) -> bytes:
         section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
         section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     doc.core_properties.title = document.title
+    doc.core_properties.language = "zh-CN"
+    _page_numbers(doc)
     if document.letterhead:
         _para(doc, document.letterhead, "letterhead")
-        _para(doc, "〔    〕号", "docno")
+        _para(doc, "〔    〕号\t签发人：　　　　", "docno")
         _para(doc, "", "plain")
     _para(doc, document.title, "title")
     _para(doc, "", "plain")
     if document.addressee is not None:
         _para(doc, f"{document.addressee}：", "plain")
-    for block in document.body:
+    tail = bool(document.signature or document.dated)
+    last_paras = _closing_paragraphs(document.body) if tail else set()
+    for i, block in enumerate(document.body):
         if isinstance(block, Para):
-            _para(doc, block.text, block.style)
+            _para(doc, block.text, block.style, keep_with_next=i in last_paras)
         else:
             _table(doc, block)
-    if document.signature or document.dated:
-        _para(doc, "", "plain")
-    for line in document.signature:
-        _para(doc, line, "right")
+    if tail:
+        _para(doc, "", "plain", keep_with_next=True)
+    for j, line in enumerate(document.signature):
+        _para(doc, line, "right", keep_with_next=bool(document.dated) or j < len(document.signature) - 1)
     if document.dated:
         _para(doc, document.dated, "right")
     buf = io.BytesIO()

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from model.election.direct import DIRECT_FLOW, leadership_flow
 from model.election.record import ElectionRecord
-from model.paperwork.document import percent
+from model.paperwork.document import DocContext, chinese_date, percent
 from model.paperwork.founding import org_display_name, proposed_leadership
 from model.planning.plan import Organization
 from model.roster.values import Roster
@@ -27,6 +27,7 @@ __all__ = [
     "attendance_text",
     "votes_summary",
     "election_mode",
+    "date_conflicts",
 ]
 
 
@@ -164,3 +165,27 @@ def election_mode(record: ElectionRecord, default: str = "差额") -> str:
     if record.candidates:
         return "差额" if len(record.candidates) > record.seats else "等额"
     return default
+
+
+def date_conflicts(record: ElectionRecord, ctx: DocContext, *, request: bool) -> list[str]:
+    """Dates that contradict each other: a 请示 for a meeting dated after the meeting it asks for, a result
+    letter dated before the meeting it reports, a meeting before the previous election or after the term.
+
+    >>> from datetime import date
+    >>> rec = ElectionRecord("换届", 5, (), meeting_date=date(2026, 5, 6), previous=date(2027, 1, 1))
+    >>> date_conflicts(rec, DocContext(issued=date(2026, 5, 1)), request=False)[0]
+    '成文日期2026年5月1日早于所报告的党员大会（2026年5月6日），结果的请示应在会后成文，请核实。'
+    """
+    out: list[str] = []
+    meeting, issued = record.meeting_date, ctx.issued
+    if meeting and issued and request and issued > meeting:
+        out.append(
+            f"成文日期{chinese_date(issued)}晚于拟召开的党员大会（{chinese_date(meeting)}），请示应在会前报批，请核实。"
+        )
+    if meeting and issued and not request and issued < meeting:
+        out.append(
+            f"成文日期{chinese_date(issued)}早于所报告的党员大会（{chinese_date(meeting)}），结果的请示应在会后成文，请核实。"
+        )
+    if meeting and record.previous and meeting <= record.previous:
+        out.append(f"党员大会日期{chinese_date(meeting)}不晚于上届选举日期{chinese_date(record.previous)}，请核实。")
+    return out

@@ -25,6 +25,7 @@ from model.paperwork.document import DocContext, Document, Para, blank_filler, i
 from model.paperwork.election_facts import (
     attendance_text,
     committee_word,
+    date_conflicts,
     direct_names,
     election_mode,
     fill_from_roster,
@@ -114,6 +115,11 @@ def change_request(
     if c < ok_needed:
         warnings.append(f"差额选举：应选{n}名，候选人应不少于{ok_needed}名，现有{c}名（选举条例 第十三条）。")
     names = "、".join(stroke_sorted(record.candidates)) if record.candidates else need(None, "候选人预备人选名单")
+    if c:  # the margin only when candidates are named: never 等0位 or a negative 差额
+        count, margin, share = str(c), str(c - n), percent(c - n, n)
+    else:
+        count, margin, share = need(None, "候选人人数"), need(None, "差额人数"), need(None, "差额比例")
+    warnings += date_conflicts(record, ctx, request=True)
     body = (
         Para(
             f"我{com}于{need(record.previous, '上届选举日期')}选举产生，到{need(record.term_ends, '任期届满日期')}"
@@ -125,8 +131,8 @@ def change_request(
         Para(f"2. 选举产生新一届{com}。"),
         Para(f"二、{com}组成人员名额及候选人名额", "heading"),
         Para(
-            f"{com}由{n}人组成，按照差额不低于20%的要求，我们提出{names}等{c}位同志为下届{com}组成人员候选人预备人选"
-            f"（差额{c - n}名，差额比例{percent(c - n, n)}%），其中，{need(record.secretary, '书记候选人预备人选')}同志为书记候选人预备人选，"
+            f"{com}由{n}人组成，按照差额不低于20%的要求，我们提出{names}等{count}位同志为下届{com}组成人员候选人预备人选"
+            f"（差额{margin}名，差额比例{share}%），其中，{need(record.secretary, '书记候选人预备人选')}同志为书记候选人预备人选，"
             f"{need(record.deputy, '副书记候选人预备人选')}同志为副书记候选人预备人选。"
         ),
         Para("三、选举办法", "heading"),
@@ -207,7 +213,7 @@ def change_result(
     record = record or ElectionRecord(CHANGE, len(COMMITTEE_ROLES), ())
     com = committee_word(org.kind)
     attendance, warnings = attendance_text(record, need)
-    warnings += flow_warning(org, False, policy)
+    warnings += flow_warning(org, False, policy) + date_conflicts(record, ctx, request=False)
     votes, elected, k = votes_summary(record, need)
     mode = election_mode(record, "差额")
     roles = "，".join(
@@ -266,6 +272,7 @@ def by_election_request(
             f"正式党员{org.formal_members}名，不足{policy.committee_min_formal}名，不设委员会，没有委员可补选；"
             "书记、副书记出缺时由党员大会直接等额选举（换届选举请示模板4的直接选举写法）。"
         )
+    warnings += date_conflicts(record, ctx, request=True)
     c = len(record.candidates)
     mode = election_mode(record, "等额")
     if mode == "等额" and record.candidates and c != record.seats:
@@ -325,6 +332,7 @@ def by_election_result(
     record = record or ElectionRecord(BY_ELECTION, 1, ())
     com = committee_word(org.kind)
     attendance, warnings = attendance_text(record, need)
+    warnings += date_conflicts(record, ctx, request=False)
     votes, elected, k = votes_summary(record, need)
     new = {n for r in record.held_rounds() for n in (r.get("elected") or ())}
     roles = (

@@ -266,7 +266,9 @@ def person_table(
         (("呈报单位", 1), ("（盖章）　　年　月　日", 3)),
         ((f"{superior}意见", 1), ("（盖章）　　年　月　日", 3)),
     ]
-    return Table(rows=tuple(rows), columns=4, page_break_before=page_break)
+    tall = {"工作简历": 3.0, "工作表现（德能勤绩廉）": 2.2, "呈报单位": 1.8, f"{superior}意见": 1.8}
+    heights = tuple((i, tall[r[0][0]]) for i, r in enumerate(rows) if r[0][0] in tall)
+    return Table(rows=tuple(rows), columns=4, page_break_before=page_break, heights=heights)
 
 
 def personnel_forms(
