@@ -142,12 +142,46 @@ def read_raw(source: str | Path | bytes, filename: str | None = None) -> RawBook
     if not data.strip():
         return _fatal(name, "文件是空的")
     if data[:2] == b"PK":
+        other = _other_zip_format(data)
+        if other:
+            return _fatal(name, other)
         return _read_xlsx(name, data)
     if data[:8] == OLE_MAGIC:
         return _fatal(name, _ole_message(data))
     if Path(name).suffix.lower() in ("", ".csv", ".txt"):
         return _read_csv(name, data)
     return _fatal(name, "不是 Excel 工作簿（.xlsx）或 CSV 文件，无法读取")
+
+
+# Zip packages that are not .xlsx: OpenDocument spreadsheets (WPS/LibreOffice .ods) and Word files.
+_ZIP_KINDS = {
+    b"application/vnd.oasis.opendocument.spreadsheet": "这是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中“另存为” Excel 工作簿（.xlsx）后再上传",
+    b"application/vnd.oasis.opendocument": "这是 OpenDocument 文件，不是 Excel 工作簿，请另存为 .xlsx 后再上传",
+}
+
+
+def _other_zip_format(data: bytes) -> str | None:
+    """The message for a zip package that is an .ods or a Word file, not a workbook; None for an .xlsx.
+
+    >>> import io, zipfile
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w") as z:
+    ...     z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    >>> _other_zip_format(buf.getvalue())[:24]
+    '这是 OpenDocument 表格（.ods）'
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            mime = z.read("mimetype").strip() if "mimetype" in names else b""
+    except _CORRUPT:  # a damaged package: _read_xlsx names it
+        return None
+    for prefix, message in _ZIP_KINDS.items():
+        if mime.startswith(prefix):
+            return message
+    if "word/document.xml" in names:
+        return "这是 Word 文档（.docx），不是 Excel 工作簿，请上传 .xlsx 名册"
+    return None
 
 
 def _fatal(name: str, message: str) -> RawBook:

@@ -456,3 +456,21 @@ def test_damaged_workbooks_never_raise():
             b = b[: rng.randrange(len(b))]
         r = read_roster(bytes(b), "f.xlsx")
         assert r.ok or r.errors[0].file == "f.xlsx"
+
+
+def test_an_ods_or_a_word_file_is_named_for_what_it_is(tmp_path):
+    """It tells an .ods roster to be saved as .xlsx, and a Word file that it is no workbook — not "damaged"."""
+    import zipfile
+
+    ods = tmp_path / "名册.ods"
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    word = tmp_path / "名册.docx"
+    with zipfile.ZipFile(word, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    ods_finding = read_roster(ods).errors[0]
+    word_finding = read_roster(word).errors[0]
+    assert "OpenDocument 表格（.ods）" in ods_finding.message and "另存为" in ods_finding.message
+    assert "损坏" not in ods_finding.message
+    assert "Word 文档" in word_finding.message
