@@ -27,7 +27,8 @@ sysdeps:
 	fi
 
 run: $(STAMP)
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	@echo "学会党建规划工作台：只在本机打开 http://127.0.0.1:$(PORT) （不对局域网开放）"
+	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: lint sysdeps
 	$(PY) -m pytest

@@ -1,10 +1,14 @@
 """学会党建规划工作台 — Streamlit entry point: st.navigation over the pages in app_pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import state, widgets
 
-st.set_page_config(page_title="学会党建规划工作台", page_icon=":material/account_balance:", layout="wide")
+ICON = Path(__file__).with_name("static") / "icon.png"  # a local file: the tab's icon fetches nothing from outside
+
+st.set_page_config(page_title="学会党建规划工作台", page_icon=str(ICON), layout="wide")
 state.init()
 
 pages = {

@@ -138,3 +138,36 @@ def test_deep_page_refresh_second_tab_chinese_uploader_and_hostile_upload(served
         finally:
             browser.close()
     assert dialogs == []
+
+
+def test_the_app_requests_nothing_from_outside_its_own_address(served_app):
+    """It loads the home and election pages (icons, fonts, scripts) from its own address only."""
+    sync_api = sync_playwright_or_skip()
+    own = served_app.rstrip("/")
+    outside: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.on(
+                "request",
+                lambda r: None if r.url.startswith((own, "data:", "blob:", "about:")) else outside.append(r.url),
+            )
+            page.goto(served_app, wait_until="domcontentloaded")
+            page.get_by_text("组织覆盖率").first.wait_for(timeout=60_000)
+            page.goto(served_app + "/election", wait_until="domcontentloaded")
+            page.get_by_text("选择党组织").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1500)
+        finally:
+            browser.close()
+    assert outside == []
+
+
+def test_the_workbench_is_local_by_default():
+    """It binds to 127.0.0.1 in the config and in ``make run``, and shows no tracebacks to visitors."""
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1" and config["client"]["showErrorDetails"] == "none"
+    run = (REPO / "Makefile").read_text(encoding="utf-8").split("\nrun:")[1].split("\n\n")[0]
+    assert "--server.address 127.0.0.1" in run
