@@ -16,8 +16,7 @@ from model.election.draft import ElectionDraft
 from model.findings import InputError
 from model.roster.values import Roster
 from model.rules.policy import Policy
-from ui import election_widgets as W
-from ui import state, widgets
+from ui import election_day, election_report, election_risk, election_widgets, state, widgets
 
 STEPS = ["1 设置", "2a 模拟（会前）", "2b 计票（选举日）", "3 结果", "4 首次全体会议与请示"]
 DIRECT_STEPS = STEPS[:4] + ["4 选举结果的请示"]
@@ -104,7 +103,7 @@ def load_draft(org: flow.OrgChoice, fl: LeadershipFlow, kind: str) -> tuple[dict
 def simulation(org: flow.OrgChoice, kind: str, draft: ElectionDraft) -> None:
     """Step 2a, its settings (turnout, support, runs, seed) kept in the workspace."""
     saved = state.get("election_sim", _key(org, kind)) or {}
-    settings = W.simulate_step(draft, saved)
+    settings = election_risk.simulate_step(draft, saved)
     if settings != saved:
         state.put("election_sim", _key(org, kind), settings)
 
@@ -133,8 +132,8 @@ def setup(
     else:
         rows = flow.voter_rows(roster, org.units, org.formal)
     if fl.committee:
-        return W.setup_step(draft, org, rows, policy)
-    return W.direct_setup_step(draft, org, rows, fl)
+        return election_widgets.setup_step(draft, org, rows, policy)
+    return election_widgets.direct_setup_step(draft, org, rows, fl)
 
 
 def count_and_report(
@@ -142,7 +141,7 @@ def count_and_report(
 ) -> ElectionDraft:
     """Steps 2b–4: counting, the result, the plenary and the 请示 — all on the rounds counted so far."""
     if step == COUNT:
-        draft = W.count_step(draft)
+        draft = election_day.count_step(draft)
     try:
         rounds = draft.results()
     except InputError as exc:
@@ -151,16 +150,16 @@ def count_and_report(
     if step == COUNT:
         st.divider()
         st.markdown("**即时结果**")
-        W.live_result(draft, rounds[-1])
+        election_day.live_result(draft, rounds[-1])
         return draft
     if step == RESULT:
-        draft = W.result_step(draft, rounds[-1])
+        draft = election_day.result_step(draft, rounds[-1])
         if fl.committee:
             return draft
-        return W.direct_outcome_view(draft, rounds)
+        return election_day.direct_outcome_view(draft, rounds)
     if fl.committee:
-        return W.plenary_step(draft, rounds, org, roster, policy)
-    return W.direct_letter_step(draft, rounds, org, roster, policy)
+        return election_report.plenary_step(draft, rounds, org, roster, policy)
+    return election_report.direct_letter_step(draft, rounds, org, roster, policy)
 
 
 def save(org: flow.OrgChoice, kind: str, draft: ElectionDraft, stored: dict | None) -> None:
