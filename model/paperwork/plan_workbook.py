@@ -6,21 +6,22 @@ Sheets: 党组织 (one row per organization), 学会归属 (one row per society)
 does not reproduce the table body; that module documents the columns). Phones appear
 only when asked (docs/formats.md §1).
 
-Every value is written as data: a text starting with = + - @ (or a tab / CR) is stored
-as a string, never as a formula.
+Every sheet has a title row and prints on A4, one page wide, its header repeated on every
+page. Counts are numbers, 锁定 is 是/否, and every text is data: a text starting with
+= + - @ (or a tab / CR) is stored as a string, never as a formula.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment
 
 from model.paperwork.founding import org_members
-from model.paperwork.registers import member_register
+from model.paperwork.registers import Sheet, Value, member_register, write_sheet, write_text_cell
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster
 from model.rules.classify import secretary_candidate
@@ -38,7 +39,6 @@ __all__ = [
 
 ORG_COLUMNS = ("编号", "名称", "类型", "组建方式", "单位数", "正式党员数", "书记人选", "锁定", "状态", "所含学会")
 SOCIETY_COLUMNS = ("学会名称", "学科类别", "所在地", "支撑单位", "正式党员数", "归属", "党组织编号", "组建方式")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _by_society(roster: Roster) -> dict[str, list[Member]]:
@@ -123,34 +123,23 @@ def register_header(roster: Roster, org: Organization, *, phones: bool = False) 
 
 
 def register_rows(roster: Roster, org: Organization, *, phones: bool = False) -> list[dict]:
-    """The branch's 模板3 党员名册 rows from the 党员 sheet (empty when it lists nobody of the branch)."""
+    """The branch's 模板3 党员名册 rows from the 党员 sheet (empty when it lists nobody of the branch).
+
+    For display: 序号 is a number, a date is its ISO text (a column keeps one type).
+    """
     if not org_members(org, roster):
         return []
     header, *rows = member_register(org, roster, personal=phones).sheets[0].rows
-    return [dict(zip(header, row)) for row in rows]
+    return [dict(zip(header, (v.isoformat() if isinstance(v, date) else v for v in row))) for row in rows]
 
 
-def _put(ws, row: int, col: int, value: object) -> None:
-    cell = ws.cell(row=row, column=col)
-    if isinstance(value, bool):
-        value = "是" if value else "否"
-    cell.value = value
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        cell.data_type = "s"  # text, never a formula
-        cell.quotePrefix = True
+def _cells(value: object) -> Value:
+    return ("是" if value else "否") if isinstance(value, bool) else value
 
 
-def _table(ws, header: Iterable[str], rows: Iterable[dict], start: int = 1) -> None:
-    header = tuple(header)
-    for c, h in enumerate(header, start=1):
-        _put(ws, start, c, h)
-        ws.cell(row=start, column=c).font = Font(bold=True)
-    for r, row in enumerate(rows, start=start + 1):
-        for c, h in enumerate(header, start=1):
-            _put(ws, r, c, row.get(h, ""))
-    for c, h in enumerate(header, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = max(8, min(40, 2 * len(h) + 4))
-    ws.freeze_panes = ws.cell(row=start + 1, column=1)
+def _table(title: str, name: str, header: tuple[str, ...], rows: Iterable[dict]) -> Sheet:
+    body = tuple(tuple(_cells(row.get(h, "")) for h in header) for row in rows)
+    return Sheet(name, title, (header, *body))
 
 
 def _sheet_title(org: Organization, used: set[str]) -> str:
@@ -165,26 +154,33 @@ def _sheet_title(org: Organization, used: set[str]) -> str:
 
 
 def plan_workbook(roster: Roster, plan: Plan, *, phones: bool = False) -> bytes:
-    """The plan as .xlsx bytes: 党组织, 学会归属 and one 党员名册 per joint branch."""
+    """The plan as .xlsx bytes: 党组织, 学会归属 and one 党员名册 per joint branch.
+
+    Every sheet prints as the registers do (:func:`model.paperwork.registers.write_sheet`).
+    """
+    orgs = organization_rows(roster, plan)
+    societies = society_rows(roster, plan)
     wb = Workbook()
-    ws = wb.active
-    ws.title = "党组织"
-    _table(ws, ORG_COLUMNS, organization_rows(roster, plan))
-    _table(wb.create_sheet("学会归属"), SOCIETY_COLUMNS, society_rows(roster, plan))
+    wb.remove(wb.active)
+    write_sheet(wb, _table(f"党组织一览（共{len(orgs)}个）", "党组织", ORG_COLUMNS, orgs))
+    write_sheet(wb, _table(f"学会归属一览（共{len(societies)}家学会）", "学会归属", SOCIETY_COLUMNS, societies))
     used = {"党组织", "学会归属"}
     for org in plan.joint_branches():
         register = member_register(org, roster, personal=phones).sheets[0]
-        header = register.rows[0]
-        ws = wb.create_sheet(_sheet_title(org, used))
-        _put(ws, 1, 1, f"{register.title}（{org.id}，{org.basis}）")
-        ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-        ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-        _table(ws, header, [dict(zip(header, row)) for row in register.rows[1:]], start=2)
+        sheet = Sheet(_sheet_title(org, used), f"{register.title}（{org.id}，{org.basis}）", register.rows)
+        ws = write_sheet(wb, sheet)
         if not org_members(org, roster):
-            ws.cell(row=3, column=len(header) + 1).value = (
-                "未提供党员表，请按模板3填写" if not roster.has_member_sheet else "党员表中无本支部党员，请按模板3填写"
-            )
+            _note(ws, len(sheet.rows) + 2, len(register.rows[0]), _NO_MEMBERS[roster.has_member_sheet])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+_NO_MEMBERS = {False: "注：未提供党员表，请按模板3填写。", True: "注：党员表中无本支部党员，请按模板3填写。"}
+
+
+def _note(ws, row: int, width: int, text: str) -> None:
+    """A line under the table, across its width (inside the printed page)."""
+    write_text_cell(ws, row, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
+    if width > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)

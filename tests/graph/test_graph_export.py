@@ -45,4 +45,26 @@ def test_formula_like_names_stay_text():
     r = Roster((Society('=HYPERLINK("http://x")', "工科", "武汉市", None, 0),))
     g = build_hierarchy(r, Plan(Policy(), (), liaison=('=HYPERLINK("http://x")',)))
     ws = load_workbook(io.BytesIO(listing_xlsx(g)))["组织架构"]
-    assert ws["F2"].value == '=HYPERLINK("http://x")' and ws["F2"].data_type == "s"
+    assert ws["F2"].value == '=HYPERLINK("http://x")' and ws["F2"].data_type == "s" and ws["F2"].quotePrefix
+
+
+def test_listing_prints_one_page_wide_with_its_header():
+    """It sets each sheet on A4 (组织架构: 11 columns, landscape), one page wide, row 1 on every page."""
+    book = _book(members=True)
+    listing, members = book["组织架构"], book["党员"]
+    assert (listing.page_setup.paperSize, listing.page_setup.orientation) == (9, "landscape")
+    assert members.page_setup.orientation == "portrait"  # 6 columns
+    for ws in (listing, members):
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
+        assert ws["A2"].border.left.style == "thin" and ws.oddHeader.center.text
+    assert listing.column_dimensions["F"].width >= 2 * len("湖北省计算机学会")  # CJK counts double
+
+
+def test_counts_are_numbers():
+    """It writes 序号 and the member counts as integers."""
+    ws = _book()["组织架构"]
+    header = [c.value for c in ws[1]]
+    row = list(ws[2])
+    assert row[0].value == 1 and isinstance(row[header.index("正式党员数")].value, int)
+    assert row[header.index("党员总数（含预备）")].data_type == "n"

@@ -82,8 +82,9 @@ def test_workbook_has_the_three_kinds_of_sheet():
     """It writes 党组织, 学会归属 and one 党员名册 sheet per joint branch, readable back."""
     wb = _book(plan_workbook(_roster(), PLAN))
     assert wb.sheetnames == ["党组织", "学会归属", "党员名册-J001"]
-    assert [c.value for c in wb["党组织"][1]][:4] == ["编号", "名称", "类型", "组建方式"]
-    assert wb["党组织"]["H2"].value == "是"  # 锁定
+    assert wb["党组织"]["A1"].value == "党组织一览（共2个）" and wb["学会归属"]["A1"].value.startswith("学会归属一览")
+    assert [c.value for c in wb["党组织"][2]][:4] == ["编号", "名称", "类型", "组建方式"]
+    assert wb["党组织"]["H3"].value == "是"  # 锁定
     reg = wb["党员名册-J001"]
     assert "党员名册" in reg["A1"].value and "J001" in reg["A1"].value
     assert [c.value for c in reg[2]] == [
@@ -100,6 +101,7 @@ def test_workbook_has_the_three_kinds_of_sheet():
         "党组织关系所在单位",
     ]
     assert reg["B3"].value == "张三" and reg["J3"].value == "副理事长" and reg.max_row == 5
+    assert reg["A3"].value == 1
 
 
 def test_workbook_writes_formula_like_text_as_text():
@@ -125,4 +127,32 @@ def _unzipped(data: bytes) -> bytes:
 def test_workbook_without_member_sheet_says_so():
     """It leaves a note in each register when the roster has no 党员 sheet."""
     reg = _book(plan_workbook(_roster(False), PLAN))["党员名册-J001"]
-    assert "未提供党员表" in reg["L3"].value and reg["A3"].value == "1"  # a blank row to fill in
+    assert reg["A3"].value == 1 and reg["B3"].value == "＿＿＿"  # a blank row to fill in
+    assert "未提供党员表" in reg["A4"].value and "A4:K4" in {str(r) for r in reg.merged_cells.ranges}
+    assert reg.max_column == 11  # the note stays inside the printed width
+
+
+def test_every_sheet_prints_one_page_wide_with_its_header():
+    """It sets every sheet on A4, landscape (8–11 columns), one page wide, title and header on every page."""
+    wb = _book(plan_workbook(_roster(), PLAN))
+    for ws in wb:
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$2", ws.title
+        assert ws["A1"].alignment.horizontal == "center" and ws["A2"].border.top.style == "thin", ws.title
+
+
+def test_counts_are_numbers():
+    """It writes 单位数 and 正式党员数 as integers, so the ledger sums in Excel."""
+    wb = _book(plan_workbook(_roster(), PLAN))
+    orgs, societies = wb["党组织"], wb["学会归属"]
+    assert (orgs["E3"].value, orgs["F3"].value, orgs["F4"].value) == (2, 3, 4)
+    assert orgs["E3"].data_type == "n" and societies["E3"].value == 1 and societies["E5"].value == 4
+
+
+def test_register_rows_show_dates_as_text():
+    """It gives the page a member's full date as ISO text, so a column keeps one type."""
+    roster = Roster(
+        _roster().societies, (Member("张三", "甲", extra=(("入党时间", "1990年7月1日"),)),), has_member_sheet=True
+    )
+    assert register_rows(roster, PLAN.organizations[0])[0]["入党时间"] == "1990-07-01"
