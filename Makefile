@@ -18,7 +18,8 @@ $(STAMP): requirements.txt constraints.txt
 # for the print test of the documents (each installed only when missing).
 SYSPKGS := $(if $(shell command -v chromium),,chromium) \
            $(if $(shell fc-list 2>/dev/null | grep -i "Noto Sans CJK"),,fonts-noto-cjk) \
-           $(if $(shell command -v soffice),,libreoffice-writer-nogui libreoffice-calc-nogui) \
+           $(if $(wildcard /usr/lib/libreoffice/program/libswlo.so),,libreoffice-writer-nogui) \
+           $(if $(wildcard /usr/lib/libreoffice/program/libsclo.so),,libreoffice-calc-nogui) \
            $(if $(shell command -v pdftotext),,poppler-utils)
 sysdeps:
 	@if [ -n "$(strip $(SYSPKGS))" ]; then \
