@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-from functools import partial
-
 import streamlit as st
 
 from model.paperwork.bundle import DOC_TYPES
-from ui import documents_view, state, widgets
+from ui import documents_view, documents_zip, state, widgets
 
 st.title("文书与台账")
 st.caption(
@@ -26,24 +23,15 @@ if plan is None or not plan.organizations:
     st.stop()
 
 with st.expander("主送机关、落款日期与台账选项", expanded=False):
-    st.caption("这些信息印在每份请示上；不填的项会留空并列入缺项清单。")
-    addressee = st.text_input(
-        "主送机关（上级党组织全称）", key="doc_addressee", placeholder="如：中国共产党××省科技社团委员会"
+    st.caption("这些信息印在每份请示上，保存在工作区中；不填的项会留空并列入缺项清单。")
+    ctx = documents_view.context_form()
+    phones = st.checkbox(
+        "台账中包含联系电话（党员名册、表1–表3）",
+        value=False,
+        key="doc_phones",
+        help="联系电话属个人信息，默认不写入台账；按表样上报备案时再勾选。",
     )
-    superior = st.text_input("上级党组织简称（备案表“…意见”一栏）", value="上级党组织", key="doc_superior")
-    issued = st.date_input("成文日期", value=date.today(), key="doc_issued")
-    meeting = st.text_input(
-        "理事会会议（时间与届次，用于模板1）",
-        key="doc_meeting",
-        placeholder="如：2024年3月5日经第五届理事会第三次会议",
-    )
-    personal = st.checkbox(
-        "名册与表3中包含联系电话",
-        value=True,
-        key="doc_personal",
-        help="上报备案用的台账按表样含联系电话；用于会议材料时请取消勾选。",
-    )
-ctx = documents_view.options(addressee, superior, issued, meeting)
+documents_view.issued_caption(ctx)
 
 documents_view.stale_warning(plan, roster)
 usable, problems = documents_view.stored_elections(plan)
@@ -63,7 +51,13 @@ chosen = left.multiselect(
     key="doc_orgs",
     placeholder=widgets.PICK,
 )
-code = right.selectbox("文书类型", list(DOC_TYPES), format_func=documents_view.doc_type_label, key="doc_type")
+code = right.selectbox(
+    "文书类型",
+    list(DOC_TYPES),
+    index=documents_view.default_type(plan, roster, chosen, ctx, elections),
+    format_func=documents_view.doc_type_label,
+    key="doc_type",
+)
 documents_view.document_tabs(
     chosen,
     labels,
@@ -73,7 +67,7 @@ documents_view.document_tabs(
     plan_json=plan_json,
     ctx=ctx,
     elections=elections,
-    personal=personal,
+    phones=phones,
 )
 
 st.divider()
@@ -81,12 +75,12 @@ st.subheader("一键下载全部文书与台账")
 st.caption(
     "全部党组织的请示、备案表、党员名册，每个学会的表1–表3，覆盖情况统计表和缺项清单，按党组织、学会分文件夹打包。"
 )
-st.download_button(
-    "下载全部（zip）",
-    type="primary",
-    key="doc_zip",
-    icon=":material/folder_zip:",
-    data=partial(documents_view.all_documents, digest, roster, plan_json, ctx, elections, personal),
-    file_name=f"文书与台账_{ctx['issued']}.zip",
-    mime="application/zip",
+documents_zip.zip_section(
+    digest=digest,
+    roster=roster,
+    plan=plan,
+    plan_json=plan_json,
+    ctx=ctx,
+    elections=elections,
+    phones=phones,
 )

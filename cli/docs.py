@@ -1,8 +1,10 @@
-"""``python -m model docs ROSTER PLAN.json --out DIR [--election E.json ...]``.
+"""``python -m model docs ROSTER PLAN.json --out DIR [--election E.json ...] [--phones]``.
 
 Writes every 请示, 备案表 and register for every organization of the plan (see
-``model.paperwork.bundle``). Bad input raises InputError naming the file, row and column; the
-dispatcher prints one line per error and exits 2.
+``model.paperwork.bundle``) into DIR as one generation: an earlier generation there is replaced,
+a folder holding other files is refused (``model.paperwork.output_folder``). Phone numbers go
+into the registers only with ``--phones``. Bad input raises InputError naming the file, row and
+column; the dispatcher prints one line per error and exits 2.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from cli.json_file import read_json
-from model.findings import ERROR, Finding, InputError
-from model.paperwork.bundle import write_documents
+from model.findings import Finding, InputError
+from model.paperwork.bundle import build_bundle
 from model.paperwork.document import DocContext
 from model.paperwork.election_letters import ElectionRecord, parse_record
+from model.paperwork.output_folder import check_folder, write_folder
 from model.planning.plan import Plan
 from model.planning.plan_file import plan_against_roster, read_plan_file
 from model.roster.loading import load_roster
@@ -47,20 +50,17 @@ def run(args) -> int:
     if problems:
         raise InputError(problems)
     out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise InputError([Finding(ERROR, str(out), None, None, None, "输出位置已存在且不是文件夹")])
-    bundle = write_documents(
-        roster,
-        plan,
-        out,
-        records,
-        DocContext(
-            issued=date.today(),
-            addressee=getattr(args, "addressee", None) or None,
-            council_meeting=getattr(args, "council_meeting", None) or None,
-        ),
+    check_folder(out)  # refuse a folder of other files before the long build
+    ctx = DocContext(
+        issued=date.today(),
+        addressee=getattr(args, "addressee", None) or None,
+        council_meeting=getattr(args, "council_meeting", None) or None,
     )
-    print(f"已生成 {len(bundle.files)} 个文件到 {out}")
+    bundle = build_bundle(roster, plan, ctx, records, phones=bool(getattr(args, "phones", False)))
+    written = write_folder(bundle.files, out)
+    if written.previous is not None:
+        print(f"已删除上次（{written.previous.replace('T', ' ')}）生成的 {len(written.removed)} 个文件")
+    print(f"已生成 {len(written.files)} 个文件到 {out}")
     if bundle.missing:
         print(f"缺少的信息 {len(bundle.missing)} 项，已留空并列入“清单 文书缺项清单.xlsx”")
     for w in bundle.warnings[:10]:

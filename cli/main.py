@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--election", action="append", default=[], help="选举 JSON（可多次）")
     d.add_argument("--addressee", help="主送机关（上级党组织全称），如“中共湖北省科技社团委员会”")
     d.add_argument("--council-meeting", help="理事会会议时间及届次，如“2026年3月5日经第五届理事会第三次会议”")
+    d.add_argument("--phones", action="store_true", help="台账中包含联系电话等个人信息（默认不含）")
     return p
 
 

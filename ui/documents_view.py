@@ -2,6 +2,9 @@
 
 Documents are cached on cheap inputs: the roster digest, the plan's JSON, the options (a
 small dict), the usable elections' JSON, the document type and the organization.
+The letter options (主送机关, 理事会会议, …) are kept in the workspace under
+``("settings", "doc_context")`` the moment one changes, so a page switch, a refresh or the
+workspace export keeps them; a 成文日期 left at today is stored as “today”, not as a date.
 """
 
 from __future__ import annotations
@@ -12,18 +15,10 @@ from datetime import date
 import streamlit as st
 
 from model.findings import InputError
-from model.paperwork.bundle import (
-    DOC_TYPES,
-    build_bundle,
-    build_document,
-    file_bytes,
-    records_for,
-    stale_units,
-    to_zip,
-    usable_elections,
-)
+from model.paperwork.bundle import DOC_TYPES, build_document, file_bytes, org_codes, stale_units
 from model.paperwork.document import DocContext, Document
 from model.paperwork.election_letters import parse_record
+from model.paperwork.election_match import records_for, usable_elections
 from model.paperwork.founding import org_display_name
 from model.planning.plan import Plan
 from model.roster.values import Roster
@@ -31,9 +26,15 @@ from ui import state, widgets
 
 __all__ = [
     "DOCX_MIME",
+    "CONTEXT",
     "one_document",
-    "all_documents",
+    "records",
+    "context",
     "options",
+    "saved_options",
+    "context_form",
+    "default_type",
+    "issued_caption",
     "doc_type_label",
     "org_labels",
     "plan_key",
@@ -48,11 +49,23 @@ __all__ = [
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _records(elections_json: str) -> tuple:
+CONTEXT = ("settings", "doc_context")  # the letter options, kept in the workspace
+_WIDGETS = {
+    "addressee": "doc_addressee",
+    "superior": "doc_superior",
+    "issued": "doc_issued",
+    "council_meeting": "doc_meeting",
+}
+SUPERIOR = "上级党组织"
+
+
+def records(elections_json: str) -> tuple:
+    """The election records of :func:`elections_key`'s JSON."""
     return tuple(parse_record(d, source=k) for k, d in json.loads(elections_json).items())
 
 
-def _ctx(d: dict) -> DocContext:
+def context(d: dict) -> DocContext:
+    """The DocContext of the options dict (:func:`options`)."""
     return DocContext(
         addressee=d["addressee"] or None,
         superior=d["superior"] or "上级党组织",
@@ -63,22 +76,14 @@ def _ctx(d: dict) -> DocContext:
 
 @st.cache_data(show_spinner="正在填写文书…", max_entries=64)
 def one_document(
-    digest: str, _roster: Roster, plan_json: str, ctx: dict, elections_json: str, code: str, org_id: str, personal: bool
+    digest: str, _roster: Roster, plan_json: str, ctx: dict, elections_json: str, code: str, org_id: str, phones: bool
 ):
     plan = Plan.from_dict(json.loads(plan_json))
     org = next(o for o in plan.organizations if o.id == org_id)
     item = build_document(
-        code, org, _roster, plan, _ctx(ctx), records_for(plan, org, _records(elections_json)), personal
+        code, org, _roster, plan, context(ctx), records_for(plan, org, records(elections_json)), phones
     )
     return item, file_bytes(item)
-
-
-@st.cache_data(show_spinner="正在生成全部文书…", max_entries=8)
-def all_documents(
-    digest: str, _roster: Roster, plan_json: str, ctx: dict, elections_json: str, personal: bool
-) -> bytes:
-    plan = Plan.from_dict(json.loads(plan_json))
-    return to_zip(build_bundle(_roster, plan, _ctx(ctx), _records(elections_json), personal))
 
 
 def options(addressee: str, superior: str, issued: date | None, council_meeting: str) -> dict:
@@ -89,6 +94,80 @@ def options(addressee: str, superior: str, issued: date | None, council_meeting:
         "issued": (issued or date.today()).isoformat(),
         "council_meeting": council_meeting,
     }
+
+
+def saved_options() -> dict:
+    """The letter options kept in the workspace, as the form shows them (defaults for what is not kept)."""
+    saved = state.get(*CONTEXT) or {}
+    issued = saved.get("issued")
+    return {
+        "addressee": str(saved.get("addressee") or ""),
+        "superior": str(saved.get("superior") or SUPERIOR),
+        "issued": date.fromisoformat(issued) if isinstance(issued, str) and issued else None,
+        "council_meeting": str(saved.get("council_meeting") or ""),
+    }
+
+
+def _keep(field: str) -> None:
+    """on_change of one option: store it at once, the others as stored (two tabs do not undo each other)."""
+    value = st.session_state[_WIDGETS[field]]
+    if field == "issued":
+        value = value.isoformat() if isinstance(value, date) and value != date.today() else None
+    state.put(*CONTEXT, {**(state.get(*CONTEXT) or {}), field: value})
+
+
+def context_form() -> dict:
+    """The 主送机关, 上级党组织, 成文日期 and 理事会会议 inputs, filled from the workspace; the options dict."""
+    saved = saved_options()
+    addressee = st.text_input(
+        "主送机关（上级党组织全称）",
+        value=saved["addressee"],
+        key=_WIDGETS["addressee"],
+        placeholder="如：中国共产党××省科技社团委员会",
+        on_change=_keep,
+        args=("addressee",),
+    )
+    superior = st.text_input(
+        "上级党组织简称（备案表“…意见”一栏）",
+        value=saved["superior"],
+        key=_WIDGETS["superior"],
+        on_change=_keep,
+        args=("superior",),
+    )
+    issued = st.date_input(
+        "成文日期",
+        value=saved["issued"] or date.today(),
+        key=_WIDGETS["issued"],
+        on_change=_keep,
+        args=("issued",),
+        help="保存后下次打开仍用这个日期；选回今天则每次都用当天的日期。",
+    )
+    meeting = st.text_input(
+        "理事会会议（时间与届次，用于模板1）",
+        value=saved["council_meeting"],
+        key=_WIDGETS["council_meeting"],
+        placeholder="如：2024年3月5日经第五届理事会第三次会议",
+        on_change=_keep,
+        args=("council_meeting",),
+    )
+    return options(addressee, superior, issued, meeting)
+
+
+def issued_caption(ctx: dict) -> None:
+    """A reminder under the options when the 成文日期 is not today (it is kept from an earlier visit)."""
+    if ctx["issued"] != date.today().isoformat():
+        day = date.fromisoformat(ctx["issued"])
+        st.caption(f"成文日期：{day.year}年{day.month}月{day.day}日（不是今天，可在上方选项中修改）。")
+
+
+def default_type(plan: Plan, roster: Roster, org_ids: list[str], ctx: dict, elections_json: str) -> int:
+    """Index in DOC_TYPES of the first document the first chosen organization needs (模板1 for a new
+    one, 模板3 for one the plan keeps; the first type when none is chosen)."""
+    org = next((o for o in plan.organizations if org_ids and o.id == org_ids[0]), None)
+    if org is None:
+        return 0
+    needed = org_codes(org, roster, plan, context(ctx), records_for(plan, org, records(elections_json)))
+    return list(DOC_TYPES).index(needed[0])
 
 
 def doc_type_label(code: str) -> str:
@@ -146,7 +225,7 @@ def document_tabs(
     plan_json: str,
     ctx: dict,
     elections: str,
-    personal: bool,
+    phones: bool,
 ) -> None:
     """One tab per chosen organization with the preview of document ``code`` (no organization: no tabs)."""
     if not chosen:
@@ -154,15 +233,15 @@ def document_tabs(
     tabs = st.tabs([widgets.md_text(labels[i]) for i in chosen])
     for org_id, tab in zip(chosen, tabs):
         with tab:
-            document_preview(org_id, code, digest, roster, plan_json, ctx, elections, personal)
+            document_preview(org_id, code, digest, roster, plan_json, ctx, elections, phones)
 
 
 def document_preview(
-    org_id: str, code: str, digest: str, roster: Roster, plan_json: str, ctx: dict, elections: str, personal: bool
+    org_id: str, code: str, digest: str, roster: Roster, plan_json: str, ctx: dict, elections: str, phones: bool
 ) -> None:
     """The filled document (text, or the register sheets), what it misses, and its download."""
     try:
-        item, (name, data) = one_document(digest, roster, plan_json, ctx, elections, code, org_id, personal)
+        item, (name, data) = one_document(digest, roster, plan_json, ctx, elections, code, org_id, phones)
     except InputError as exc:
         st.error(widgets.md_text("无法生成：" + "；".join(f.message for f in exc.findings)))
         return

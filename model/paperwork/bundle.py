@@ -16,31 +16,51 @@ Layout (folders named by organization, then society)::
 调整; not 保留); 模板3 to all. 模板4/5 go to an organization with a committee whose term
 ends within ``term_warning_months`` of the issue date, or with a 换届 election record;
 模板6 when that record has a counted round; 模板7/8/9 likewise for 补选.
+
+Names that clean to the same file name (“甲/学会” and “甲:学会” both give ``甲_学会``; case is
+ignored, as Windows does) get （2）, （3） … in the order of the plan, so no file ever replaces
+another. The batch is built in steps (:func:`bundle_steps`: one per organization, then the
+societies without one), so a caller can show progress; :func:`build_bundle` runs them all.
+Phone numbers (联系电话, 联系方式, 手机号码) are left out of the registers unless ``phones=True``.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from model.findings import ERROR, Finding, InputError
 from model.paperwork import election_letters as ed
 from model.paperwork import founding
 from model.paperwork import registers as reg
 from model.paperwork.document import DocContext, Document, MissingData, to_docx
+from model.paperwork.election_match import match_elections, org_for, records_for, usable_elections
+from model.paperwork.file_names import (
+    LIAISON_FOLDER,
+    UNCOVERED_FOLDER,
+    org_folders,
+    renamed_notes,
+    safe_name,
+    same_file_key,
+    society_folders,
+    unique_names,
+)
+from model.paperwork.output_folder import check_folder, write_folder
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.coverage import add_months
 
 __all__ = [
     "DOC_TYPES",
+    "LIAISON_FOLDER",
+    "UNCOVERED_FOLDER",
     "Bundle",
     "safe_name",
+    "unique_names",
+    "org_folders",
     "file_bytes",
     "org_for",
     "match_elections",
@@ -50,7 +70,12 @@ __all__ = [
     "due_for_change",
     "build_document",
     "society_ledger",
+    "org_codes",
     "org_items",
+    "bundle_steps",
+    "step_label",
+    "bundle_part",
+    "finish_bundle",
     "build_bundle",
     "to_zip",
     "write_documents",
@@ -77,21 +102,22 @@ DOC_TYPES: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Bundle:
-    """Files (path inside the zip/folder, bytes) and what they left blank."""
+    """Files (path inside the zip/folder, bytes) and what they left blank.
+
+    Paths are distinct, ignoring case: a bundle never holds two files that would overwrite
+    each other (ValueError naming both otherwise).
+    """
 
     files: tuple[tuple[str, bytes], ...]
     missing: tuple[MissingData, ...]
     warnings: tuple[str, ...] = ()
 
-
-def safe_name(text: str) -> str:
-    """A file or folder name: no path separators or characters Windows refuses.
-
-    >>> safe_name('../甲学会/党支部:"x"')
-    '甲学会_党支部_x'
-    """
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" ._")
-    return cleaned[:80] or "未命名"
+    def __post_init__(self) -> None:
+        seen: dict[str, str] = {}
+        for path, _ in self.files:
+            if same_file_key(path) in seen:
+                raise ValueError(f"Bundle.files: 路径“{path}”与“{seen[same_file_key(path)]}”是同一个文件，后者会被覆盖")
+            seen[same_file_key(path)] = path
 
 
 def file_bytes(item: Item) -> tuple[str, bytes]:
@@ -99,67 +125,6 @@ def file_bytes(item: Item) -> tuple[str, bytes]:
     if isinstance(item, Document):
         return f"{item.label}.docx", to_docx(item)
     return f"{item.label}.xlsx", reg.to_xlsx(item)
-
-
-def org_for(plan: Plan, key: str | None) -> Organization | None:
-    """The organization an election names: its id, name, display name or (single-unit) society.
-
-    Without a name, the plan's only organization (None when there are several).
-    """
-    if key is None:
-        return plan.organizations[0] if len(plan.organizations) == 1 else None
-    return next(
-        (
-            o
-            for o in plan.organizations
-            if key in (o.id, o.name, founding.org_display_name(o))
-            or key.split(" ", 1)[0] == o.id  # the election page's label "J001 联合党支部（…）"
-            or (len(o.units) == 1 and key in (o.units[0], f"{o.units[0]}{o.kind}"))
-        ),
-        None,
-    )
-
-
-def match_elections(plan: Plan, records: Iterable[ed.ElectionRecord]) -> dict[str, tuple[ed.ElectionRecord, ...]]:
-    """Election records by organization id; InputError names each record that matches none."""
-    out: dict[str, list[ed.ElectionRecord]] = {}
-    bad: list[Finding] = []
-    for rec in records:
-        org = org_for(plan, rec.organization)
-        if org is None:
-            msg = (
-                f"所属党组织“{rec.organization}”不在方案中"
-                if rec.organization
-                else '未指明所属党组织：请在选举文件中加入 "organization": "方案中的党组织编号"'
-            )
-            bad.append(Finding(ERROR, rec.source, None, None, "organization", msg))
-            continue
-        out.setdefault(org.id, []).append(rec)
-    if bad:
-        raise InputError(bad)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def records_for(plan: Plan, org: Organization, records: Iterable[ed.ElectionRecord]) -> tuple[ed.ElectionRecord, ...]:
-    """The records that belong to ``org`` (records naming no known organization are left out)."""
-    return tuple(r for r in records if (o := org_for(plan, r.organization)) is not None and o.id == org.id)
-
-
-def usable_elections(plan: Plan, stored: Mapping[str, object]) -> tuple[dict[str, dict], tuple[str, ...]]:
-    """The stored elections (key -> JSON dict) that belong to the plan, and why others are left out."""
-    usable: dict[str, dict] = {}
-    problems: list[str] = []
-    for key, data in stored.items():
-        try:
-            record = ed.parse_record(data, source=key)
-        except InputError as exc:
-            problems.append(f"选举记录“{key}”无法使用：{exc.findings[0].message if exc.findings else ''}")
-            continue
-        if org_for(plan, record.organization) is None:
-            problems.append(f"选举记录“{key}”所属党组织“{record.organization or '未指明'}”不在当前方案中，未使用。")
-        else:
-            usable[key] = data  # type: ignore[assignment]
-    return usable, tuple(problems)
 
 
 def stale_units(plan: Plan, roster: Roster) -> tuple[str, ...]:
@@ -199,16 +164,19 @@ def build_document(
     plan: Plan,
     ctx: DocContext = DocContext(),
     records: tuple[ed.ElectionRecord, ...] = (),
-    personal: bool = True,
+    phones: bool = False,
 ) -> Item:
-    """One document of type ``code`` for one organization (for previews and single downloads)."""
+    """One document of type ``code`` for one organization (for previews and single downloads).
+
+    ``phones``: the registers (模板3, 表1–表3) carry phone numbers (off unless asked for).
+    """
     p = plan.policy
     change = next((r for r in records if r.kind == ed.CHANGE), None)
     by = next((r for r in records if r.kind == ed.BY_ELECTION), None)
     builders = {
         "模板1": lambda: founding.founding_request(org, roster, ctx, p),
         "模板2": lambda: founding.personnel_forms(org, roster, ctx, p),
-        "模板3": lambda: reg.member_register(org, roster, personal),
+        "模板3": lambda: reg.member_register(org, roster, personal=phones),
         "模板4": lambda: ed.change_request(org, roster, change, ctx, p),
         "模板5": lambda: ed.candidate_forms(org, roster, change, ctx, p, "模板5"),
         "模板6": lambda: ed.change_result(org, roster, change, ctx, p),
@@ -217,9 +185,9 @@ def build_document(
             org, roster, by or ed.ElectionRecord(ed.BY_ELECTION, 1, ()), ctx, p, "模板8"
         ),
         "模板9": lambda: ed.by_election_result(org, roster, by, ctx, p),
-        "表1": lambda: _per_society(org, lambda s: reg.society_info(s, roster, plan, ctx), roster),
-        "表2": lambda: _per_society(org, lambda s: reg.secretariat_register(s, roster), roster),
-        "表3": lambda: _per_society(org, lambda s: reg.council_register(s, roster, personal), roster),
+        "表1": lambda: _per_society(org, lambda s: reg.society_info(s, roster, plan, ctx, personal=phones), roster),
+        "表2": lambda: _per_society(org, lambda s: reg.secretariat_register(s, roster, personal=phones), roster),
+        "表3": lambda: _per_society(org, lambda s: reg.council_register(s, roster, personal=phones), roster),
     }
     if code not in builders:
         raise ValueError(f"unknown document type {code!r}")
@@ -242,15 +210,23 @@ def _per_society(org: Organization, make, roster: Roster) -> reg.Register:
     )
 
 
-def org_items(
+def org_codes(
     org: Organization,
     roster: Roster,
     plan: Plan,
     ctx: DocContext = DocContext(),
     records: tuple[ed.ElectionRecord, ...] = (),
-    personal: bool = True,
-) -> tuple[Item, ...]:
-    """The organization-level documents the batch writes for one organization."""
+) -> tuple[str, ...]:
+    """The codes of the organization-level documents the organization needs (模板3 always).
+
+    >>> from model.roster.values import Society
+    >>> from model.rules.policy import Policy
+    >>> r = Roster((Society("甲学会", "工科", "武汉市", formal_members=3),))
+    >>> new = Organization("S1", "党支部", "单独组建", ("甲学会",), 3)
+    >>> kept = Organization("S1", "党支部", "单独组建", ("甲学会",), 3, status="保留")
+    >>> org_codes(new, r, Plan(Policy(), (new,))), org_codes(kept, r, Plan(Policy(), (kept,)))
+    (('模板1', '模板2', '模板3'), ('模板3',))
+    """
     codes = ([] if org.status == "保留" else ["模板1", "模板2"]) + ["模板3"]  # a kept organization is not founded again
     kinds = {r.kind for r in records}
     if ed.CHANGE in kinds or due_for_change(org, roster, plan, ctx.issued):
@@ -261,63 +237,31 @@ def org_items(
         codes += ["模板7", "模板8"]
     if any(r.kind == ed.BY_ELECTION and r.all_rounds() for r in records):
         codes.append("模板9")
-    return tuple(build_document(c, org, roster, plan, ctx, records, personal) for c in codes)
+    return tuple(codes)
 
 
-def build_bundle(
+def org_items(
+    org: Organization,
     roster: Roster,
     plan: Plan,
     ctx: DocContext = DocContext(),
-    elections: Iterable[ed.ElectionRecord | dict] = (),
-    personal: bool = True,
-    only: Iterable[str] | None = None,
-) -> Bundle:
-    """Every document and register for the plan (or only the organizations with ids in ``only``).
-
-    ``elections`` are ElectionRecords or their JSON dicts (docs/formats.md §4 and the keys of
-    ``model.election.record``).
-    """
-    by_org = match_elections(plan, [e if isinstance(e, ed.ElectionRecord) else ed.parse_record(e) for e in elections])
-    wanted = set(only) if only is not None else None
-    files: list[tuple[str, bytes]] = []
-    missing: list[MissingData] = []
-    warnings: list[str] = []
-
-    def add(folder: str, item: Item) -> None:
-        name, data = file_bytes(item)
-        files.append((f"{folder}/{name}" if folder else name, data))
-        missing.extend(item.missing)
-        warnings.extend(f"{item.organization}（{item.label}）：{w}" for w in getattr(item, "warnings", ()))
-
-    for org in plan.organizations:
-        if wanted is not None and org.id not in wanted:
-            continue
-        folder = safe_name(f"{org.id} {founding.org_display_name(org)}")
-        for item in org_items(org, roster, plan, ctx, by_org.get(org.id, ()), personal):
-            add(folder, item)
-        for unit in org.units:
-            if unit in roster:
-                _society_registers(add, f"{folder}/{safe_name(unit)}", unit, roster, plan, ctx, personal)
-    if wanted is None:
-        for label, names in (("派驻指导员的学会", plan.liaison), ("尚未建立党组织的学会", plan.uncovered)):
-            for unit in names:
-                if unit in roster:
-                    _society_registers(add, f"{label}/{safe_name(unit)}", unit, roster, plan, ctx, personal)
-        add("", reg.coverage_form(plan))
-    add("", reg.missing_register(tuple(missing)))
-    readme = _readme(len(files), tuple(missing), tuple(warnings))
-    files.append(("说明.txt", readme.encode("utf-8-sig")))
-    return Bundle(tuple(files), tuple(missing), tuple(warnings))
+    records: tuple[ed.ElectionRecord, ...] = (),
+    phones: bool = False,
+) -> tuple[Item, ...]:
+    """The organization-level documents the batch writes for one organization."""
+    return tuple(
+        build_document(c, org, roster, plan, ctx, records, phones) for c in org_codes(org, roster, plan, ctx, records)
+    )
 
 
 def society_ledger(
-    society, roster: Roster, plan: Plan, ctx: DocContext = DocContext(), personal: bool = True
+    society, roster: Roster, plan: Plan, ctx: DocContext = DocContext(), phones: bool = False
 ) -> reg.Register:
     """表1, 表2 and 表3 of one society as one workbook with three sheets (学会党建台账)."""
     parts = (
-        reg.society_info(society, roster, plan, ctx),
-        reg.secretariat_register(society, roster),
-        reg.council_register(society, roster, personal),
+        reg.society_info(society, roster, plan, ctx, personal=phones),
+        reg.secretariat_register(society, roster, personal=phones),
+        reg.council_register(society, roster, personal=phones),
     )
     sheets = tuple(
         reg.Sheet(f"{p.code} {sh.name}", sh.title, sh.rows, sh.header_rows) for p in parts for sh in p.sheets
@@ -325,10 +269,100 @@ def society_ledger(
     return reg.Register("表1-3", "学会党建台账", society.name, sheets, tuple(m for p in parts for m in p.missing))
 
 
-def _society_registers(
-    add, folder: str, unit: str, roster: Roster, plan: Plan, ctx: DocContext, personal: bool
-) -> None:
-    add(folder, society_ledger(roster.society(unit), roster, plan, ctx, personal))
+def bundle_steps(plan: Plan, only: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The steps of the batch: the organization ids (only those in ``only`` when given), then, for the
+    whole plan, the folders of the societies with an instructor and of those not yet organized.
+
+    >>> from model.rules.policy import Policy
+    >>> p = Plan(Policy(), (Organization("S1", "党支部", "单独组建", ("甲学会",), 3),), liaison=("乙学会",))
+    >>> bundle_steps(p), bundle_steps(p, only=["S1"])
+    (('S1', '派驻指导员的学会'), ('S1',))
+    """
+    wanted = set(only) if only is not None else None
+    ids = tuple(o.id for o in plan.organizations if wanted is None or o.id in wanted)
+    if wanted is not None:
+        return ids
+    rest = ((LIAISON_FOLDER, plan.liaison), (UNCOVERED_FOLDER, plan.uncovered))
+    return ids + tuple(label for label, names in rest if names)
+
+
+def step_label(plan: Plan, step: str) -> str:
+    """What a step writes, for a progress line: the organization's folder name, or the folder."""
+    return org_folders(plan).get(step, step)
+
+
+def bundle_part(
+    roster: Roster,
+    plan: Plan,
+    step: str,
+    ctx: DocContext = DocContext(),
+    records: Iterable[ed.ElectionRecord] = (),
+    phones: bool = False,
+) -> Bundle:
+    """The files of one step (:func:`bundle_steps`): an organization's folder, or a folder of societies.
+
+    ``records`` may hold every election of the plan; the step keeps those of its organization.
+    """
+    files: list[tuple[str, bytes]] = []
+    missing: list[MissingData] = []
+    warnings: list[str] = []
+
+    def add(folder: str, item: Item) -> None:
+        name, data = file_bytes(item)
+        files.append((f"{folder}/{name}", data))
+        missing.extend(item.missing)
+        warnings.extend(f"{item.organization}（{item.label}）：{w}" for w in getattr(item, "warnings", ()))
+
+    org = next((o for o in plan.organizations if o.id == step), None)
+    if org is not None:
+        folder = org_folders(plan)[org.id]
+        for item in org_items(org, roster, plan, ctx, records_for(plan, org, records), phones):
+            add(folder, item)
+        units = org.units
+    elif step in (LIAISON_FOLDER, UNCOVERED_FOLDER):
+        folder = step
+        units = plan.liaison if step == LIAISON_FOLDER else plan.uncovered
+    else:
+        raise ValueError(f"unknown step {step!r}: neither an organization of the plan nor a society folder")
+    societies = society_folders(units, roster)
+    warnings += renamed_notes(folder, societies)
+    for unit, name in societies.items():
+        add(f"{folder}/{name}", society_ledger(roster.society(unit), roster, plan, ctx, phones))
+    return Bundle(tuple(files), tuple(missing), tuple(warnings))
+
+
+def finish_bundle(plan: Plan, parts: Iterable[Bundle], whole: bool = True) -> Bundle:
+    """The parts joined, with the top files: the coverage statistics (``whole`` plan only), the list of
+    everything left blank and 说明.txt."""
+    parts = tuple(parts)
+    files = [f for p in parts for f in p.files]
+    missing = tuple(m for p in parts for m in p.missing)
+    warnings = tuple(w for p in parts for w in p.warnings)
+    tops: list[Item] = ([reg.coverage_form(plan)] if whole else []) + [reg.missing_register(missing)]
+    files += [file_bytes(item) for item in tops]
+    readme = _readme(len(files), missing, warnings)
+    files.append(("说明.txt", readme.encode("utf-8-sig")))
+    return Bundle(tuple(files), missing, warnings)
+
+
+def build_bundle(
+    roster: Roster,
+    plan: Plan,
+    ctx: DocContext = DocContext(),
+    elections: Iterable[ed.ElectionRecord | dict] = (),
+    phones: bool = False,
+    only: Iterable[str] | None = None,
+) -> Bundle:
+    """Every document and register for the plan (or only the organizations with ids in ``only``).
+
+    ``elections`` are ElectionRecords or their JSON dicts (docs/formats.md §4 and the keys of
+    ``model.election.record``); InputError names each that belongs to no organization of the plan.
+    ``phones``: the registers carry phone numbers (off unless asked for).
+    """
+    records = [e if isinstance(e, ed.ElectionRecord) else ed.parse_record(e) for e in elections]
+    match_elections(plan, records)
+    steps = bundle_steps(plan, only)
+    return finish_bundle(plan, (bundle_part(roster, plan, s, ctx, records, phones) for s in steps), only is None)
 
 
 def _readme(n: int, missing: tuple[MissingData, ...], warnings: tuple[str, ...]) -> str:
@@ -342,7 +376,7 @@ def _readme(n: int, missing: tuple[MissingData, ...], warnings: tuple[str, ...])
 
 
 def to_zip(bundle: Bundle) -> bytes:
-    """The bundle as one zip (UTF-8 file names)."""
+    """The bundle as one zip (UTF-8 file names, each once)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for path, data in bundle.files:
@@ -356,13 +390,14 @@ def write_documents(
     out_dir: str | Path,
     elections: Iterable[ed.ElectionRecord | dict] = (),
     ctx: DocContext = DocContext(),
-    personal: bool = True,
+    phones: bool = False,
 ) -> Bundle:
-    """Write every document and register under ``out_dir`` (created if needed); returns the bundle."""
-    bundle = build_bundle(roster, plan, ctx, elections, personal)
-    root = Path(out_dir)
-    for path, data in bundle.files:
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    """Write every document and register under ``out_dir`` as one generation; returns the bundle.
+
+    The folder is created if needed; an earlier generation there is replaced, and a folder holding
+    other files is refused (:func:`~model.paperwork.output_folder.write_folder` raises FolderRefused).
+    """
+    check_folder(out_dir)  # refuse before the long build
+    bundle = build_bundle(roster, plan, ctx, elections, phones)
+    write_folder(bundle.files, out_dir)
     return bundle

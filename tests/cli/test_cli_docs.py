@@ -12,6 +12,7 @@ import pytest
 from helpers import xlsx
 
 from cli.main import main
+from model.paperwork.output_folder import MANIFEST
 from model.roster.template import write_roster_xlsx
 from model.roster.values import Roster, Society
 
@@ -206,3 +207,83 @@ def test_addressee_option_fills_the_main_recipient(tmp_path):
     )
     texts = ["\n".join(p.text for p in Docx(f).paragraphs) for f in out.rglob("*模板1*.docx")]
     assert texts and all("中共湖北省科技社团委员会：" in t for t in texts)
+
+
+# The second plan moves 丙学会 from J001 to a new branch with 甲学会; 乙学会 gets an instructor.
+PLAN2 = dict(
+    PLAN,
+    organizations=[
+        {"id": "J002", "kind": "联合党支部", "basis": "同业共建", "units": ["甲学会", "丙学会"], "formal_members": 5}
+    ],
+    liaison=["乙学会"],
+)
+
+
+def tree(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_second_run_replaces_the_first_generation(files, capsys):
+    """It leaves no file of the first generation after a run with another plan, and never deletes a file
+    it did not write; the count it prints is the count on disk."""
+    tmp, roster, plan = files
+    out = tmp / "out"
+    assert main(["docs", str(roster), str(plan), "--out", str(out)]) == 0
+    first = tree(out) - {MANIFEST}
+    assert "J001 乙学会等2家单位联合党支部/丙学会/表1-3 学会党建台账.xlsx" in first
+    assert f"已生成 {len(first)} 个文件" in capsys.readouterr().out
+    (out / "我的笔记.txt").write_text("手写", encoding="utf-8")
+    (out / "S001 甲学会党支部" / "批注.txt").write_text("手写", encoding="utf-8")
+    plan.write_text(json.dumps(PLAN2, ensure_ascii=False), encoding="utf-8")
+    assert main(["docs", str(roster), str(plan), "--out", str(out)]) == 0
+    second = tree(out) - {MANIFEST, "我的笔记.txt", "S001 甲学会党支部/批注.txt"}
+    assert "J002 甲学会等2家单位联合党支部/丙学会/表1-3 学会党建台账.xlsx" in second
+    assert "派驻指导员的学会/乙学会/表1-3 学会党建台账.xlsx" in second
+    stale = first - second
+    assert stale and not any((out / p).exists() for p in stale)
+    assert not (out / "J001 乙学会等2家单位联合党支部").exists()
+    assert (out / "我的笔记.txt").read_text(encoding="utf-8") == "手写"
+    assert (out / "S001 甲学会党支部" / "批注.txt").read_text(encoding="utf-8") == "手写"
+    printed = capsys.readouterr().out
+    assert "已删除上次" in printed and f"生成的 {len(first)} 个文件" in printed
+    assert f"已生成 {len(second)} 个文件" in printed
+
+
+def test_a_folder_of_other_files_is_refused(files, capsys):
+    """It exits 2 with one line naming the folder when DIR holds files it did not write, touching nothing."""
+    tmp, roster, plan = files
+    out = tmp / "mine"
+    out.mkdir()
+    (out / "报告.docx").write_bytes(b"x")
+    assert main(["docs", str(roster), str(plan), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(out) in err[0] and MANIFEST in err[0]
+    assert tree(out) == {"报告.docx"}
+
+
+def test_phone_numbers_only_with_the_phones_option(tmp_path):
+    """It leaves 联系电话 out of the registers unless --phones is given."""
+    from model.planning.plan import plan_to_json
+    from model.planning.planner import plan_joint_branches
+    from model.roster.values import Member
+
+    r = Roster(
+        (Society("甲学会", "工科", "武汉市", formal_members=3),),
+        tuple(Member(n, "甲学会", phone=f"1390000000{i}") for i, n in enumerate(("张一", "李二", "王三"))),
+        has_member_sheet=True,
+    )
+    (tmp_path / "r.xlsx").write_bytes(write_roster_xlsx(r))
+    (tmp_path / "p.json").write_text(plan_to_json(plan_joint_branches(r)), encoding="utf-8")
+
+    def cells(*extra: str) -> set[str]:
+        out = tmp_path / ("on" if extra else "off")
+        assert main(["docs", str(tmp_path / "r.xlsx"), str(tmp_path / "p.json"), "--out", str(out), *extra]) == 0
+        found: set[str] = set()
+        for f in out.rglob("*.xlsx"):
+            for ws in openpyxl.load_workbook(f).worksheets:
+                found |= {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
+        return found
+
+    off, on = cells(), cells("--phones")
+    assert "13900000000" not in off and "联系电话" not in off
+    assert "13900000000" in on and "联系电话" in on

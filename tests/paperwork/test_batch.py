@@ -13,15 +13,21 @@ import pytest
 from model.election.record import parse_record
 from model.findings import InputError
 from model.paperwork.bundle import (
+    Bundle,
     build_bundle,
     build_document,
+    bundle_part,
+    bundle_steps,
+    finish_bundle,
     match_elections,
     records_for,
     safe_name,
+    step_label,
     to_zip,
     write_documents,
 )
 from model.paperwork.document import DocContext
+from model.paperwork.output_folder import MANIFEST, read_manifest
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
@@ -120,10 +126,89 @@ def test_unknown_organization_in_election_is_refused():
 
 
 def test_write_documents_creates_the_folder_tree(tmp_path):
-    """It writes the same files under the output folder."""
+    """It writes the same files under the output folder, and lists them in the manifest."""
     bundle = write_documents(ROSTER, PLAN, tmp_path / "out", ctx=CTX)
-    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*") if p.is_file())
-    assert written == sorted(p for p, _ in bundle.files)
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == sorted([p for p, _ in bundle.files] + [MANIFEST])
+    assert sorted(p for p, _ in read_manifest(tmp_path / "out").files) == sorted(p for p, _ in bundle.files)
+
+
+# Names that clean to the same file name: a path separator, a colon, a trailing dot, case.
+CLASH = Roster(
+    (
+        Society("甲/学会", "工科", "武汉市", formal_members=2),
+        Society("甲:学会", "工科", "武汉市", formal_members=2),
+        Society("乙学会", "理科", "武汉市"),
+        Society("乙学会.", "理科", "武汉市"),
+        Society("ABC学会", "理科", "武汉市"),
+        Society("abc学会", "理科", "武汉市"),
+    )
+)
+CLASH_PLAN = Plan(
+    Policy(),
+    (Organization("J001", "联合党支部", "同业共建", ("甲/学会", "甲:学会"), 4),),
+    liaison=("乙学会", "乙学会."),
+    uncovered=("ABC学会", "abc学会"),
+)
+
+
+def test_names_that_clean_alike_never_overwrite(tmp_path):
+    """It gives societies whose names clean to one file name distinct folders (（2）), in the zip and the
+    folder alike, and says which were renamed."""
+    bundle = build_bundle(CLASH, CLASH_PLAN)
+    paths = [p for p, _ in bundle.files]
+    assert len({p.casefold() for p in paths}) == len(paths)
+    assert "J001 甲_学会等2家单位联合党支部/甲_学会/表1-3 学会党建台账.xlsx" in paths
+    assert "J001 甲_学会等2家单位联合党支部/甲_学会（2）/表1-3 学会党建台账.xlsx" in paths
+    assert "派驻指导员的学会/乙学会（2）/表1-3 学会党建台账.xlsx" in paths
+    assert "尚未建立党组织的学会/abc学会（2）/表1-3 学会党建台账.xlsx" in paths
+    ledgers = [p for p in paths if p.endswith("学会党建台账.xlsx")]
+    owners = {openpyxl.load_workbook(io.BytesIO(dict(bundle.files)[p])).worksheets[0]["B2"].value for p in ledgers}
+    assert owners == {s.name for s in CLASH.societies}  # six ledgers, one per society, none lost
+    z = zipfile.ZipFile(io.BytesIO(to_zip(bundle)))
+    assert len(z.namelist()) == len(set(z.namelist())) == len(paths)
+    write_documents(CLASH, CLASH_PLAN, tmp_path / "out")
+    on_disk = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.name != MANIFEST]
+    assert len(on_disk) == len(paths)
+    assert any("甲:学会" in w and "甲_学会（2）" in w for w in bundle.warnings)
+
+
+def test_a_bundle_refuses_two_files_of_one_name():
+    """It refuses a bundle whose paths differ only by case: one would overwrite the other."""
+    with pytest.raises(ValueError, match="同一个文件"):
+        Bundle((("A/x.docx", b""), ("a/X.docx", b"")), ())
+
+
+def test_phone_numbers_only_when_asked():
+    """It leaves 联系电话 and the phone numbers out of every register unless ``phones=True``."""
+    roster = Roster(
+        ROSTER.societies, ROSTER.members + (Member("甲8", "甲学会", society_role="秘书长", phone="13900000000"),), True
+    )
+    plan = Plan(Policy(), (OWN,))
+
+    def cells(bundle) -> set[str]:
+        out: set[str] = set()
+        for path, data in bundle.files:
+            if path.endswith(".xlsx"):
+                for ws in openpyxl.load_workbook(io.BytesIO(data)).worksheets:
+                    out |= {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
+        return out
+
+    off, on = cells(build_bundle(roster, plan, CTX)), cells(build_bundle(roster, plan, CTX, phones=True))
+    assert "13900000000" not in off and "联系电话" not in off
+    assert "13900000000" in on and "联系电话" in on
+
+
+def test_steps_make_the_bundle():
+    """It builds the same files step by step (one per organization, then the societies without one)."""
+    steps = bundle_steps(PLAN)
+    assert steps == ("S001", "J001", "派驻指导员的学会")
+    assert step_label(PLAN, "J001") == "J001 乙学会等2家单位联合党支部"
+    parts = [bundle_part(ROSTER, PLAN, s, CTX) for s in steps]
+    whole = build_bundle(ROSTER, PLAN, CTX)
+    assert [p for p, _ in finish_bundle(PLAN, parts).files] == [p for p, _ in whole.files]
+    with pytest.raises(ValueError):
+        bundle_part(ROSTER, PLAN, "X999")
 
 
 def test_build_document_per_society_register_for_joint_branch():
