@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cli.json_file import read_json
 from model.paperwork.ballot_paper import ballot_paper, read_ballot_setup, tally_sheet
-from model.paperwork.document import to_docx
+from model.paperwork.word import to_docx
 
 
 def tally_path(out: Path) -> Path:

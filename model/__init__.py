@@ -76,9 +76,10 @@ from model.findings import Finding, InputError, RosterError
 from model.graph.hierarchy import GraphOptions, build_hierarchy, graph_view, org_label
 from model.graph.html_view import compat_graph_html, hierarchy_html
 from model.paperwork.bundle import Bundle, build_bundle, to_zip, write_documents
-from model.paperwork.document import DocContext, Document, to_docx
+from model.paperwork.document import DocContext, Document
 from model.paperwork.election_letters import by_election_letter, change_result, result_letter
 from model.paperwork.plan_workbook import plan_workbook
+from model.paperwork.word import to_docx
 from model.planning.check import check_plan
 from model.planning.compat import branch_modes, candidates, compatibility_graph, pair_modes
 from model.planning.edits import (

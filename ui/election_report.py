@@ -23,14 +23,15 @@ def letter_view(letter: Document, label: str) -> None:
     """The 请示 as the documents page renders it: warnings, the text, the blanks, .txt and Word downloads."""
     for w in letter.warnings:
         st.warning(md(w), icon=":material/warning:")
-    st.session_state["el_letter"] = letter.text()  # the preview is always the text of the download
+    text = letter.text()
+    st.session_state["el_letter"] = text  # the preview is always the text of the download
     st.text_area(label, height=360, key="el_letter", disabled=True)
     if letter.missing:
         st.caption("以下内容尚未填写，文本中以“＿＿＿”标出：" + "、".join(m.field for m in letter.missing))
     c = st.columns(2)
     c[0].download_button(
         "下载请示文本（.txt）",
-        letter.text().encode("utf-8"),
+        text.encode("utf-8"),
         file_name="选举结果的请示.txt",
         mime="text/plain",
         key="el_dl",

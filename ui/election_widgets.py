@@ -6,6 +6,8 @@ Names are data: Markdown is escaped (``md``), tables and text areas show plain t
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -21,7 +23,8 @@ from model.election.electorate import (
 )
 from model.election.plenary import vacancy_check
 from model.election.record import CHANGE
-from model.paperwork.document import Document, to_docx
+from model.paperwork.document import Document
+from model.paperwork.word import to_docx
 from model.roster.values import FORMAL
 from model.rules.policy import Policy
 from ui.widgets import PICK
@@ -54,9 +57,10 @@ def _suffix(draft: ElectionDraft) -> str:
 
 
 def word_download(place, label: str, document: Document, file_name: str, key: str) -> None:
-    """A Word download of a document, rendered by the same function as every other download."""
+    """A Word download of a document, rendered by the same function as every other download — only when
+    clicked, not on every rerun of the page."""
     place.download_button(
-        label, to_docx(document), file_name=file_name, mime=DOCX_MIME, key=key, icon=":material/description:"
+        label, partial(to_docx, document), file_name=file_name, mime=DOCX_MIME, key=key, icon=":material/description:"
     )
 
 

@@ -34,7 +34,7 @@ from typing import Any
 from model.election.ballot import Ballot
 from model.election.counting import ElectionResult, count_election, next_round, parse_election
 from model.election.direct import COMMITTEE_FLOW, DIRECT_FLOW, POSTS, direct_outcome
-from model.election.electorate import Electorate, Voter, electorate_from_members
+from model.election.electorate import Electorate, Voter, electorate_from_members, voter_from_dict, voter_to_dict
 from model.election.record import CHANGE, ElectionRecord, parse_record
 from model.election.stroke_order import stroke_sorted
 from model.findings import InputError
@@ -45,8 +45,6 @@ __all__ = [
     "MARKS",
     "BALLOTS",
     "TALLY",
-    "voter_to_dict",
-    "voter_from_dict",
     "split_names",
     "elected_all",
 ]
@@ -54,34 +52,6 @@ __all__ = [
 # How a ballot marks a candidate (选票上的 赞成/不赞成/弃权) -> the key of docs/formats.md §4.
 MARKS: dict[str, str] = {"赞成": "yes", "不赞成": "no", "弃权": "abstain"}
 BALLOTS, TALLY = "ballots", "tally"  # how the votes are entered: ballot by ballot, or totals per person
-
-
-def voter_to_dict(v: Voter) -> dict:
-    """A member as docs/formats.md §4 ``members`` lists one (optional keys only when set).
-
-    >>> voter_to_dict(Voter("张三", excused="出国"))
-    {'name': '张三', 'status': '正式', 'present': True, 'excused': '出国'}
-    """
-    d: dict[str, Any] = {"name": v.name, "status": v.status, "present": v.present}
-    if v.discipline:
-        d["discipline"] = v.discipline
-    if v.suspended:
-        d["suspended"] = True
-    if v.excused:
-        d["excused"] = v.excused
-    return d
-
-
-def voter_from_dict(d: Mapping) -> Voter:
-    """The member of a stored ``members`` entry."""
-    return Voter(
-        str(d.get("name", "")),
-        status=str(d.get("status") or "正式"),
-        discipline=d.get("discipline") or None,
-        suspended=bool(d.get("suspended", False)),
-        excused=d.get("excused") or None,
-        present=bool(d.get("present", True)),
-    )
 
 
 def split_names(text: str) -> tuple[str, ...]:

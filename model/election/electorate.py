@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from model.election.ballot import ELECTION_RULES
 from model.roster.values import FORMAL, Roster
 from model.rules.policy import BRANCH, GENERAL_BRANCH, JOINT_BRANCH, PARTY_COMMITTEE, Policy
 
 __all__ = [
+    "voter_to_dict",
+    "voter_from_dict",
     "Voter",
     "Electorate",
     "EXCUSED_REASONS",
@@ -75,6 +78,34 @@ class Voter:
         if self.suspended:
             return "被依法留置或逮捕，党员权利中止"
         return None
+
+
+def voter_to_dict(v: Voter) -> dict:
+    """A member as docs/formats.md §4 ``members`` lists one (optional keys only when set).
+
+    >>> voter_to_dict(Voter("张三", excused="出国"))
+    {'name': '张三', 'status': '正式', 'present': True, 'excused': '出国'}
+    """
+    d: dict[str, Any] = {"name": v.name, "status": v.status, "present": v.present}
+    if v.discipline:
+        d["discipline"] = v.discipline
+    if v.suspended:
+        d["suspended"] = True
+    if v.excused:
+        d["excused"] = v.excused
+    return d
+
+
+def voter_from_dict(d: Mapping) -> Voter:
+    """The member of a stored ``members`` entry."""
+    return Voter(
+        str(d.get("name", "")),
+        status=str(d.get("status") or "正式"),
+        discipline=d.get("discipline") or None,
+        suspended=bool(d.get("suspended", False)),
+        excused=d.get("excused") or None,
+        present=bool(d.get("present", True)),
+    )
 
 
 @dataclass(frozen=True, slots=True)

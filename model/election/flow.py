@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from model.election.direct import LeadershipFlow, leadership_flow
-from model.election.electorate import Voter, electorate_from_members
+from model.election.electorate import Voter, electorate_from_members, voter_from_dict
 from model.planning.plan import Organization, Plan
 from model.roster.values import FORMAL, Roster
 from model.rules.classify import classify
@@ -156,17 +156,8 @@ def members_from_rows(rows: Iterable[dict]) -> list[dict]:
 
 
 def voters_from_rows(rows: Iterable[dict]) -> list[Voter]:
-    return [
-        Voter(
-            m["name"],
-            status=m["status"],
-            discipline=m.get("discipline"),
-            suspended=m.get("suspended", False),
-            excused=m.get("excused"),
-            present=m["present"],
-        )
-        for m in members_from_rows(rows)
-    ]
+    """The members of the editor's rows (blank names skipped)."""
+    return [voter_from_dict(m) for m in members_from_rows(rows)]
 
 
 def eligible_candidates(members: list[dict]) -> list[str]:

@@ -28,7 +28,7 @@ from datetime import date
 
 from model.election.counting import ElectionResult, count_election, parse_election
 from model.election.direct import FLOWS
-from model.election.electorate import Voter, electorate_from_members
+from model.election.electorate import electorate_from_members, voter_from_dict
 from model.election.plenary import PlenaryResult
 from model.findings import ERROR, Finding, InputError
 
@@ -137,18 +137,7 @@ def parse_record(data: object, source: str = "") -> ElectionRecord:
         bad.append(("kind", f"应为“换届”或“补选”，实际为“{kind}”"))
     members_due, members_present = data.get("members_due"), data.get("members_present")
     if isinstance(data.get("members"), list):
-        voters = [
-            Voter(
-                str(m.get("name", "")),
-                status=str(m.get("status") or "正式"),
-                discipline=m.get("discipline"),
-                suspended=bool(m.get("suspended")),
-                excused=m.get("excused"),
-                present=bool(m.get("present", True)),
-            )
-            for m in data["members"]
-            if isinstance(m, dict)
-        ]
+        voters = [voter_from_dict(m) for m in data["members"] if isinstance(m, dict)]
         e = electorate_from_members(voters)
         members_due, members_present = e.members_due, e.members_present
     result = data.get("result")

@@ -36,7 +36,7 @@ from pathlib import Path
 from model.paperwork import election_letters as ed
 from model.paperwork import founding
 from model.paperwork import registers as reg
-from model.paperwork.document import DocContext, Document, MissingData, to_docx
+from model.paperwork.document import DocContext, Document, MissingData
 from model.paperwork.election_match import match_elections, org_for, records_for, usable_elections
 from model.paperwork.file_names import (
     LIAISON_FOLDER,
@@ -49,6 +49,8 @@ from model.paperwork.file_names import (
     unique_names,
 )
 from model.paperwork.output_folder import check_folder, write_folder
+from model.paperwork.word import to_docx
+from model.paperwork.workbook import Register, Sheet, to_xlsx
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.coverage import add_months
@@ -81,7 +83,7 @@ __all__ = [
     "write_documents",
 ]
 
-Item = Document | reg.Register
+Item = Document | Register
 
 # code -> label, for choosing one type in the app.
 DOC_TYPES: dict[str, str] = {
@@ -124,7 +126,7 @@ def file_bytes(item: Item) -> tuple[str, bytes]:
     """(file name, content) of one document or register."""
     if isinstance(item, Document):
         return f"{item.label}.docx", to_docx(item)
-    return f"{item.label}.xlsx", reg.to_xlsx(item)
+    return f"{item.label}.xlsx", to_xlsx(item)
 
 
 def stale_units(plan: Plan, roster: Roster) -> tuple[str, ...]:
@@ -194,18 +196,16 @@ def build_document(
     return builders[code]()
 
 
-def _per_society(org: Organization, make, roster: Roster) -> reg.Register:
+def _per_society(org: Organization, make, roster: Roster) -> Register:
     """A per-society register for every unit of the organization, one sheet per unit."""
     parts = [make(roster.society(u)) for u in org.units if u in roster]
     if not parts:  # a stale plan: none of its societies is in the roster any more
         name = founding.org_display_name(org)
-        return reg.Register(
-            "表", "学会台账", name, (), (MissingData("学会台账", name, "本组织的学会均不在当前名册中"),)
-        )
+        return Register("表", "学会台账", name, (), (MissingData("学会台账", name, "本组织的学会均不在当前名册中"),))
     if len(parts) == 1:
         return parts[0]
-    sheets = tuple(reg.Sheet(p.organization, sh.title, sh.rows, sh.header_rows) for p in parts for sh in p.sheets)
-    return reg.Register(
+    sheets = tuple(Sheet(p.organization, sh.title, sh.rows, sh.header_rows) for p in parts for sh in p.sheets)
+    return Register(
         parts[0].code, parts[0].name, founding.org_display_name(org), sheets, tuple(m for p in parts for m in p.missing)
     )
 
@@ -256,17 +256,15 @@ def org_items(
 
 def society_ledger(
     society, roster: Roster, plan: Plan, ctx: DocContext = DocContext(), phones: bool = False
-) -> reg.Register:
+) -> Register:
     """表1, 表2 and 表3 of one society as one workbook with three sheets (学会党建台账)."""
     parts = (
         reg.society_info(society, roster, plan, ctx, personal=phones),
         reg.secretariat_register(society, roster, personal=phones),
         reg.council_register(society, roster, personal=phones),
     )
-    sheets = tuple(
-        reg.Sheet(f"{p.code} {sh.name}", sh.title, sh.rows, sh.header_rows) for p in parts for sh in p.sheets
-    )
-    return reg.Register("表1-3", "学会党建台账", society.name, sheets, tuple(m for p in parts for m in p.missing))
+    sheets = tuple(Sheet(f"{p.code} {sh.name}", sh.title, sh.rows, sh.header_rows) for p in parts for sh in p.sheets)
+    return Register("表1-3", "学会党建台账", society.name, sheets, tuple(m for p in parts for m in p.missing))
 
 
 def bundle_steps(plan: Plan, only: Iterable[str] | None = None) -> tuple[str, ...]:

@@ -21,7 +21,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
 from model.paperwork.founding import org_members
-from model.paperwork.registers import Sheet, Value, member_register, write_sheet, write_text_cell
+from model.paperwork.registers import member_register
+from model.paperwork.workbook import Sheet, Value, write_sheet, write_text_cell
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster
 from model.rules.classify import secretary_candidate

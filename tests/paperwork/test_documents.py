@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from model.election.counting import count_election, parse_election
 from model.election.record import parse_record
 from model.findings import InputError
-from model.paperwork.document import BLANK, DocContext, percent, to_docx
+from model.paperwork.document import BLANK, DocContext, percent
 from model.paperwork.election_letters import (
     by_election_request,
     by_election_result,
@@ -22,6 +22,7 @@ from model.paperwork.election_letters import (
     change_result,
 )
 from model.paperwork.founding import founding_request, personnel_forms, proposed_leadership
+from model.paperwork.word import to_docx
 from model.planning.plan import Organization
 from model.roster.values import Member, Roster, Society
 

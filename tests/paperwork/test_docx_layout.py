@@ -10,7 +10,8 @@ from docx.oxml.ns import qn
 
 from model.election.record import ElectionRecord
 from model.paperwork import election_letters as el
-from model.paperwork.document import BLANK, DocContext, Document, Para, Table, to_docx
+from model.paperwork.document import BLANK, DocContext, Document, Para, Table
+from model.paperwork.word import to_docx
 from model.planning.plan import Organization
 from model.roster.values import Roster, Society
 

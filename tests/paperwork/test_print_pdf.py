@@ -14,8 +14,9 @@ import pytest
 from model.election.record import parse_record
 from model.paperwork import election_letters as el
 from model.paperwork.ballot_paper import ballot_paper, read_ballot_setup, tally_sheet
-from model.paperwork.document import DocContext, Document, to_docx
+from model.paperwork.document import DocContext, Document
 from model.paperwork.founding import founding_request, personnel_forms
+from model.paperwork.word import to_docx
 from model.planning.planner import plan_joint_branches
 from model.roster.loading import load_roster
 

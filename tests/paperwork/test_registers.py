@@ -11,16 +11,14 @@ import pytest
 
 from model.paperwork.document import DocContext
 from model.paperwork.registers import (
-    MAX_WIDTH,
-    Register,
     council_register,
     coverage_form,
     member_register,
     missing_register,
     secretariat_register,
     society_info,
-    to_xlsx,
 )
+from model.paperwork.workbook import MAX_WIDTH, Register, to_xlsx
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
