@@ -19,7 +19,7 @@ model gives the same answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
@@ -36,6 +36,7 @@ class Component:
     pools: tuple[Pool, ...]
     together: tuple[tuple[int, int], ...] = ()
     apart: tuple[tuple[int, int], ...] = ()
+    groups: tuple[tuple[tuple[int, ...], int], ...] = ()  # previous branches: (units, core size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class Solution:
     second_optimal: bool
     assignment: dict  # unit index -> pool id (position in Component.pools)
     slots: tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...] = ()  # (pool id, specials, extras per F)
+    stayed: int = 0  # units of previous branches kept in them (minimal change, ``Component.groups``)
+    stay_optimal: bool = True
 
 
 def _params(solver: cp_model.CpSolver, seconds: float, det: float | None) -> None:
@@ -99,26 +102,32 @@ class _Model:
         for pid in pids:
             for i in comp.pools[pid].members:
                 pools_of.setdefault(i, []).append(pid)
+        group_of = {i: gid for gid, (members, _) in enumerate(comp.groups) for i in members}
         groups: dict[tuple, list[int]] = {}
         for u in comp.units:
             if u.index not in special_set and u.index in pools_of:
-                groups.setdefault((u.f, tuple(pools_of[u.index])), []).append(u.index)
+                key = (u.f, tuple(pools_of[u.index]), group_of.get(u.index, -1))
+                groups.setdefault(key, []).append(u.index)
         type_keys = sorted(groups, key=lambda k: groups[k][0])
         self.types = [tuple(groups[k]) for k in type_keys]
         self.type_of = {i: tid for tid, members in enumerate(self.types) for i in members}
         m = self.m = cp_model.CpModel()
         y = self.y = {}
         pool_in: dict[int, list[list]] = {pid: [[] for _ in fvals] for pid in pids}
+        rows: dict[int, list] = {}
         for tid, (key, members) in enumerate(zip(type_keys, self.types)):
-            f, tpids = key
-            row = []
+            f, tpids, _gid = key
+            row = rows[tid] = []
             for pid in tpids:
                 v = m.new_int_var(0, len(members), f"y{tid}_{pid}")
                 y[tid, pid] = v
                 row.append(v)
                 pool_in[pid][fpos[f]].append(v)
+        self.stay, self.anchors = {}, {}
+        self._anchor_slots(comp, pids, fvals, max_units, min_members, pool_in, rows)
+        for tid, row in rows.items():
             if len(row) > 1:
-                m.add(sum(row) <= len(members))
+                m.add(sum(row) <= len(self.types[tid]))
         # special slots: slot k of pool p is headed by its k-th special
         member = self.member = {}
         slot_extra = self.slot_extra = {}
@@ -184,11 +193,53 @@ class _Model:
                             uses[fi].append(a * xv)
             for fi in range(len(fvals)):
                 m.add(sum(pool_in[pid][fi]) == sum(uses[fi]))
-        self.covered = sum(y.values()) + sum(member.values())
-        self.cohesive = sum(v for (tid, pid), v in y.items() if comp.pools[pid].cohesive) + sum(
-            b for (i, pid, k), b in member.items() if comp.pools[pid].cohesive
+        self.stayed = sum(self.stay.values())
+        self.covered = sum(y.values()) + sum(member.values()) + self.stayed
+        self.cohesive = (
+            sum(v for (tid, pid), v in y.items() if comp.pools[pid].cohesive)
+            + sum(b for (i, pid, k), b in member.items() if comp.pools[pid].cohesive)
+            + sum(v for (g, pid, t), v in self.stay.items() if comp.pools[pid].cohesive)
         )
-        self.branches = sum(x.values()) + sum(head_vars)
+        self.branches = sum(x.values()) + sum(head_vars) + sum(used for used, _ in self.anchors.values())
+
+    def _anchor_slots(self, comp, pids, fvals, max_units, min_members, pool_in, rows) -> None:
+        """One optional slot per (previous branch, plain pool holding its core): the branch kept.
+
+        ``stay[g, p, t]`` units of type ``t`` stay in previous branch ``g`` (drawn as pool ``p``),
+        at least its core size when the slot is used, topped up with extras of pool ``p``; a
+        previous branch is kept in at most one pool.
+        """
+        m, y = self.m, self.y
+        for gid, (members, core) in enumerate(comp.groups):
+            gtypes = sorted({self.type_of[i] for i in members if i in self.type_of})
+            used_any = []
+            for pid in pids:
+                if not comp.pools[pid].plain:
+                    continue
+                inside = [t for t in gtypes if (t, pid) in y]
+                if sum(len(self.types[t]) for t in inside) < core:
+                    continue
+                used = m.new_bool_var(f"a{gid}_{pid}")
+                used_any.append(used)
+                stays = []
+                for t in inside:
+                    v = m.new_int_var(0, len(self.types[t]), f"s{gid}_{pid}_{t}")
+                    self.stay[gid, pid, t] = v
+                    rows[t].append(v)
+                    stays.append((t, v))
+                extra = [m.new_int_var(0, max_units, f"ae{gid}_{pid}_{f}") for f in fvals]
+                for fi, e in enumerate(extra):
+                    pool_in[pid][fi].append(-e)
+                self.anchors[gid, pid] = (used, extra)
+                size = sum(v for _, v in stays) + sum(extra)
+                formal = sum(self.by_index[self.types[t][0]].f * v for t, v in stays)
+                m.add(size >= 2).only_enforce_if(used)
+                m.add(size <= max_units).only_enforce_if(used)
+                m.add(formal + sum(f * e for f, e in zip(fvals, extra)) >= min_members).only_enforce_if(used)
+                m.add(sum(v for _, v in stays) >= core).only_enforce_if(used)
+                m.add(size == 0).only_enforce_if(~used)
+            if len(used_any) > 1:
+                m.add_at_most_one(used_any)
 
     def hint(self, assignment: dict[int, int], slots: tuple, memo: dict) -> None:
         """Hint an assignment (unit → pool, extras of slots included) and its wish slots."""
@@ -221,6 +272,25 @@ class _Model:
         for var, value in values.items():
             self.m.add_hint(var, value)
 
+    def hint_kept(self) -> None:
+        """Hint every previous branch kept whole in the first pool that holds it (the usual answer)."""
+        taken: set[int] = set()
+        for (gid, pid), (used, extra) in sorted(self.anchors.items()):
+            if gid in taken:
+                continue
+            stays = {t: v for (g2, p2, t), v in self.stay.items() if g2 == gid and p2 == pid}
+            whole = sum(len(self.types[t]) for t in stays) == sum(
+                1 for i in self.comp.groups[gid][0] if i in self.type_of
+            )
+            if not whole:
+                continue
+            taken.add(gid)
+            self.m.add_hint(used, 1)
+            for t, v in stays.items():
+                self.m.add_hint(v, len(self.types[t]))
+            for e in extra:
+                self.m.add_hint(e, 0)
+
     def read(self, solver: cp_model.CpSolver) -> tuple[dict[int, int], tuple]:
         assignment: dict[int, int] = {}
         cursor = dict.fromkeys(range(len(self.types)), 0)
@@ -234,6 +304,16 @@ class _Model:
             ins = sorted(i for (i, p2, k2), b in self.member.items() if p2 == pid and k2 == k and solver.value(b))
             if ins:
                 slots.append((pid, tuple(ins), tuple(int(solver.value(e)) for e in extra)))
+        for (gid, pid), (used, extra) in sorted(self.anchors.items()):
+            if not solver.value(used):
+                continue
+            ins = []
+            for (g2, p2, t), var in sorted(self.stay.items()):
+                if g2 == gid and p2 == pid:
+                    n = int(solver.value(var))
+                    ins += self.types[t][cursor[t] : cursor[t] + n]
+                    cursor[t] += n
+            slots.append((pid, tuple(sorted(ins)), tuple(int(solver.value(e)) for e in extra)))
         return assignment, tuple(slots)
 
 
@@ -250,6 +330,7 @@ def solve_component(
     memo: dict | None = None,
     second_limit: int = 200,
     second_det: float = 0.25,
+    keep_det: float = 5.0,
 ) -> Solution:
     """Solve one component; ``hint`` is a feasible assignment (e.g. the greedy one).
 
@@ -265,7 +346,7 @@ def solve_component(
     if hinted == n:
         best, bound, optimal, assignment, slots = n, n, True, hint, hint_slots
     else:
-        stage1 = _Model(comp, maximal_plain(comp.pools), fvals, comps, max_units, min_members)
+        stage1 = _Model(replace(comp, groups=()), maximal_plain(comp.pools), fvals, comps, max_units, min_members)
         lift = _lift(comp, stage1.pids)
         lifted = {i: lift[pid] for i, pid in hint.items()}
         stage1.hint(lifted, hint_slots, memo)
@@ -286,19 +367,36 @@ def solve_component(
             assignment, slots = hint, hint_slots  # same coverage, and the hint is cohesion-aware
         time_limit -= s1.wall_time
     cohesive = sum(1 for pid in assignment.values() if comp.pools[pid].cohesive)
-    if n > second_limit or time_limit < 0.05:
-        return Solution(best, bound, optimal, cohesive, False, assignment, slots)
-    stage2 = _Model(comp, list(range(len(comp.pools))), fvals, comps, max_units, min_members)
+    keep = bool(comp.groups)
+    if n > second_limit or time_limit < 0.05:  # minimal change too: the caller tries locking instead
+        return Solution(best, bound, optimal, cohesive, False, assignment, slots, 0, not keep)
+    pids = list(range(len(comp.pools)))
+    stage2 = _Model(comp, pids, fvals, comps, max_units, min_members)
     stage2.m.add(stage2.covered == best)
     stage2.hint(assignment, slots, memo)
-    stage2.m.maximize((n + 1) * stage2.cohesive - stage2.branches)
+    if keep:
+        stage2.hint_kept()
+    # lexicographic by weights: units kept in their previous branch, then cohesion, then fewer branches
+    weight = (n + 1) * (n + 1) if keep else 0
+    stage2.m.maximize(weight * stage2.stayed + (n + 1) * stage2.cohesive - stage2.branches)
     s2 = cp_model.CpSolver()
-    _params(s2, time_limit, second_det)
+    _params(s2, time_limit, keep_det if keep else second_det)
     st2 = s2.solve(stage2.m)
     if st2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Solution(best, bound, optimal, cohesive, False, assignment, slots)
+        return Solution(best, bound, optimal, cohesive, False, assignment, slots, 0, not keep)
     assignment, slots = stage2.read(s2)
-    return Solution(best, bound, optimal, int(s2.value(stage2.cohesive)), st2 == cp_model.OPTIMAL, assignment, slots)
+    proven = st2 == cp_model.OPTIMAL
+    return Solution(
+        best,
+        bound,
+        optimal,
+        int(s2.value(stage2.cohesive)),
+        proven,
+        assignment,
+        slots,
+        int(s2.value(stage2.stayed)),
+        proven or not keep,
+    )
 
 
 def _lift(comp: Component, plain: list[int]) -> dict[int, int]:

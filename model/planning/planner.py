@@ -34,11 +34,12 @@ from model.planning.compat import branch_modes
 from model.planning.cpsat_model import Component, Solution, maximal_plain, solve_component
 from model.planning.plan import Organization, Plan
 from model.planning.pools import Unit, build_pools, compositions, min_groups, units_of
+from model.planning.replan import carry_identity, core_size, moves
 from model.planning.wishes import pin_groups, wish_findings
 from model.roster.values import Roster
 from model.rules.policy import BASES, JOINT_BRANCH, Policy, kind_for_total
 
-__all__ = ["plan_joint_branches", "OBJECTIVE_NOTES", "existing_of", "assemble_plan", "cohesive_units"]
+__all__ = ["plan_joint_branches", "OBJECTIVE_NOTES", "KEEP_NOTE", "existing_of", "assemble_plan", "cohesive_units"]
 
 MAX_COMPOSITIONS = 3000  # beyond this the settings are far from any regulation's reading
 
@@ -49,6 +50,26 @@ OBJECTIVE_NOTES = (
     "（同学科且同支撑单位、同学科且地域相邻、同支撑单位且地域相邻），便于管理。",
     "再次：支部数量尽量少。",
 )
+
+
+KEEP_NOTE = (
+    "按上一方案重新规划时：覆盖数不变的前提下，先让调整所在支部的学会最少，再考虑上述次目标；"
+    "保留过半学会的支部沿用原编号和名称。"
+)
+
+
+def _previous_groups(
+    previous: Plan | None, index: dict[str, int], locked: set[str], free: set[int]
+) -> list[tuple[tuple[int, ...], int]]:
+    """The previous plan's unlocked joint branches as (coverable unit indices, core size)."""
+    if previous is None:
+        return []
+    out = []
+    for o in previous.joint_branches():
+        left = tuple(sorted(index[u] for u in o.units if u in index and u not in locked and index[u] in free))
+        if left:
+            out.append((left, core_size(len(left))))
+    return out
 
 
 def _find(parent: list[int], a: int) -> int:
@@ -223,13 +244,80 @@ def plan_joint_branches(
     time_limit: float = 10.0,
     existing: Mapping[str, str] | Plan | None = None,
     lock_file: str = "锁定设置",
+    previous: Plan | None = None,
 ) -> Plan:
     """Plan every society: own organizations, joint branches, liaison, uncovered.
 
     ``locks`` are kept exactly; ``together`` pairs end in one branch or both stay
     uncovered; ``apart`` pairs never share a branch. Raises ``InputError`` naming every
     wish the rules cannot honour (file ``lock_file``).
+
+    With ``previous`` (minimal-change re-planning, docs/rules.md §7): coverage stays
+    maximal (proven as without it), then as few societies as possible change branch
+    relative to ``previous``, then cohesion and fewer branches; branches keeping their
+    core keep their ids and names (:func:`model.planning.replan.carry_identity`).
     """
+    if previous is None:
+        return _plan_once(roster, policy, locks, together, apart, time_limit, existing, lock_file, None)[0]
+    start = perf_counter()
+    args = (roster, policy)
+    main, proven = _plan_once(*args, locks, together, apart, time_limit, existing, lock_file, previous)
+    options = [(main, proven)]
+    scratch, _ = _plan_once(*args, locks, together, apart, time_limit, existing, lock_file, None)
+    options.append((carry_identity(previous, scratch), False))
+    keepers = _still_valid(roster, policy, previous, locks, together, apart)
+    if keepers:
+        try:
+            kept, _ = _plan_once(*args, list(locks) + keepers, together, apart, time_limit, existing, lock_file, None)
+        except InputError:
+            kept = None
+        if kept is not None:
+            keep = set(map(frozenset, keepers)) - set(map(frozenset, (tuple(lock) for lock in locks)))
+            orgs = tuple(replace(o, locked=False) if frozenset(o.units) in keep else o for o in kept.organizations)
+            options.append((carry_identity(previous, replace(kept, organizations=orgs)), False))
+    size = main.coverage().organized
+    fair = [(p, pr) for p, pr in options if p.coverage().organized == size]
+    best, best_proven = min(fair, key=lambda o: len(moves(previous, o[0])))
+    n_moved = len(moves(previous, best))
+    notes = tuple(n for n in main.notes if not n.startswith("与上一方案相比"))
+    notes = notes + (
+        f"与上一方案相比{n_moved}家学会调整了所在党组织"
+        + ("（调整最少已证明）。" if best is main and best_proven else "（调整数为时限内最好结果）。"),
+    )
+    return replace(
+        best, optimal=main.optimal, bound=main.bound, notes=notes, solve_seconds=round(perf_counter() - start, 3)
+    )
+
+
+def _still_valid(roster: Roster, policy: Policy, previous: Plan, locks, together, apart) -> list[tuple[str, ...]]:
+    """The previous plan's unlocked joint branches that are still valid as they stand (for locking)."""
+    locked = {u for lock in locks for u in lock}
+    wished = {u for pair in tuple(together) + tuple(apart) for u in pair}
+    out = []
+    for o in previous.joint_branches():
+        units = tuple(o.units)
+        if set(units) & (locked | wished) or not all(u in roster for u in units):
+            continue
+        if not all(1 <= roster.society(u).counts(policy.count_basis)[0] < policy.own_min_formal for u in units):
+            continue
+        if not wish_findings(roster, policy, [units]):
+            out.append(units)
+    return out
+
+
+def _plan_once(
+    roster: Roster,
+    policy: Policy,
+    locks: Iterable[Sequence[str]],
+    together: Iterable[Sequence[str]],
+    apart: Iterable[Sequence[str]],
+    time_limit: float,
+    existing: Mapping[str, str] | Plan | None,
+    lock_file: str,
+    previous: Plan | None,
+) -> tuple[Plan, bool]:
+    """One planner run; with ``previous``, the second CP-SAT stage keeps previous branches first.
+    Returns the plan and whether the fewest changes are proven."""
     start = perf_counter()
     locks = [tuple(lock) for lock in locks]
     together, apart = [tuple(p) for p in together], [tuple(p) for p in apart]
@@ -285,18 +373,25 @@ def plan_joint_branches(
     comp_pools: dict[int, list] = {}
     for p in pools:
         comp_pools.setdefault(_find(parent, p.members[0]), []).append(p)
-    covered = bound = 0
-    optimal, second = True, True
+    groups = _previous_groups(previous, index, locked, {u.index for u in live if u.index not in lost})
+    covered = bound = stayed = 0
+    optimal, second, keep_proven = True, True, True
     joint: list[tuple[tuple[str, ...], bool]] = [(lock, True) for lock in locks]
     found: list[list[Unit]] = []
     memo: dict = {}
     for root in sorted(comp_units, key=lambda r: comp_units[r][0].index):
         members = {u.index for u in comp_units[root]}
+        special = {i for p in pairs_t + pairs_a for i in p}
         comp = Component(
             tuple(comp_units[root]),
             tuple(comp_pools.get(root, ())),
             tuple(p for p in pairs_t if p[0] in members and p[1] in members),
             tuple(p for p in pairs_a if p[0] in members and p[1] in members),
+            tuple(
+                (tuple(i for i in g if i in members and i not in special), core)
+                for g, core in groups
+                if len(set(g) & members) >= core
+            ),
         )
         left = max(0.05, time_limit - (perf_counter() - start))
         hint, slots = _best_start(comp, fvals, comps, memo)
@@ -313,15 +408,20 @@ def plan_joint_branches(
         )
         covered, bound = covered + sol.covered, bound + sol.bound
         optimal, second = optimal and sol.optimal, second and sol.second_optimal
+        stayed, keep_proven = stayed + sol.stayed, keep_proven and sol.stay_optimal
         found += _decode(comp, sol, fvals, comps, memo)
     found.sort(key=lambda g: min(u.index for u in g))
     joint += [(tuple(u.name for u in sorted(g, key=lambda u: u.index)), False) for g in found]
     n_locked = sum(len(lock) for lock in locks)
     plan = assemble_plan(roster, policy, joint, existing, optimal=optimal, bound=bound + n_locked)
+    if previous is not None:
+        plan = carry_identity(previous, plan)
     notes = OBJECTIVE_NOTES + (
         f"覆盖候选学会{covered + n_locked}家（含锁定{n_locked}家），上界{bound + n_locked}家，"
         + ("已证明最优。" if optimal else f"未在时限内证明最优，差距至多{bound - covered}家。"),
         f"{cohesive_units(roster, plan)}家学会所在支部同时具备两种关系"
         + ("（次目标已证明最优）。" if second else "（次目标为启发式或时限内最好结果）。"),
     )
-    return replace(plan, solve_seconds=round(perf_counter() - start, 3), notes=notes)
+    if previous is not None:
+        notes = (notes[0], KEEP_NOTE) + notes[1:]
+    return replace(plan, solve_seconds=round(perf_counter() - start, 3), notes=notes), keep_proven
