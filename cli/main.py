@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--time-limit", type=float, default=60.0)
     pl.add_argument("--out", required=True)
     pl.add_argument("--xlsx", help="另存规划台账 Excel")
+    pl.add_argument("--previous", help="上一方案 PLAN.json：在其基础上调整最少")
+    pl.add_argument("--replan-today", action="store_true", help="现有联合党支部不锁定，一并重新规划")
     c = sub.add_parser("check", help="按名册与规则检查方案")
     c.add_argument("roster")
     c.add_argument("plan")

@@ -1,9 +1,15 @@
-"""``python -m model plan ROSTER [--locks LOCKS.json] [--max-units 5] [--min-members 3] --out PLAN.json``.
+"""``python -m model plan ROSTER [--locks LOCKS.json] [--previous PLAN.json] [--max-units 5] [--min-members 3] --out PLAN.json``.
 
 Loads the roster (any error → exit 2), reads the locks (a JSON list of branches, each a
 list of society names; a malformed file, an unknown name or a lock breaking a rule →
 exit 2 with one line per problem naming LOCKS.json and the entry), plans, writes the
 plan JSON of docs/formats.md §3 and prints a one-line Chinese summary.
+
+What stays as it is, as on the planner page: without ``--previous``, today's valid joint
+branches (the roster's 现有党组织, :func:`model.planning.today.today_locks`) unless
+``--replan-today``; with ``--previous``, the previous plan's locked joint branches. Locks of
+LOCKS.json win over those they overlap. With ``--previous`` the re-plan changes as few
+societies' branches as possible (docs/rules.md §7) and prints one line per society that moves.
 """
 
 from __future__ import annotations
@@ -15,8 +21,12 @@ from pathlib import Path
 
 from model.findings import ERROR, Finding, InputError
 from model.paperwork.plan_workbook import plan_workbook
-from model.planning.plan import plan_to_json
+from model.planning import today
+from model.planning.plan import Plan, plan_to_json
+from model.planning.plan_file import read_plan_file
 from model.planning.planner import plan_joint_branches
+from model.planning.replan import moves
+from model.planning.wishes import wish_findings
 from model.roster.loading import load_roster
 from model.rules.policy import BASES, Policy
 
@@ -73,12 +83,35 @@ def policy_from(args: argparse.Namespace) -> Policy:
     return policy
 
 
+def kept_branches(roster, policy: Policy, previous: Plan | None, replan_today: bool) -> list[tuple[str, ...]]:
+    """The branches kept exactly besides LOCKS.json: the previous plan's locked ones, else today's."""
+    if previous is None:
+        return [] if replan_today else list(today.today_locks(roster, policy))
+    out = []
+    for o in previous.joint_branches():
+        units = tuple(o.units)
+        if o.locked and all(u in roster for u in units) and not wish_findings(roster, policy, [units]):
+            out.append(units)
+        elif o.locked:
+            print(f"【警告】{o.id}（{'、'.join(units)}）已不符合规定或名册已无其中学会，不再锁定，重新规划")
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     policy = policy_from(args)
     roster = load_roster(args.roster, filename=args.roster)
     locks = read_locks(args.locks) if args.locks else []
+    previous = read_plan_file(args.previous) if getattr(args, "previous", None) else None
+    taken = {u for lock in locks for u in lock}
+    extra = kept_branches(roster, policy, previous, getattr(args, "replan_today", False))
+    locks = locks + [k for k in extra if not set(k) & taken]
     plan = plan_joint_branches(
-        roster, policy, locks=locks, time_limit=args.time_limit, lock_file=args.locks or "锁定设置"
+        roster,
+        policy,
+        locks=locks,
+        time_limit=args.time_limit,
+        lock_file=args.locks or "锁定设置",
+        previous=previous,
     )
     Path(args.out).write_text(plan_to_json(plan), encoding="utf-8")
     if getattr(args, "xlsx", None):
@@ -92,4 +125,9 @@ def run(args: argparse.Namespace) -> int:
         f"未覆盖{len(plan.uncovered)}家，派驻指导员{len(plan.liaison)}家；"
         f"组织覆盖率{cov.organized_rate:.1%}，工作覆盖率{cov.work_rate:.1%}"
     )
+    if previous is not None:
+        found = moves(previous, plan)
+        print(f"与上一方案（{args.previous}）相比，{len(found)}家学会调整了所在党组织" + ("：" if found else "。"))
+        for m in found:
+            print(f"  {m.text()}")
     return 0

@@ -252,7 +252,7 @@ def plan_joint_branches(
     uncovered; ``apart`` pairs never share a branch. Raises ``InputError`` naming every
     wish the rules cannot honour (file ``lock_file``).
 
-    With ``previous`` (minimal-change re-planning, docs/rules.md §7): coverage stays
+    With ``previous`` (minimal-change re-planning, docs/rules.md §5): coverage stays
     maximal (proven as without it), then as few societies as possible change branch
     relative to ``previous``, then cohesion and fewer branches; branches keeping their
     core keep their ids and names (:func:`model.planning.replan.carry_identity`).

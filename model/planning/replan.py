@@ -1,4 +1,4 @@
-"""Re-planning from a previous plan: which branch is "the same", and who moves (docs/rules.md §7).
+"""Re-planning from a previous plan: which branch is "the same", and who moves (docs/rules.md §5).
 
 A branch keeps its identity (id, name, lock) through a re-plan or an edit as long as it keeps its
 **core**: at least half of its units that are still joint-branch candidates (rounded up). Each

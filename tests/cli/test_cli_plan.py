@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,47 @@ def test_check_warns_when_the_plan_settings_are_looser_than_the_rules(tmp_path):
     )
     assert out.returncode == 0
     assert "最多6家，宽于规定的5家" in out.stdout and "至少2名，低于规定的3名" in out.stdout
+
+
+def test_plan_locks_today_joint_branches_as_the_page_does(capsys, tmp_path):
+    """It keeps today's valid joint branches, as the planner page does (sample roster: 12 branches)."""
+    from model.planning import today
+    from model.planning.planner import plan_joint_branches
+    from model.roster.loading import load_roster
+
+    sample = ROOT / "sample_data" / "sample_roster.xlsx"
+    out = tmp_path / "plan.json"
+    code, _, _ = run(capsys, "plan", sample, "--out", out)
+    roster = load_roster(sample)
+    page = plan_joint_branches(roster, locks=today.today_locks(roster))
+    joint = [
+        o["units"] for o in json.loads(out.read_text(encoding="utf-8"))["organizations"] if o["kind"] == "联合党支部"
+    ]
+    assert code == 0 and joint == [list(o.units) for o in page.joint_branches()]
+    assert all(list(lock) in joint for lock in today.today_locks(roster))
+    code, _, _ = run(capsys, "plan", sample, "--replan-today", "--out", out)
+    assert code == 0
+
+
+def test_plan_previous_lists_the_moves(capsys, tmp_path, roster_file):
+    """It re-plans from --previous, keeps the branch's id, and prints who leaves which branch for which."""
+    first = tmp_path / "first.json"
+    assert run(capsys, "plan", roster_file, "--out", first)[0] == 0
+    later = Roster(tuple(replace(s, formal_members=4) if s.name == "丙学会" else s for s in ROSTER.societies))
+    path = tmp_path / "名册2.xlsx"
+    path.write_bytes(write_roster_xlsx(later))
+    out = tmp_path / "new.json"
+    code, stdout, _ = run(capsys, "plan", path, "--previous", first, "--out", out)
+    assert code == 0
+    d = json.loads(out.read_text(encoding="utf-8"))
+    joint = [(o["id"], o["units"]) for o in d["organizations"] if o["kind"] == "联合党支部"]
+    assert joint == [("J001", ["甲学会", "乙学会"])]
+    assert "1家学会调整了所在党组织" in stdout and "丙学会：由J001调入S" in stdout
+
+
+def test_plan_previous_malformed_exits_2(capsys, tmp_path, roster_file):
+    """It refuses a --previous file that is not a plan, naming the file, without a traceback."""
+    bad = tmp_path / "旧方案.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, _, err = run(capsys, "plan", roster_file, "--previous", bad, "--out", tmp_path / "x.json")
+    assert code == 2 and "旧方案.json" in err and "Traceback" not in err

@@ -1,4 +1,4 @@
-"""Minimal-change re-planning: coverage first, then fewest societies moved, then ids kept (docs/rules.md §7)."""
+"""Minimal-change re-planning: coverage first, then fewest societies moved, then ids kept (docs/rules.md §5)."""
 
 from __future__ import annotations
 
