@@ -1,4 +1,4 @@
-"""联合党支部规划: settings → optimize → review, edit by hand, explain, compare scenarios, export."""
+"""联合党支部规划: settings → optimize → the plan board, edit by hand, explain, compare scenarios, export."""
 
 from functools import partial
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 from model.paperwork import plan_workbook as plan_export
 from model.planning.plan import plan_to_json
-from ui import plan_edits, plan_settings, plan_view, planning, state, widgets
+from ui import plan_board, plan_edits, plan_scenarios, plan_settings, plan_status, plan_view, planning, state, widgets
 
 st.title("联合党支部规划")
 st.caption(
@@ -19,17 +19,16 @@ digest = state.roster_digest()
 history = planning.history()
 together, apart = planning.pairs()
 base = plan_settings.base_policy(history)
-stale = plan_settings.is_stale(history, roster)
-if stale:
-    st.warning("名册已更新，已保存的方案与现在的名册不一致，请重新规划。")
-
 policy, limit = plan_settings.settings_panel(base, expanded=history is None)
-fresh = history is None or stale  # no plan to go on from: start from today's organizations
+fresh = history is None  # no plan yet: start from today's organizations
 if fresh:
     plan_settings.skipped_locks_warning(roster, policy)
 locks = plan_settings.locks(roster, policy, history, fresh)
 
-clicked = st.button("开始规划", type="primary", key="pl_run", help=f"保留{len(locks)}个锁定的支部，规划其余学会")
+label = "开始规划" if fresh else "从头重新规划"
+clicked = st.button(
+    label, type="primary" if fresh else "secondary", key="pl_run", help=f"保留{len(locks)}个锁定的支部，规划其余学会"
+)
 if clicked and plan_settings.plan_now(roster, policy, locks, together, apart, limit, digest):
     history = planning.history()
     fresh = False
@@ -37,26 +36,37 @@ if fresh:
     st.info("确认上方设置后，点击“开始规划”。")
     st.stop()
 
+stale = plan_status.stale_notice(policy, key="pl_stale")
 plan = history.current()
+if not plan_settings.fits(history, roster):
+    plan_edits.last_message()
+    st.stop()  # a plan for other societies cannot be shown against this roster: re-plan first
 plan_json = plan_to_json(plan)
-plan_view.summary(roster, plan, policy)
+version = f"{hash(plan_json) & 0xFFFFFF:x}"
+plan_view.summary(roster, plan, policy, stale, apart)
 
-st.subheader("联合党支部")
+st.subheader("方案看板")
+plan_edits.last_message("board")
+plan_edits.history_buttons(roster, policy, history)
+plan_board.board(roster, plan, version, apart)
+
+st.subheader("手工调整")
+st.caption("拆分、合并、撤销、新建支部，改组建方式或名称；移动学会也可在上方看板中按名称完成。")
+plan_edits.hand_edit_panel(roster, plan, policy, history)
+
+st.subheader("支部一览")
 st.caption("勾选“锁定”的支部在手工调整和重新优化时保持不变；展开各支部可查看党员与书记人选（双向进入、交叉任职）。")
 plan_view.branch_table(roster, plan, plan_json)
 plan_view.branch_details(roster, plan)
 plan_view.first_elections(roster, plan, policy)
 plan_view.own_organizations(roster, plan)
 
-st.subheader("手工调整")
-plan_edits.hand_edit_panel(roster, plan, policy, history)
-
 st.subheader("未覆盖的学会")
 plan_view.uncovered(digest, plan_json, together, apart, roster, plan)
 
 st.subheader("方案比较")
 st.caption("把当前方案以名称保存，再任选两个方案对照覆盖率、各组建方式的支部数和学会的调动。")
-planning.compare_scenarios(plan, roster)
+plan_scenarios.scenarios_section(plan, roster)
 
 st.subheader("下载与相容关系图")
 phones = st.checkbox("党员名册含联系电话（个人信息，仅限内部使用）", key="dl_phones")

@@ -1,8 +1,11 @@
 """The planner page's 手工调整 panel (app_pages/planner.py) and the callbacks of its buttons.
 
-An operation is picked first (移动, 拆分, 合并 …); its inputs follow, then the buttons. The
-callbacks run before the page reruns: they read the inputs from ``st.session_state`` by key,
-apply the edit to the current plan (a new plan, the old one kept for 撤销) and record it.
+An operation is picked first (移动, 拆分, 合并 …); its inputs follow, then the buttons. Every
+choice shows names (a branch as ``J003 湖北省工科类学会联合党支部（同业共建，3家）``, a society with
+the branch it is in), never bare ids. The callbacks run before the page reruns: they read the
+inputs from ``st.session_state`` by key, apply the edit to the current plan (a new plan, the old
+one kept for 撤销) and record it. An edit that leaves a rule broken is answered in red, naming
+the rule.
 """
 
 from __future__ import annotations
@@ -11,24 +14,27 @@ import streamlit as st
 
 from model.planning import edits
 from model.planning.edits import EditHistory
-from model.planning.plan import Plan
+from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES, Policy
-from ui import planning, state, widgets
+from ui import plan_settings, plan_status, planning, state, widgets
 
 __all__ = [
     "OPERATIONS",
     "OUT",
     "hand_edit_panel",
     "candidates",
+    "branch_choice",
+    "society_choice",
     "apply_edit",
     "add_pair",
     "clear_pairs",
     "undo",
     "redo",
+    "history_buttons",
 ]
 
-OPERATIONS = ["移动", "拆分", "合并", "撤销支部", "新建支部", "组建方式", "同组/不同组"]
+OPERATIONS = ["移动", "拆分", "合并", "撤销支部", "新建支部", "组建方式", "命名", "同组/不同组"]
 OUT = "（移出，暂不覆盖）"  # the "move to" choice that takes a society out of every branch
 PAIRS = "同组/不同组"
 
@@ -38,40 +44,84 @@ def candidates(plan: Plan) -> list[str]:
     return [u for o in plan.joint_branches() for u in o.units] + list(plan.uncovered)
 
 
+def branch_choice(plan: Plan):
+    """A selectbox ``format_func``: a joint branch id → its id, name, basis and size."""
+    by_id = {o.id: o for o in plan.joint_branches()}
+
+    def label(org_id: str) -> str:
+        o: Organization | None = by_id.get(org_id)
+        if o is None:
+            return org_id
+        lock = "，已锁定" if o.locked else ""
+        return f"{o.id} {o.name or ''}（{o.basis}，{len(o.units)}家{lock}）"
+
+    return label
+
+
+def society_choice(plan: Plan):
+    """A selectbox ``format_func``: a society → its name and where it is now."""
+
+    def label(name: str) -> str:
+        o = plan.org_of(name)
+        return f"{name}（现属{o.id} {o.name or ''}）" if o is not None else f"{name}（未覆盖）"
+
+    return label
+
+
 def hand_edit_panel(roster: Roster, plan: Plan, policy: Policy, history: EditHistory) -> None:
-    """The 手工调整 section below its subheader: operation, its inputs, buttons, the last message, the plan check."""
+    """The 手工调整 section below its subheader: operation, its inputs, buttons, the last message, the plan check.
+    (撤销/重做/重新优化其余 are above the board: :func:`history_buttons`.)"""
     together, apart = planning.pairs()
     op = st.radio("操作", OPERATIONS, horizontal=True, key="ed_op")
     _inputs(op, plan)
-    b1, b2, b3, b4 = st.columns(4)
+    b1, b2, b3 = st.columns(3)
     if op == PAIRS:
         b1.button("指定同组", on_click=add_pair, args=("together",), key="ed_pin")
         b2.button("不得同组", on_click=add_pair, args=("apart",), key="ed_forbid")
         b3.button(f"清空（同组{len(together)}对、不得同组{len(apart)}对）", on_click=clear_pairs, key="ed_clear")
     else:
         b1.button("执行", on_click=apply_edit, args=(op, roster, policy), key="ed_go", type="primary")
-        b2.button("撤销", on_click=undo, disabled=not history.can_undo, key="ed_undo")
-        b3.button("重做", on_click=redo, disabled=not history.can_redo, key="ed_redo")
-        b4.button(
-            "重新优化其余",
-            on_click=apply_edit,
-            args=("重新优化其余", roster, policy),
-            key="ed_reopt",
-            help="保留锁定的支部，重新规划其余学会",
-        )
-    _last_message()
+    last_message("panel")
     _plan_check(roster, plan, together, apart)
+
+
+def history_buttons(roster: Roster, policy: Policy, history: EditHistory) -> None:
+    """撤销 / 重做 (plans and the settings they were made under) and 重新优化其余; where undo stops, why."""
+    b1, b2, b3 = st.columns(3)
+    b1.button("撤销", on_click=undo, disabled=not history.can_undo, key="ed_undo", help=_step(history, -1))
+    b2.button("重做", on_click=redo, disabled=not history.can_redo, key="ed_redo", help=_step(history, 1))
+    b3.button(
+        "重新优化其余",
+        on_click=apply_edit,
+        args=("重新优化其余", roster, policy, "board"),
+        key="ed_reopt",
+        help="保留锁定的支部，重新规划其余学会：覆盖最多，其次调整最少",
+    )
+    if not history.can_undo and plan_status.boundary():
+        st.caption(plan_status.BOUNDARY_TEXT)
+
+
+def _step(history: EditHistory, delta: int) -> str | None:
+    """What undo (-1) or redo (+1) goes back or forward over, in words."""
+    k = history.cursor if delta < 0 else history.cursor + 1
+    if not 0 < k < len(history.plans):
+        return None
+    label = history.labels[k] if k < len(history.labels) else ""
+    return f"{'撤销' if delta < 0 else '重做'}：{label}" if label else None
 
 
 def _inputs(op: str, plan: Plan) -> None:
     """The inputs of operation ``op``; the callbacks read them by key (ed_soc, ed_to, ed_org …)."""
     names = candidates(plan)
     joint_ids = [o.id for o in plan.joint_branches()]
+    branch = branch_choice(plan)
     if op == "移动":
-        st.selectbox("学会", names, key="ed_soc")
-        st.selectbox("移入", [OUT] + joint_ids, key="ed_to")
+        st.selectbox("学会", names, key="ed_soc", format_func=society_choice(plan))
+        st.selectbox("移入", [OUT] + joint_ids, key="ed_to", format_func=lambda v: v if v == OUT else branch(v))
     elif op == "新建支部":
-        st.multiselect("学会（从原支部调出）", names, key="ed_units", max_selections=None, placeholder=widgets.PICK)
+        st.multiselect(
+            "学会（从原支部调出）", names, key="ed_units", placeholder=widgets.PICK, format_func=society_choice(plan)
+        )
     elif op == PAIRS:
         st.multiselect(
             "选两家学会：指定同组或不得同组，在下次规划时生效",
@@ -80,16 +130,20 @@ def _inputs(op: str, plan: Plan) -> None:
             max_selections=2,
             placeholder=widgets.PICK,
         )
+    elif op == "合并":
+        org = st.selectbox("要并入别的支部的支部（合并后不再保留）", joint_ids, key="ed_org", format_func=branch)
+        others = [i for i in joint_ids if i != org]
+        st.selectbox("并入到（保留其编号和名称）", others, key="ed_org2", format_func=branch)
     else:
-        org = st.selectbox("支部", joint_ids, key="ed_org")
+        org = st.selectbox("支部", joint_ids, key="ed_org", format_func=branch)
         if op == "拆分":
             st.multiselect(
                 "拆出的学会（其余留在原支部）", _units_of(plan, org), key="ed_part", placeholder=widgets.PICK
             )
-        elif op == "合并":
-            st.selectbox("并入的支部", joint_ids, key="ed_org2")
         elif op == "组建方式":
             st.selectbox("组建方式", BASES, key="ed_basis")
+        elif op == "命名":
+            st.text_input("支部名称", key="ed_name", placeholder="例如：湖北省农科类学会联合党支部")
 
 
 def _units_of(plan: Plan, org_id: str | None) -> tuple[str, ...]:
@@ -97,13 +151,21 @@ def _units_of(plan: Plan, org_id: str | None) -> tuple[str, ...]:
     return next((o.units for o in plan.joint_branches() if o.id == org_id), ())
 
 
-def _last_message() -> None:
-    """The last edit's message: success or refusal (a message about an older roster is moot: not shown)."""
+def last_message(where: str | None = None) -> None:
+    """The last edit's message: green when applied and every rule holds, red with the broken rules otherwise.
+
+    ``where``: show it only if the edit was made there (``board`` / ``panel``); None: wherever it was made.
+    A message about an older roster is moot: not shown."""
     last = state.get("plan_edit", "last")
     if not last or last.get("roster") != state.roster_digest():
         return
-    if last["applied"]:
+    if where is not None and last.get("where", "panel") != where:
+        return
+    broken = last.get("broken") or []
+    if last["applied"] and not broken:
         st.success(widgets.md_text(last["message"]))
+    elif last["applied"]:
+        st.error(widgets.md_text(last["message"] + "，但不符合规则：" + "；".join(broken)))
     else:
         st.error(widgets.md_text(last["message"]))
 
@@ -113,13 +175,15 @@ def _plan_check(roster: Roster, plan: Plan, together: tuple, apart: tuple) -> No
     found = edits.recheck(roster, plan, together=together, apart=apart)
     if found:
         st.caption("方案检查：以下各项不符合规则或需要注意（“需上级批准”不影响方案有效）。")
-        st.dataframe(edits.finding_rows(found), hide_index=True)
+        rows = edits.finding_rows(found)
+        label = branch_choice(plan)
+        st.dataframe([{**r, "支部": label(r["支部"]) if r["支部"] else ""} for r in rows], hide_index=True)
     else:
         st.caption("当前方案符合全部规则（支部条例第四条、青海实施意见9等）。")
 
 
 # -- callbacks of the buttons (they run before the page reruns) ------------------------------
-def apply_edit(op: str, roster: Roster, policy: Policy) -> None:
+def apply_edit(op: str, roster: Roster, policy: Policy, where: str = "panel") -> None:
     """Apply the hand edit ``op`` with the panel's current input values, and record it."""
     p = planning.history().current()
     g = st.session_state.get
@@ -129,13 +193,14 @@ def apply_edit(op: str, roster: Roster, policy: Policy) -> None:
     do = {
         "移动": lambda: edits.move(roster, p, g("ed_soc"), to, **kw),
         "拆分": lambda: edits.split(roster, p, g("ed_org"), g("ed_part") or (), **kw),
-        "合并": lambda: edits.merge(roster, p, g("ed_org"), g("ed_org2"), **kw),
+        "合并": lambda: edits.merge(roster, p, g("ed_org2"), g("ed_org"), **kw),
         "撤销支部": lambda: edits.dissolve(roster, p, g("ed_org"), **kw),
         "新建支部": lambda: edits.create(roster, p, g("ed_units") or (), **kw),
         "组建方式": lambda: edits.set_basis(roster, p, g("ed_org"), g("ed_basis"), **kw),
+        "命名": lambda: edits.rename(roster, p, g("ed_org"), g("ed_name") or "", **kw),
         "重新优化其余": lambda: edits.reoptimize(roster, p, policy, time_limit=float(g("pl_limit", 10)), **kw),
     }
-    planning.record(roster, do[op](), op)
+    planning.record(roster, do[op](), op, where)
 
 
 def add_pair(kind: str) -> None:
@@ -160,10 +225,15 @@ def clear_pairs() -> None:
 
 
 def undo() -> None:
-    """Step the plan under edit back one edit."""
-    planning.save(planning.history().undo())
+    """Step the plan under edit back one edit, with the settings it was made under."""
+    before = planning.history()
+    hist = before.undo()
+    planning.save(hist, f"已撤销：{before.labels[before.cursor] or '上一步'}", where="board")
+    plan_settings.restore_settings(hist.current())
 
 
 def redo() -> None:
-    """Step the plan under edit forward one undone edit."""
-    planning.save(planning.history().redo())
+    """Step the plan under edit forward one undone edit, with its settings."""
+    hist = planning.history().redo()
+    planning.save(hist, f"已重做：{hist.labels[hist.cursor] or '下一步'}", where="board")
+    plan_settings.restore_settings(hist.current())

@@ -15,9 +15,18 @@ from model.planning import edits, today
 from model.planning.edits import EditHistory
 from model.roster.values import Roster
 from model.rules.policy import BASES, Policy
-from ui import planning, state, widgets
+from ui import plan_status, planning, state, widgets
 
-__all__ = ["PLAN_FIELDS", "base_policy", "is_stale", "settings_panel", "skipped_locks_warning", "locks", "plan_now"]
+__all__ = [
+    "PLAN_FIELDS",
+    "base_policy",
+    "settings_panel",
+    "skipped_locks_warning",
+    "locks",
+    "plan_now",
+    "restore_settings",
+    "fits",
+]
 
 PLAN_FIELDS = ("bases", "max_units", "min_members")  # the settings a plan carries with it
 
@@ -31,9 +40,9 @@ def base_policy(history: EditHistory | None) -> Policy:
     return replace(workspace, **carried)
 
 
-def is_stale(history: EditHistory | None, roster: Roster) -> bool:
-    """Whether there is a saved plan that does not place exactly the roster's societies."""
-    return history is not None and not today.fits(history.current(), roster)
+def fits(history: EditHistory, roster: Roster) -> bool:
+    """Whether the plan under edit places exactly the roster's societies (so it can be shown and edited)."""
+    return today.fits(history.current(), roster)
 
 
 def _basis_checkboxes(base: Policy) -> tuple[str, ...]:
@@ -89,8 +98,27 @@ def plan_now(
     try:
         with st.spinner("正在计算覆盖学会最多的方案…"):
             fresh = planning.cached_plan(digest, policy, locks, together, apart, limit, roster)
-        planning.record(roster, edits.EditResult(fresh, (), True, "已完成规划"), "规划结果")
     except InputError as exc:
         st.error(widgets.error_lines(exc.findings))
         return False
+    hist = planning.history()
+    other_roster = hist is not None and not _same_roster(hist, roster)
+    if hist is None or other_roster:  # a plan for a new roster starts a new history: undo stops there
+        planning.save(edits.EditHistory.start(planning.finish(fresh, roster), "规划结果"), "已完成规划")
+    else:
+        planning.record(roster, edits.EditResult(fresh, (), True, "已完成规划"), "规划结果")
+    plan_status.record_basis(roster, boundary=other_roster or (hist is not None and plan_status.boundary()))
     return True
+
+
+def _same_roster(hist: EditHistory, roster: Roster) -> bool:
+    """Whether the history's plans were made for ``roster`` (same societies and content)."""
+    return not [w for w in plan_status.reasons(roster, hist.current(), hist.current().policy) if w.startswith("名册")]
+
+
+def restore_settings(plan) -> None:
+    """Set the settings widgets to the settings ``plan`` was made under (undo/redo of a settings change)."""
+    st.session_state["pl_units"] = plan.policy.max_units
+    st.session_state["pl_need"] = plan.policy.min_members
+    for basis in BASES:
+        st.session_state[f"pl_{basis}"] = basis in plan.policy.bases

@@ -12,6 +12,7 @@ import streamlit as st
 
 from model.paperwork import plan_workbook as plan_export
 from model.planning import today
+from model.planning.check import branch_errors, valid_coverage
 from model.planning.explain import Explanation
 from model.planning.plan import Organization, Plan
 from model.planning.planner import OBJECTIVE_NOTES
@@ -35,25 +36,44 @@ __all__ = [
 DETAILED_BRANCHES = 60  # joint branches listed one expander each
 
 
-def summary(roster: Roster, plan: Plan, policy: Policy) -> None:
-    """The coverage before and after, the branch count, whether the plan is optimal, and the objectives."""
+def summary(roster: Roster, plan: Plan, policy: Policy, stale: bool = False, apart: tuple = ()) -> None:
+    """The coverage before and after, the branch count, whether the plan is optimal, and the objectives.
+
+    A joint branch that breaks a rule counts as not set up: its societies are uncovered in the
+    figures (``valid_coverage``). A stale plan's figures are marked as such.
+    """
     before = today.today_plan(roster, policy).coverage(instructor_fallback=False)
-    after = plan.coverage()
+    after, left = valid_coverage(roster, plan, apart=apart)
+    bad = branch_errors(roster, plan, apart=apart)
+    old = "（旧方案）" if stale else ""
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("组织覆盖率（现状）", f"{before.organized_rate:.1%}", help="按名册“现有党组织”列统计")
-    m2.metric("组织覆盖率（规划后）", f"{after.organized_rate:.1%}", f"{after.organized - before.organized:+d}家")
-    m3.metric("联合党支部", len(plan.joint_branches()))
-    m4.metric("未覆盖的候选学会", len(plan.uncovered))
-    optimality_notice(plan)
+    m2.metric(
+        f"组织覆盖率（规划后）{old}",
+        f"{after.organized_rate:.1%}",
+        f"{after.organized - before.organized:+d}家",
+        help="不符合规则的联合党支部不计入覆盖",
+    )
+    m3.metric(f"合规的联合党支部{old}", len(plan.joint_branches()) - len(bad), f"-{len(bad)}个不合规" if bad else None)
+    m4.metric(f"未覆盖的候选学会{old}", len(left), help="含不合规支部中的学会" if bad else None)
+    if bad:
+        names = "、".join(md(k) for k in bad)
+        st.error(f"{names}不符合规则，其中的学会暂按未覆盖计算；详见下方看板中的红色卡片。", icon=":material/error:")
+    optimality_notice(plan, stale)
+    if plan.optimal is None:
+        st.caption("方案经过手工调整：原规划结果的最优性和次要目标说明不再适用。")
+        return
     st.caption(
         "次要目标：覆盖学会数相同时，优先让同一支部的学会同时满足两种关系（如支撑单位相同且所在地相邻），"
         "便于管理；其次支部数量尽量少。" + " ".join(md(n) for n in plan.notes if n not in OBJECTIVE_NOTES)
     )
 
 
-def optimality_notice(plan: Plan) -> None:
-    """Proven optimal, stopped at the time limit (with the gap), or edited by hand."""
-    if plan.optimal:
+def optimality_notice(plan: Plan, stale: bool = False) -> None:
+    """Proven optimal, stopped at the time limit (with the gap), edited by hand, or stale."""
+    if stale:
+        st.warning("方案已过期，最优性不再适用：请按上方提示重新规划。", icon=":material/history:")
+    elif plan.optimal:
         st.success("已证明最优：不存在覆盖更多学会的方案。", icon=":material/verified:")
     elif plan.optimal is False:
         st.warning(

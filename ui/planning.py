@@ -6,7 +6,8 @@ The plan under edit and its undo/redo history live in the workspace store — ki
 message), kind ``plan_pairs`` key ``current`` (pinned / forbidden pairs) — so a refresh
 loses nothing. Heavy calls are cached on the roster digest and the settings.
 The page's other sections have their own modules: ui/plan_settings.py (规划设置),
-ui/plan_view.py (the review of a plan) and ui/plan_edits.py (手工调整).
+ui/plan_status.py (stale plans), ui/plan_view.py (the review of a plan), ui/plan_board.py (方案看板),
+ui/plan_edits.py (手工调整) and ui/plan_scenarios.py (方案比较).
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from model.graph.html_view import compat_graph_html
 from model.planning import edits, today
 from model.planning.compat import compatibility_graph
 from model.planning.explain import Explanation, explain_uncovered
+from model.planning.naming import name_branches
 from model.planning.plan import Plan
 from model.planning.planner import plan_joint_branches
-from model.planning.scenarios import Comparison, compare
 from model.roster.values import Roster
 from model.rules.policy import Policy
 from ui import state
-from ui.widgets import md_text
 
 __all__ = [
     "cached_plan",
@@ -33,12 +33,11 @@ __all__ = [
     "history",
     "save",
     "record",
+    "finish",
     "pairs",
     "set_pairs",
     "apply_locks",
     "safe_explain",
-    "move_rows",
-    "compare_scenarios",
     "scenario_plan",
     "foreign_scenarios",
     "CURRENT",
@@ -74,22 +73,39 @@ def history() -> edits.EditHistory | None:
     return hist
 
 
-def save(hist: edits.EditHistory, message: str | None = None, applied: bool = True) -> None:
-    """Store the history, its current plan, and (when given) the last edit's message."""
+def save(
+    hist: edits.EditHistory, message: str | None = None, applied: bool = True, broken: tuple = (), where: str = "panel"
+) -> None:
+    """Store the history, its current plan, and (when given) the last edit's message, the rules it broke
+    and where on the page it was made (``board`` or ``panel``: the message shows there)."""
     state.put("plan_history", "current", hist.to_dict())
     state.save_plan(hist.current())
     if message is not None:
-        state.put("plan_edit", "last", {"message": message, "applied": applied, "roster": state.roster_digest()})
+        last = {
+            "message": message,
+            "applied": applied,
+            "roster": state.roster_digest(),
+            "broken": list(broken),
+            "where": where,
+        }
+        state.put("plan_edit", "last", last)
 
 
-def record(roster: Roster, result: edits.EditResult, label: str) -> None:
-    """Push an applied edit (annotated relative to today) onto the history; store a refusal's message."""
+def finish(plan: Plan, roster: Roster) -> Plan:
+    """A plan as the page keeps it: marked 新建/保留/调整 against today, every joint branch named (distinctly)."""
+    return name_branches(today.annotate(plan, roster), roster)
+
+
+def record(roster: Roster, result: edits.EditResult, label: str, where: str = "panel") -> None:
+    """Push an applied edit (annotated relative to today, named) onto the history; store a refusal's message."""
     hist = history()
+    before = {f.message for f in edits.recheck(roster, hist.current()) if f.is_error} if hist else set()
     if hist is None:
-        hist = edits.EditHistory.start(today.annotate(result.plan, roster), label)
+        hist = edits.EditHistory.start(finish(result.plan, roster), label)
     elif result.applied:
-        hist = hist.push(today.annotate(result.plan, roster), label)
-    save(hist, result.message, result.applied)
+        hist = hist.push(finish(result.plan, roster), label)
+    broken = tuple(f.message for f in result.errors if f.message not in before) if result.applied else ()
+    save(hist, result.message, result.applied, broken, where)
 
 
 def pairs() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
@@ -123,37 +139,6 @@ def safe_explain(
         return cached_explain(digest, plan_json, together, apart, roster, plan), None
     except InputError as exc:
         return (), "；".join(f.message for f in exc.findings)
-
-
-def move_rows(cmp: Comparison) -> list[dict]:
-    """The moves between two scenarios, saying when a society stays in a branch whose members changed."""
-    return [
-        {**row, "说明": "支部编号相同，同支部的学会有变化" if row["方案A中"] == row["方案B中"] else "调动"}
-        for row in cmp.move_rows()
-    ]
-
-
-def compare_scenarios(plan: Plan, roster: Roster) -> None:
-    """The planner page's 方案比较 section: save the plan under a name, then compare any two side by side."""
-    c1, c2 = st.columns([3, 1])
-    name = c1.text_input("方案名称", key="sc_name", placeholder="例如：以区域联建为主")
-    if c2.button("保存当前方案", key="sc_save", disabled=not name.strip()):
-        state.put("scenario", name.strip(), plan.to_dict())
-    options = [CURRENT] + state.keys("scenario")
-    a, b = st.columns(2)
-    first = a.selectbox("方案A", options, key="sc_a")
-    second = b.selectbox("方案B", options, index=len(options) - 1, key="sc_b")
-    picked = {first: scenario_plan(first, plan), second: scenario_plan(second, plan)}
-    foreign = foreign_scenarios((first, second), picked, roster)
-    if foreign:
-        st.warning("以下方案是按另一份名册做的，与当前名册的学会不一致，比较仅供参考：" + md_text("、".join(foreign)))
-    cmp = compare(picked[first], picked[second])
-    st.dataframe(cmp.summary_rows(), hide_index=True)
-    moves = move_rows(cmp)
-    if moves:
-        st.dataframe(moves, hide_index=True)
-    else:
-        st.caption("两个方案中每家学会的编组完全相同。")
 
 
 def scenario_plan(name: str, plan: Plan) -> Plan:

@@ -20,8 +20,9 @@ from model.planning.compat import branch_modes, failed_bases
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES, BRANCH, GENERAL_BRANCH, JOINT_BRANCH, PARTY_COMMITTEE, Policy, kind_for_total
+from model.rules.rates import Coverage
 
-__all__ = ["check_plan"]
+__all__ = ["check_plan", "branch_errors", "valid_coverage"]
 
 OWN_KINDS = (PARTY_COMMITTEE, GENERAL_BRANCH, BRANCH)
 
@@ -182,3 +183,33 @@ def check_plan(
             out.append(Finding(ERROR, file, None, None, None, f"学会“{s.name}”未在方案中安排", "学会缺失"))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return tuple(sorted(out, key=lambda f: order[f.severity]))
+
+
+def branch_errors(roster: Roster, plan: Plan, *, apart: Iterable[Sequence[str]] = ()) -> dict[str, tuple[Finding, ...]]:
+    """Joint branch id → the rule errors it breaks (only branches breaking one are listed)."""
+    out: dict[str, list[Finding]] = {}
+    ids = {o.id for o in plan.joint_branches()}
+    for f in check_plan(roster, plan, apart=apart):
+        if f.is_error and f.column in ids:
+            out.setdefault(f.column, []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def valid_coverage(
+    roster: Roster, plan: Plan, *, apart: Iterable[Sequence[str]] = ()
+) -> tuple[Coverage, tuple[str, ...]]:
+    """Coverage counting a joint branch that breaks a rule as not set up, and the societies that
+    are then uncovered (the plan's own uncovered first, then those of the invalid branches).
+
+    >>> from model.roster.values import Roster, Society
+    >>> r = Roster((Society("甲", "工科", "武汉", None, 1), Society("乙", "工科", "武汉", None, 1)))
+    >>> p = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 2),))
+    >>> cov, left = valid_coverage(r, p)
+    >>> cov.organized, left
+    (0, ('甲', '乙'))
+    """
+    bad = branch_errors(roster, plan, apart=apart)
+    lost = tuple(u for o in plan.joint_branches() if o.id in bad for u in o.units)
+    base = plan.coverage()
+    cov = Coverage(units=base.units, organized=base.organized - len(lost), work_covered=base.work_covered)
+    return cov, tuple(plan.uncovered) + lost

@@ -22,6 +22,7 @@ from model.planning.check import check_plan
 from model.planning.compat import branch_modes
 from model.planning.plan import Organization, Plan
 from model.planning.planner import plan_joint_branches
+from model.planning.replan import moves
 from model.roster.values import Roster
 from model.rules.policy import BASES, JOINT_BRANCH, Policy
 
@@ -42,6 +43,8 @@ __all__ = [
     "pinned_findings",
     "recheck",
     "finding_rows",
+    "rename",
+    "org_label",
 ]
 
 Pairs = Iterable[tuple[str, str]]
@@ -75,11 +78,27 @@ def _formal(roster: Roster, units: Iterable[str], policy: Policy) -> int:
 
 
 def _next_id(plan: Plan, taken: Iterable[str] = ()) -> str:
+    """The next joint id after every one used (a dissolved branch's id is never reused)."""
     used = {o.id for o in plan.organizations} | set(taken)
-    n = 1
-    while f"J{n:03d}" in used:
-        n += 1
-    return f"J{n:03d}"
+    top = max((int(i[1:]) for i in used if i.startswith("J") and i[1:].isdigit()), default=0)
+    return f"J{top + 1:03d}"
+
+
+def org_label(org: Organization | None) -> str:
+    """How an edit message names an organization: ``J006（湖北省农科类学会联合党支部）`` or the id alone.
+
+    >>> org_label(Organization("J006", "联合党支部", "同业共建", ("甲",), 1, name="农科联合支部"))
+    'J006（农科联合支部）'
+    """
+    if org is None:
+        return "未覆盖"
+    return f"{org.id}（{org.name}）" if org.name else org.id
+
+
+def _names(units: Iterable[str]) -> str:
+    units = list(units)
+    shown = "、".join(f"“{u}”" for u in units[:3])
+    return shown + (f"等{len(units)}家" if len(units) > 3 else "")
 
 
 def best_basis(units: Iterable[str], roster: Roster, policy: Policy, prefer: str | None = None) -> str:
@@ -140,12 +159,25 @@ def _finish(
     freed: Iterable[str] = (),
     taken: Iterable[str] = (),
     message: str = "",
+    rebase: Iterable[str] = (),
     **pairs: Pairs,
 ) -> EditResult:
-    """Rebuild the plan: recount members, drop empty branches, place freed societies."""
+    """Rebuild the plan: recount members, drop empty branches, place freed societies.
+
+    Branches in ``rebase`` (those whose units changed) declare the basis that holds for their
+    new units, keeping the old one when it still holds."""
     policy = plan.policy
     taken = set(taken)
-    kept = tuple(replace(o, formal_members=_formal(roster, o.units, policy)) for o in orgs if o.units)
+    rebase = set(rebase)
+    kept = tuple(
+        replace(
+            o,
+            formal_members=_formal(roster, o.units, policy),
+            basis=best_basis(o.units, roster, policy, o.basis) if o.id in rebase and o.joint else o.basis,
+        )
+        for o in orgs
+        if o.units
+    )
     freed = [u for u in freed if u not in taken]
     liaison = [u for u in plan.liaison if u not in taken]
     uncovered = [u for u in plan.uncovered if u not in taken]
@@ -216,14 +248,19 @@ def move(roster: Roster, plan: Plan, society: str, to: str | None, **pairs: Pair
         if o.id == to:
             o = replace(o, units=o.units + (society,))
         orgs.append(o)
-    where = f"移入{to}" if to else "移出，暂未覆盖"
+    target = _org(plan, to) if to else None
+    origin = f"从{org_label(src)}" if src else "从未覆盖的学会中"
+    where = f"移入{org_label(target)}" if to else "移出，暂未覆盖"
+    left = [u for u in src.units if u != society] if src else []
+    after = f"；{org_label(src)}已无学会，随之撤销" if src and not left else ""
     return _finish(
         roster,
         plan,
         orgs,
         freed=() if to else (society,),
         taken=(society,) if to else (),
-        message=f"“{society}”已{where}",
+        message=f"已将“{society}”{origin}{where}{after}",
+        rebase=[x for x in (src.id if src else None, to) if x],
         **pairs,
     )
 
@@ -246,11 +283,12 @@ def split(roster: Roster, plan: Plan, org_id: str, part: Iterable[str], **pairs:
             orgs.append(Organization(new_id, JOINT_BRANCH, best_basis(part, roster, plan.policy, x.basis), part, 0))
         else:
             orgs.append(x)
-    return _finish(roster, plan, orgs, message=f"已将{org_id}拆分出{new_id}", **pairs)
+    message = f"已将{_names(part)}从{org_label(o)}拆出，新建{new_id}；{_names(rest)}留在{o.id}"
+    return _finish(roster, plan, orgs, message=message, **pairs)
 
 
 def merge(roster: Roster, plan: Plan, a: str, b: str, **pairs: Pairs) -> EditResult:
-    """Merge branch ``b`` into branch ``a``."""
+    """Merge branch ``b`` into branch ``a``: ``a`` keeps its id and name, ``b`` is gone."""
     if a == b:
         return _refuse(plan, a, "请选择两个不同的党支部合并", "合并无效")
     refusal = _guard(plan, a, b)
@@ -264,7 +302,10 @@ def merge(roster: Roster, plan: Plan, a: str, b: str, **pairs: Pairs) -> EditRes
             orgs.append(replace(x, units=units, basis=best_basis(units, roster, plan.policy, x.basis)))
         elif x.id != b:
             orgs.append(x)
-    return _finish(roster, plan, orgs, message=f"已将{b}并入{a}", **pairs)
+    oa = _org(plan, a)
+    return _finish(
+        roster, plan, orgs, message=f"已将{org_label(ob)}并入{org_label(oa)}（{_names(ob.units)}调入）", **pairs
+    )
 
 
 def dissolve(roster: Roster, plan: Plan, org_id: str, **pairs: Pairs) -> EditResult:
@@ -274,7 +315,8 @@ def dissolve(roster: Roster, plan: Plan, org_id: str, **pairs: Pairs) -> EditRes
         return refusal
     o = _org(plan, org_id)
     orgs = [x for x in plan.organizations if x.id != org_id]
-    return _finish(roster, plan, orgs, freed=o.units, message=f"已撤销{org_id}", **pairs)
+    message = f"已撤销{org_label(o)}，{_names(o.units)}暂未覆盖"
+    return _finish(roster, plan, orgs, freed=o.units, message=message, **pairs)
 
 
 def create(roster: Roster, plan: Plan, units: Iterable[str], basis: str | None = None, **pairs: Pairs) -> EditResult:
@@ -293,7 +335,26 @@ def create(roster: Roster, plan: Plan, units: Iterable[str], basis: str | None =
     orgs = [replace(o, units=tuple(u for u in o.units if u not in units)) for o in plan.organizations]
     basis = basis if basis in BASES else best_basis(units, roster, plan.policy)
     orgs.append(Organization(new_id, JOINT_BRANCH, basis, units, 0))
-    return _finish(roster, plan, orgs, taken=units, message=f"已新建{new_id}（{basis}）", **pairs)
+    message = f"已新建{new_id}（{basis}），含{_names(units)}" + (
+        f"，调出自{'、'.join(sorted(sources))}" if sources else ""
+    )
+    return _finish(roster, plan, orgs, taken=units, message=message, rebase=sorted(sources), **pairs)
+
+
+def rename(roster: Roster, plan: Plan, org_id: str, name: str, **pairs: Pairs) -> EditResult:
+    """Name a branch (names are kept through edits and re-plans); refuses an empty or a taken name."""
+    o = _org(plan, org_id)
+    name = (name or "").strip()
+    if o is None:
+        return _refuse(plan, org_id, f"方案中没有党组织“{org_id}”", "党组织不存在")
+    if not name:
+        return _refuse(plan, org_id, "名称不能为空", "名称无效")
+    other = next((x for x in plan.organizations if x.name == name and x.id != org_id), None)
+    if other is not None:
+        return _refuse(plan, org_id, f"名称“{name}”已用于{other.id}，请换一个名称", "名称重复")
+    orgs = tuple(replace(x, name=name) if x.id == org_id else x for x in plan.organizations)
+    new = replace(plan, organizations=orgs)
+    return EditResult(new, recheck(roster, new, **pairs), True, f"已将{o.id}命名为“{name}”")
 
 
 def set_basis(roster: Roster, plan: Plan, org_id: str, basis: str, **pairs: Pairs) -> EditResult:
@@ -304,7 +365,7 @@ def set_basis(roster: Roster, plan: Plan, org_id: str, basis: str, **pairs: Pair
     if refusal:
         return refusal
     orgs = [replace(o, basis=basis) if o.id == org_id else o for o in plan.organizations]
-    return _finish(roster, plan, orgs, message=f"{org_id}的组建方式改为{basis}", **pairs)
+    return _finish(roster, plan, orgs, message=f"{org_label(_org(plan, org_id))}的组建方式改为{basis}", **pairs)
 
 
 def reoptimize(
@@ -316,7 +377,9 @@ def reoptimize(
     apart: Pairs = (),
     time_limit: float = 10.0,
 ) -> EditResult:
-    """Re-plan everything but the locked branches, which are kept exactly (ids and names too)."""
+    """Re-plan everything but the locked branches, which are kept exactly, changing as few
+    societies' branches as possible (``previous=plan``, docs/rules.md §5); ids and names of
+    branches keeping their core are kept."""
 
     policy = policy or plan.policy
     locked = {frozenset(o.units): o for o in plan.organizations if o.locked and o.joint}
@@ -330,6 +393,7 @@ def reoptimize(
             apart=tuple(apart),
             time_limit=time_limit,
             existing=plan,
+            previous=plan,
         )
     except InputError as exc:  # a lock or wish the (new) settings cannot honour: plan unchanged
         return EditResult(
@@ -341,7 +405,12 @@ def reoptimize(
         orgs.append(replace(o, locked=True, name=old.name or o.name) if old else o)
     new = replace(new, organizations=tuple(orgs))
     found = recheck(roster, new, together=together, apart=apart)
-    return EditResult(new, found, True, f"已重新优化未锁定部分（保留{len(locks)}个锁定支部）")
+    moved = moves(plan, new)
+    said = "；".join(m.text() for m in moved[:8]) + ("……" if len(moved) > 8 else "")
+    message = f"已重新优化未锁定部分（保留{len(locks)}个锁定支部），{len(moved)}家学会调整了所在党组织" + (
+        f"：{said}" if moved else ""
+    )
+    return EditResult(new, found, True, message)
 
 
 @dataclass(frozen=True, slots=True)

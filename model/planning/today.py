@@ -169,8 +169,13 @@ def annotate(plan: Plan, roster: Roster) -> Plan:
                 heir[overlap.name] = (shared, i)  # a split organization names only its largest successor
         else:
             picks.append((NEW, None))
+    named = {o.name for o in plan.organizations if o.name}  # a name already borne is never given twice
     orgs = [
-        replace(o, status=status, name=o.name or (t.name if t is not None and heir[t.name][1] == i else None))
+        replace(
+            o,
+            status=status,
+            name=o.name or (t.name if t is not None and heir[t.name][1] == i and t.name not in named else None),
+        )
         for i, (o, (status, t)) in enumerate(zip(plan.organizations, picks))
     ]
     return replace(plan, organizations=tuple(orgs))

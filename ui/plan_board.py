@@ -1,0 +1,175 @@
+"""The planner page's 方案看板 (app_pages/planner.py): one card per joint branch, the uncovered beside them.
+
+A card shows the branch's name (editable, kept through edits and re-plans), its basis, its units
+with their formal members, the total, a badge that is green only when every rule holds (else red,
+each broken rule with its source), and its lock. Societies move by name: pick a society in the
+card's 调入 box (it leaves wherever it was), or take one out with 调出; the uncovered column has its
+own pick-by-name move. Each move is checked at once (docs/rules.md §2). With many branches the
+board pages (``PAGE`` cards) and filters by basis, by a name/region text and by rule breaks.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.planning import edits
+from model.planning.check import branch_errors
+from model.planning.plan import Organization, Plan
+from model.roster.values import Roster
+from model.rules.policy import BASES
+from ui import plan_edits, planning, state
+from ui.widgets import md_text as md
+
+__all__ = ["PAGE", "ALL", "board", "card", "uncovered_column", "matching", "move_in", "move_out", "rename", "set_lock"]
+
+PAGE = 12  # cards per page: a province fits on one
+ALL = "全部组建方式"
+NONE = "（选择学会）"
+
+
+def matching(roster: Roster, plan: Plan, basis: str, text: str, broken_only: bool, bad: dict) -> list[Organization]:
+    """The joint branches the filters keep: of ``basis`` (or all), whose id, name, units, regions or
+    industries contain ``text``, breaking a rule when ``broken_only``."""
+    text = text.strip()
+    out = []
+    for o in plan.joint_branches():
+        if basis != ALL and o.basis != basis:
+            continue
+        if broken_only and o.id not in bad:
+            continue
+        if text:
+            socs = [roster.society(u) for u in o.units if u in roster]
+            hay = [o.id, o.name or "", *o.units, *(s.region for s in socs), *(s.industry for s in socs)]
+            if not any(text in h for h in hay):
+                continue
+        out.append(o)
+    return out
+
+
+def board(roster: Roster, plan: Plan, version: str, apart: tuple = ()) -> None:
+    """The filters, one page of cards (three a row) and the uncovered column."""
+    bad = branch_errors(roster, plan, apart=apart)
+    joint = plan.joint_branches()
+    f1, f2, f3 = st.columns([1, 2, 1])
+    basis = f1.selectbox("组建方式", [ALL, *BASES], key="bd_basis")
+    text = f2.text_input("筛选", key="bd_text", placeholder="按支部名称、学会、所在地或学科类别筛选")
+    broken_only = f3.checkbox(f"只看不合规的（{len(bad)}个）", key="bd_bad", disabled=not bad)
+    shown = matching(roster, plan, basis, text, broken_only, bad)
+    pages = max(1, -(-len(shown) // PAGE))
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(f"第几页（共{pages}页，每页{PAGE}个支部）", 1, pages, 1, key="bd_page"))
+    st.caption(f"共{len(joint)}个联合党支部，筛选后{len(shown)}个。" + ("绿色表示符合全部规则，红色指出违反的规则。"))
+    cards, side = st.columns([3, 1])
+    with cards:
+        rows = shown[(page - 1) * PAGE : page * PAGE]
+        for start in range(0, len(rows), 3):
+            for column, org in zip(st.columns(3), rows[start : start + 3]):
+                with column:
+                    card(roster, plan, org, bad.get(org.id, ()), version)
+    with side:
+        uncovered_column(roster, plan, version)
+
+
+def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: str) -> None:
+    """One branch's card: name, badge, basis and size, units, lock, 调入 / 调出 by name."""
+    with st.container(border=True, key=f"card_{org.id}"):
+        st.markdown(f"**{md(org.id)}** {md(org.name or '')}")
+        if broken:
+            st.badge("不符合规则", icon=":material/error:", color="red")
+            for f in broken:
+                st.markdown(f":red[{md(f.message)}]")
+        else:
+            st.badge("符合全部规则", icon=":material/check_circle:", color="green")
+        st.caption(f"{org.basis} · {len(org.units)}家 · 正式党员合计{org.formal_members}名")
+        lines = []
+        for u in org.units:
+            s = roster.society(u) if u in roster else None
+            f = s.counts(plan.policy.count_basis)[0] if s else 0
+            where = f"{s.industry}，{s.region}" if s else "名册中没有"
+            lines.append(f"- {md(u)}（{md(where)}，正式党员{f}名）")
+        st.markdown("\n".join(lines))
+        key = f"{org.id}_{version}"
+        st.toggle("锁定", value=org.locked, key=f"bd_lock_{key}", on_change=set_lock, args=(org.id, f"bd_lock_{key}"))
+        if org.locked:
+            return
+        others = [u for u in plan_edits.candidates(plan) if u not in org.units]
+        st.selectbox(
+            "调入学会",
+            [NONE, *others],
+            key=f"bd_in_{key}",
+            format_func=lambda v: v if v == NONE else plan_edits.society_choice(plan)(v),
+            on_change=move_in,
+            args=(org.id, f"bd_in_{key}"),
+        )
+        st.selectbox(
+            "调出学会（暂不覆盖）",
+            [NONE, *org.units],
+            key=f"bd_out_{key}",
+            on_change=move_out,
+            args=(f"bd_out_{key}",),
+        )
+        st.text_input(
+            "支部名称", value=org.name or "", key=f"bd_name_{key}", on_change=rename, args=(org.id, f"bd_name_{key}")
+        )
+
+
+def uncovered_column(roster: Roster, plan: Plan, version: str) -> None:
+    """The uncovered candidates, each movable into a branch picked by name."""
+    with st.container(border=True, key="card_uncovered"):
+        st.markdown(f"**未覆盖的候选学会**（{len(plan.uncovered)}家）")
+        if not plan.uncovered:
+            st.caption("全部候选学会都已编入联合党支部。")
+            return
+        st.markdown("\n".join(f"- {md(u)}" for u in plan.uncovered[:50]))
+        if len(plan.uncovered) > 50:
+            st.caption(f"另有{len(plan.uncovered) - 50}家，可用上方筛选或“手工调整”处理。")
+        soc = st.selectbox("学会", plan.uncovered, key=f"bd_unc_soc_{version}")
+        ids = [o.id for o in plan.joint_branches() if not o.locked]
+        to = st.selectbox("调入支部", ids, key=f"bd_unc_to_{version}", format_func=plan_edits.branch_choice(plan))
+        st.button("调入", key=f"bd_unc_go_{version}", on_click=_move, args=(soc, to), disabled=not ids)
+
+
+# -- callbacks (they run before the page reruns) -------------------------------------------------
+def _roster() -> Roster:
+    return state.roster()
+
+
+def _apply(result: edits.EditResult, label: str) -> None:
+    planning.record(_roster(), result, label, "board")
+
+
+def _pairs() -> dict:
+    together, apart = planning.pairs()
+    return {"together": together, "apart": apart}
+
+
+def _move(society: str, to: str | None) -> None:
+    plan = planning.history().current()
+    _apply(edits.move(_roster(), plan, society, to, **_pairs()), "移动")
+
+
+def move_in(org_id: str, key: str) -> None:
+    """The card's 调入 box changed: move the picked society into ``org_id``."""
+    society = st.session_state.get(key)
+    if society and society != NONE:
+        _move(society, org_id)
+
+
+def move_out(key: str) -> None:
+    """The card's 调出 box changed: take the picked society out of every branch."""
+    society = st.session_state.get(key)
+    if society and society != NONE:
+        _move(society, None)
+
+
+def rename(org_id: str, key: str) -> None:
+    """The card's name box changed: name the branch (refused when empty or taken)."""
+    plan = planning.history().current()
+    _apply(edits.rename(_roster(), plan, org_id, st.session_state.get(key) or "", **_pairs()), "命名")
+
+
+def set_lock(org_id: str, key: str) -> None:
+    """The card's 锁定 toggle changed."""
+    plan = planning.history().current()
+    _apply(edits.set_locked(_roster(), plan, org_id, bool(st.session_state.get(key)), **_pairs()), "锁定/解锁")

@@ -1,0 +1,181 @@
+"""The planner page's 方案比较 (app_pages/planner.py): saved scenarios and two plans compared.
+
+Saving says so; a name already used asks before overwriting; a scenario can be renamed or
+deleted (each asks for a second click). The comparison shows the figures side by side, the
+moves as a table (with branch names) and as a picture: which branch of A each moving society
+leaves for which branch of B. Scenarios live in the workspace store (kind ``scenario``).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from model.planning.plan import Plan
+from model.planning.scenarios import compare
+from model.roster.values import Roster
+from ui import planning, state
+from ui.widgets import md_text
+
+__all__ = [
+    "scenarios_section",
+    "save",
+    "confirm_overwrite",
+    "rename",
+    "ask_delete",
+    "delete",
+    "cancel",
+    "move_picture",
+    "named_moves",
+]
+
+KIND = "scenario"
+PENDING = "sc_pending"  # the action awaiting a second click: ("overwrite" | "delete", name)
+
+
+def _flash(text: str, ok: bool = True) -> None:
+    st.session_state["sc_flash"] = (text, ok)
+
+
+def save(plan_dict: dict) -> None:
+    """保存当前方案: store under the typed name, or ask first when the name is taken."""
+    name = (st.session_state.get("sc_name") or "").strip()
+    if not name:
+        return
+    if name in state.keys(KIND):
+        st.session_state[PENDING] = ("overwrite", name)
+        return
+    state.put(KIND, name, plan_dict)
+    st.session_state.pop(PENDING, None)
+    _flash(f"已保存方案“{name}”")
+
+
+def confirm_overwrite(plan_dict: dict) -> None:
+    """The second click: overwrite the scenario named in the pending action."""
+    action, name = st.session_state.pop(PENDING, (None, None))
+    if action == "overwrite":
+        state.put(KIND, name, plan_dict)
+        _flash(f"已用当前方案覆盖“{name}”")
+
+
+def rename() -> None:
+    """Rename the scenario picked in ``sc_pick`` to ``sc_new_name`` (refused when the name is taken)."""
+    old = st.session_state.get("sc_pick")
+    new = (st.session_state.get("sc_new_name") or "").strip()
+    if not old or not new or new == old:
+        return
+    if new in state.keys(KIND) or new == planning.CURRENT:
+        _flash(f"已有名为“{new}”的方案，请换一个名称", ok=False)
+        return
+    state.put(KIND, new, state.get(KIND, old) or {})
+    state.delete(KIND, old)
+    _flash(f"已将方案“{old}”改名为“{new}”")
+
+
+def ask_delete() -> None:
+    st.session_state[PENDING] = ("delete", st.session_state.get("sc_pick"))
+
+
+def delete() -> None:
+    """The second click: delete the scenario named in the pending action."""
+    action, name = st.session_state.pop(PENDING, (None, None))
+    if action == "delete" and name:
+        state.delete(KIND, name)
+        _flash(f"已删除方案“{name}”")
+
+
+def cancel() -> None:
+    st.session_state.pop(PENDING, None)
+
+
+def _place(plan: Plan, society: str) -> str:
+    o = plan.org_of(society)
+    if o is None:
+        return "派驻指导员" if society in plan.liaison else "未覆盖"
+    return f"{o.id} {o.name}" if o.name and o.joint else o.id
+
+
+def named_moves(a: Plan, b: Plan) -> list[dict]:
+    """The societies whose grouping differs between A and B, each with its branch (id and name) in both."""
+    out = []
+    for m in compare(a, b).moves:
+        before, after = _place(a, m.society), _place(b, m.society)
+        note = "支部编号相同，同支部的学会有变化" if m.before == m.after else "调动"
+        out.append({"学会": m.society, "方案A中": before, "方案B中": after, "说明": note})
+    return out
+
+
+def move_picture(rows: list[dict]) -> alt.Chart:
+    """Which branch of A the moving societies leave (rows) for which branch of B (columns): a heat map."""
+    df = pd.DataFrame(rows)
+    grouped = df.groupby(["方案A中", "方案B中"])["学会"].agg(学会数="count", 学会=lambda s: "、".join(s)).reset_index()
+    return (
+        alt.Chart(grouped)
+        .mark_rect()
+        .encode(
+            x=alt.X("方案B中:N", title="方案B中所在"),
+            y=alt.Y("方案A中:N", title="方案A中所在"),
+            color=alt.Color("学会数:Q", title="调动学会数", scale=alt.Scale(scheme="oranges")),
+            tooltip=["方案A中", "方案B中", "学会数", "学会"],
+        )
+        .properties(height=max(120, 28 * grouped["方案A中"].nunique()))
+    )
+
+
+def _manage() -> None:
+    """Rename or delete a saved scenario."""
+    names = state.keys(KIND)
+    if not names:
+        return
+    with st.expander(f"管理已保存的方案（{len(names)}个）"):
+        c1, c2 = st.columns(2)
+        c1.selectbox("方案", names, key="sc_pick")
+        c2.text_input("新名称", key="sc_new_name", placeholder="输入新名称后点“改名”")
+        b1, b2 = st.columns(2)
+        b1.button("改名", key="sc_rename", on_click=rename)
+        b2.button("删除", key="sc_delete", on_click=ask_delete)
+
+
+def _pending(plan_dict: dict) -> None:
+    """The question of a pending overwrite or delete, with its two buttons."""
+    action, name = st.session_state.get(PENDING, (None, None))
+    if action is None:
+        return
+    if action == "overwrite":
+        st.warning(f"已有名为“{md_text(name)}”的方案。要用当前方案覆盖它吗？")
+        st.button("覆盖", key="sc_overwrite", on_click=confirm_overwrite, args=(plan_dict,), type="primary")
+    else:
+        st.warning(f"确定删除方案“{md_text(name)}”吗？删除后不能恢复。")
+        st.button("确认删除", key="sc_delete_yes", on_click=delete, type="primary")
+    st.button("取消", key="sc_cancel", on_click=cancel)
+
+
+def scenarios_section(plan: Plan, roster: Roster) -> None:
+    """Save the plan under a name, manage the saved ones, then compare any two side by side."""
+    plan_dict = plan.to_dict()
+    c1, c2 = st.columns([3, 1])
+    name = c1.text_input("方案名称", key="sc_name", placeholder="例如：以区域联建为主")
+    c2.button("保存当前方案", key="sc_save", disabled=not name.strip(), on_click=save, args=(plan_dict,))
+    _pending(plan_dict)
+    flash = st.session_state.pop("sc_flash", None)
+    if flash:
+        (st.success if flash[1] else st.error)(md_text(flash[0]))
+    _manage()
+    options = [planning.CURRENT] + state.keys(KIND)
+    a, b = st.columns(2)
+    first = a.selectbox("方案A", options, key="sc_a")
+    second = b.selectbox("方案B", options, index=len(options) - 1, key="sc_b")
+    picked = {first: planning.scenario_plan(first, plan), second: planning.scenario_plan(second, plan)}
+    foreign = planning.foreign_scenarios((first, second), picked, roster)
+    if foreign:
+        st.warning("以下方案是按另一份名册做的，与当前名册的学会不一致，比较仅供参考：" + md_text("、".join(foreign)))
+    cmp = compare(picked[first], picked[second])
+    st.dataframe(cmp.summary_rows(), hide_index=True)
+    rows = named_moves(picked[first], picked[second])
+    if not rows:
+        st.caption("两个方案中每家学会的编组完全相同。")
+        return
+    st.caption(f"{len(rows)}家学会的编组不同：")
+    st.dataframe(rows, hide_index=True)
+    st.altair_chart(move_picture(rows), width="stretch")
