@@ -14,6 +14,7 @@ import streamlit as st
 
 from model.planning import edits
 from model.planning.check import branch_errors
+from model.planning.compat import branch_modes
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES
@@ -51,7 +52,7 @@ def board(roster: Roster, plan: Plan, version: str, apart: tuple = ()) -> None:
     bad = branch_errors(roster, plan, apart=apart)
     joint = plan.joint_branches()
     f1, f2, f3 = st.columns([1, 2, 1])
-    basis = f1.selectbox("组建方式", [ALL, *BASES], key="bd_basis")
+    basis = f1.selectbox("组建方式", [ALL, *BASES], key="bd_basis", placeholder="请选择")
     text = f2.text_input("筛选", key="bd_text", placeholder="按支部名称、学会、所在地或学科类别筛选")
     broken_only = f3.checkbox(f"只看不合规的（{len(bad)}个）", key="bd_bad", disabled=not bad)
     shown = matching(roster, plan, basis, text, broken_only, bad)
@@ -81,7 +82,7 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
                 st.markdown(f":red[{md(f.message)}]")
         else:
             st.badge("符合全部规则", icon=":material/check_circle:", color="green")
-        st.caption(f"{org.basis} · {len(org.units)}家 · 正式党员合计{org.formal_members}名")
+        st.caption(f"{org.basis}{_also(roster, plan, org)} · {len(org.units)}家 · 正式党员合计{org.formal_members}名")
         lines = []
         for u in org.units:
             s = roster.society(u) if u in roster else None
@@ -90,28 +91,46 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
             lines.append(f"- {md(u)}（{md(where)}，正式党员{f}名）")
         st.markdown("\n".join(lines))
         key = f"{org.id}_{version}"
-        st.toggle("锁定", value=org.locked, key=f"bd_lock_{key}", on_change=set_lock, args=(org.id, f"bd_lock_{key}"))
+        c1, c2 = st.columns([1, 1])
+        c1.toggle("锁定", value=org.locked, key=f"bd_lock_{key}", on_change=set_lock, args=(org.id, f"bd_lock_{key}"))
         if org.locked:
+            c2.caption("已锁定：解锁后才能调整")
             return
-        others = [u for u in plan_edits.candidates(plan) if u not in org.units]
-        st.selectbox(
-            "调入学会",
-            [NONE, *others],
-            key=f"bd_in_{key}",
-            format_func=lambda v: v if v == NONE else plan_edits.society_choice(plan)(v),
-            on_change=move_in,
-            args=(org.id, f"bd_in_{key}"),
-        )
-        st.selectbox(
-            "调出学会（暂不覆盖）",
-            [NONE, *org.units],
-            key=f"bd_out_{key}",
-            on_change=move_out,
-            args=(f"bd_out_{key}",),
-        )
-        st.text_input(
-            "支部名称", value=org.name or "", key=f"bd_name_{key}", on_change=rename, args=(org.id, f"bd_name_{key}")
-        )
+        with c2.popover("调整", icon=":material/swap_horiz:"):
+            others = [u for u in plan_edits.candidates(plan) if u not in org.units]
+            st.selectbox(
+                "调入学会（从原处调出）",
+                [NONE, *others],
+                key=f"bd_in_{key}",
+                format_func=lambda v: v if v == NONE else plan_edits.society_choice(plan)(v),
+                on_change=move_in,
+                args=(org.id, f"bd_in_{key}"),
+                placeholder="请选择",
+            )
+            st.selectbox(
+                "调出学会（暂不覆盖）",
+                [NONE, *org.units],
+                key=f"bd_out_{key}",
+                on_change=move_out,
+                args=(f"bd_out_{key}",),
+                placeholder="请选择",
+            )
+            st.text_input(
+                "支部名称",
+                value=org.name or "",
+                key=f"bd_name_{key}",
+                on_change=rename,
+                args=(org.id, f"bd_name_{key}"),
+            )
+
+
+def _also(roster: Roster, plan: Plan, org: Organization) -> str:
+    """The other allowed bases that hold for the branch too, e.g. “（挂靠组建亦成立）”."""
+    if len(org.units) < 2 or not all(u in roster for u in org.units):
+        return ""
+    modes = branch_modes([roster.society(u) for u in org.units], roster, plan.policy)
+    others = [m for m in modes if m != org.basis]
+    return f"（{'、'.join(others)}亦成立）" if others else ""
 
 
 def uncovered_column(roster: Roster, plan: Plan, version: str) -> None:
@@ -124,9 +143,15 @@ def uncovered_column(roster: Roster, plan: Plan, version: str) -> None:
         st.markdown("\n".join(f"- {md(u)}" for u in plan.uncovered[:50]))
         if len(plan.uncovered) > 50:
             st.caption(f"另有{len(plan.uncovered) - 50}家，可用上方筛选或“手工调整”处理。")
-        soc = st.selectbox("学会", plan.uncovered, key=f"bd_unc_soc_{version}")
+        soc = st.selectbox("学会", plan.uncovered, key=f"bd_unc_soc_{version}", placeholder="请选择")
         ids = [o.id for o in plan.joint_branches() if not o.locked]
-        to = st.selectbox("调入支部", ids, key=f"bd_unc_to_{version}", format_func=plan_edits.branch_choice(plan))
+        to = st.selectbox(
+            "调入支部",
+            ids,
+            key=f"bd_unc_to_{version}",
+            format_func=plan_edits.branch_choice(plan),
+            placeholder="请选择",
+        )
         st.button("调入", key=f"bd_unc_go_{version}", on_click=_move, args=(soc, to), disabled=not ids)
 
 

@@ -116,11 +116,22 @@ def _inputs(op: str, plan: Plan) -> None:
     joint_ids = [o.id for o in plan.joint_branches()]
     branch = branch_choice(plan)
     if op == "移动":
-        st.selectbox("学会", names, key="ed_soc", format_func=society_choice(plan))
-        st.selectbox("移入", [OUT] + joint_ids, key="ed_to", format_func=lambda v: v if v == OUT else branch(v))
+        st.selectbox("学会", names, key="ed_soc", format_func=society_choice(plan), placeholder="请选择")
+        st.selectbox(
+            "移入",
+            [OUT] + joint_ids,
+            key="ed_to",
+            format_func=lambda v: v if v == OUT else branch(v),
+            placeholder="请选择",
+        )
     elif op == "新建支部":
         st.multiselect(
-            "学会（从原支部调出）", names, key="ed_units", placeholder=widgets.PICK, format_func=society_choice(plan)
+            "学会（从原支部调出）",
+            names,
+            key="ed_units",
+            placeholder=widgets.PICK,
+            select_all=False,
+            format_func=society_choice(plan),
         )
     elif op == PAIRS:
         st.multiselect(
@@ -129,19 +140,26 @@ def _inputs(op: str, plan: Plan) -> None:
             key="ed_pair",
             max_selections=2,
             placeholder=widgets.PICK,
+            select_all=False,
         )
     elif op == "合并":
-        org = st.selectbox("要并入别的支部的支部（合并后不再保留）", joint_ids, key="ed_org", format_func=branch)
+        org = st.selectbox(
+            "要并入别的支部的支部（合并后不再保留）", joint_ids, key="ed_org", format_func=branch, placeholder="请选择"
+        )
         others = [i for i in joint_ids if i != org]
-        st.selectbox("并入到（保留其编号和名称）", others, key="ed_org2", format_func=branch)
+        st.selectbox("并入到（保留其编号和名称）", others, key="ed_org2", format_func=branch, placeholder="请选择")
     else:
-        org = st.selectbox("支部", joint_ids, key="ed_org", format_func=branch)
+        org = st.selectbox("支部", joint_ids, key="ed_org", format_func=branch, placeholder="请选择")
         if op == "拆分":
             st.multiselect(
-                "拆出的学会（其余留在原支部）", _units_of(plan, org), key="ed_part", placeholder=widgets.PICK
+                "拆出的学会（其余留在原支部）",
+                _units_of(plan, org),
+                key="ed_part",
+                placeholder=widgets.PICK,
+                select_all=False,
             )
         elif op == "组建方式":
-            st.selectbox("组建方式", BASES, key="ed_basis")
+            st.selectbox("组建方式", BASES, key="ed_basis", placeholder="请选择")
         elif op == "命名":
             st.text_input("支部名称", key="ed_name", placeholder="例如：湖北省农科类学会联合党支部")
 
@@ -177,7 +195,7 @@ def _plan_check(roster: Roster, plan: Plan, together: tuple, apart: tuple) -> No
         st.caption("方案检查：以下各项不符合规则或需要注意（“需上级批准”不影响方案有效）。")
         rows = edits.finding_rows(found)
         label = branch_choice(plan)
-        st.dataframe([{**r, "支部": label(r["支部"]) if r["支部"] else ""} for r in rows], hide_index=True)
+        st.table([{**r, "支部": label(r["支部"]) if r["支部"] else ""} for r in rows], hide_index=True)
     else:
         st.caption("当前方案符合全部规则（支部条例第四条、青海实施意见9等）。")
 

@@ -130,7 +130,7 @@ def _manage() -> None:
         return
     with st.expander(f"管理已保存的方案（{len(names)}个）"):
         c1, c2 = st.columns(2)
-        c1.selectbox("方案", names, key="sc_pick")
+        c1.selectbox("方案", names, key="sc_pick", placeholder="请选择")
         c2.text_input("新名称", key="sc_new_name", placeholder="输入新名称后点“改名”")
         b1, b2 = st.columns(2)
         b1.button("改名", key="sc_rename", on_click=rename)
@@ -164,18 +164,18 @@ def scenarios_section(plan: Plan, roster: Roster) -> None:
     _manage()
     options = [planning.CURRENT] + state.keys(KIND)
     a, b = st.columns(2)
-    first = a.selectbox("方案A", options, key="sc_a")
-    second = b.selectbox("方案B", options, index=len(options) - 1, key="sc_b")
+    first = a.selectbox("方案A", options, key="sc_a", placeholder="请选择")
+    second = b.selectbox("方案B", options, index=len(options) - 1, key="sc_b", placeholder="请选择")
     picked = {first: planning.scenario_plan(first, plan), second: planning.scenario_plan(second, plan)}
     foreign = planning.foreign_scenarios((first, second), picked, roster)
     if foreign:
         st.warning("以下方案是按另一份名册做的，与当前名册的学会不一致，比较仅供参考：" + md_text("、".join(foreign)))
     cmp = compare(picked[first], picked[second])
-    st.dataframe(cmp.summary_rows(), hide_index=True)
+    st.table(cmp.summary_rows(), hide_index=True)
     rows = named_moves(picked[first], picked[second])
     if not rows:
         st.caption("两个方案中每家学会的编组完全相同。")
         return
     st.caption(f"{len(rows)}家学会的编组不同：")
-    st.dataframe(rows, hide_index=True)
+    st.table(rows, hide_index=True)
     st.altair_chart(move_picture(rows), width="stretch")

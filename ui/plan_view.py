@@ -84,21 +84,9 @@ def optimality_notice(plan: Plan, stale: bool = False) -> None:
 
 
 def branch_table(roster: Roster, plan: Plan, plan_json: str) -> None:
-    """One row per joint branch; only the 锁定 column is editable (a tick locks the branch at once)."""
-    rows = pd.DataFrame(
-        plan_export.organization_rows(roster, replace(plan, organizations=plan.joint_branches())),
-        columns=plan_export.ORG_COLUMNS,
-    )
-    editor = f"pl_locks_{hash(plan_json) & 0xFFFFFF:x}"  # a fresh editor for each plan: no stale edits
-    st.data_editor(
-        rows,
-        key=editor,
-        on_change=planning.apply_locks,
-        args=(editor, roster),
-        hide_index=True,
-        width="stretch",
-        disabled=[c for c in rows.columns if c != "锁定"],
-    )
+    """One row per joint branch, every column in full (names wrap; lock a branch on its board card)."""
+    rows = plan_export.organization_rows(roster, replace(plan, organizations=plan.joint_branches()))
+    st.table(pd.DataFrame(rows, columns=plan_export.ORG_COLUMNS), hide_index=True)
 
 
 def branch_title(org: Organization) -> str:
@@ -112,18 +100,18 @@ def branch_details(roster: Roster, plan: Plan) -> None:
     for org in plan.joint_branches()[:DETAILED_BRANCHES]:
         with st.expander(branch_title(org)):
             st.text("书记人选：" + plan_export.branch_secretary(roster, org))
-            st.dataframe(plan_export.register_rows(roster, org) or [{"学会": u} for u in org.units], hide_index=True)
+            st.table(plan_export.register_rows(roster, org) or [{"学会": u} for u in org.units], hide_index=True)
 
 
 def own_organizations(roster: Roster, plan: Plan) -> None:
     """The expander of the own organizations and of the societies whose organization changes."""
     with st.expander("单独组建的党组织，以及与现状相比的变动"):
         st.caption("正式党员3名以上的学会单独建立党组织（党章第三十条）：")
-        st.dataframe(
+        st.table(
             [r for r in plan_export.organization_rows(roster, plan) if r["组建方式"] == "单独组建"], hide_index=True
         )
         st.caption("与名册“现有党组织”相比，所在党组织发生变化的学会：")
-        st.dataframe(today.change_rows(plan, roster), hide_index=True)
+        st.table(today.change_rows(plan, roster), hide_index=True)
 
 
 def explanation_markdown(e: Explanation) -> str:
@@ -156,6 +144,8 @@ def first_elections(roster: Roster, plan: Plan, policy: Policy) -> None:
         return
     by_title = {" · ".join(filter(None, (o.id, o.name, "、".join(o.units)))): o for o in new}
     c = st.columns([3, 1])
-    title = c[0].selectbox("新建或调整的联合党支部：准备首次选举", list(by_title), key="pl_first_election")
+    title = c[0].selectbox(
+        "新建或调整的联合党支部：准备首次选举", list(by_title), key="pl_first_election", placeholder="请选择"
+    )
     if c[1].button("去准备选举", key="pl_first_election_go", icon=":material/how_to_vote:"):
         election_page.open_for(roster, policy, by_title[title].units)

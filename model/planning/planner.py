@@ -39,7 +39,15 @@ from model.planning.wishes import pin_groups, wish_findings
 from model.roster.values import Roster
 from model.rules.policy import BASES, JOINT_BRANCH, Policy, kind_for_total
 
-__all__ = ["plan_joint_branches", "OBJECTIVE_NOTES", "KEEP_NOTE", "existing_of", "assemble_plan", "cohesive_units"]
+__all__ = [
+    "plan_joint_branches",
+    "OBJECTIVE_NOTES",
+    "KEEP_NOTE",
+    "existing_of",
+    "assemble_plan",
+    "cohesive_units",
+    "named_basis",
+]
 
 MAX_COMPOSITIONS = 3000  # beyond this the settings are far from any regulation's reading
 
@@ -132,8 +140,8 @@ def assemble_plan(
     for i, (units, locked) in enumerate(joint, start=1):
         socs = [roster.society(u) for u in units]
         modes = branch_modes(socs, roster, policy)
-        basis = next((b for b in policy.bases if b in modes), "")
         status, name = _status(units, today, sizes)
+        basis = named_basis(name, modes) or next((b for b in policy.bases if b in modes), "")
         orgs.append(
             Organization(
                 f"J{i:03d}",
@@ -152,6 +160,23 @@ def assemble_plan(
         if 1 <= s.counts(policy.count_basis)[0] < policy.own_min_formal and s.name not in placed
     )
     return Plan(policy, tuple(orgs), tuple(liaison), uncovered, **extra)
+
+
+BASIS_WORDS = {"挂靠": "挂靠组建", "同业": "同业共建", "行业": "同业共建", "区域": "区域联建", "片区": "区域联建"}
+
+
+def named_basis(name: str | None, modes) -> str | None:
+    """The basis an existing branch's name declares (“…挂靠学会联合党支部” → 挂靠组建), when it holds.
+
+    >>> named_basis("华中科技大学挂靠学会联合党支部", ("同业共建", "挂靠组建"))
+    '挂靠组建'
+    >>> named_basis("华中科技大学挂靠学会联合党支部", ("同业共建",)) is None
+    True
+    """
+    for word, basis in BASIS_WORDS.items():
+        if name and word in name and basis in modes:
+            return basis
+    return None
 
 
 def cohesive_units(roster: Roster, plan: Plan) -> int:

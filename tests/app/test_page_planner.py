@@ -112,7 +112,7 @@ def test_move_edit_reports_findings_and_undo_restores(store):
     assert "庚学会" in current(store).joint_branches()[1].units
     (said,) = [e.value for e in at.error if "移入J002" in e.value]
     assert "庚学会" in said and "不符合规则" in said  # a move that breaks a rule is answered in red, naming it
-    findings = next(df.value for df in at.dataframe if "规则" in df.value.columns)
+    findings = next(df.value for df in at.table if "规则" in df.value.columns)
     assert "学科类别不同且所在地不相邻且支撑单位不同" in set(findings["规则"])
     at = open_page()  # a refresh loses nothing
     assert any("手工调整" in i.value for i in at.info)
@@ -138,7 +138,7 @@ def test_locked_branch_refuses_a_move(store):
 def test_hostile_names_are_escaped_in_markdown(store):
     """It shows a society named with HTML and Markdown as data in tables and escaped in Markdown messages."""
     at = planned(store)
-    assert any(HOSTILE in str(df.value.values) for df in at.dataframe)
+    assert any(HOSTILE in str(df.value.values) for df in at.table)
     choose(at, "移动")
     at.selectbox(key="ed_soc").set_value(HOSTILE)
     press(at, "ed_go")
@@ -161,7 +161,7 @@ def test_scenarios_save_and_compare(store):
     at.selectbox(key="sc_a").set_value("方案一")
     at.selectbox(key="sc_b").set_value("当前方案")
     run(at)
-    moves = next(df.value for df in at.dataframe if "方案A中" in df.value.columns)
+    moves = next(df.value for df in at.table if "方案A中" in df.value.columns)
     assert set(moves["学会"]) == {"丙学会", "丁学会", HOSTILE} and set(moves["方案B中"]) == {"未覆盖"}
 
 
@@ -215,7 +215,7 @@ def test_a_pin_contradicting_a_lock_keeps_the_page_working(store):
     choose(at, "同组/不同组")
     mark_pair(at, ["甲学会", "丙学会"], "ed_pin")
     assert "**庚学会**" in "\n".join(m.value for m in at.markdown)
-    assert any("指定同组" in str(df.value.values) for df in at.dataframe)
+    assert any("指定同组" in str(df.value.values) for df in at.table)
 
 
 def test_pinning_then_forbidding_a_pair_keeps_only_the_latest_wish(store):
@@ -233,7 +233,7 @@ def test_comparing_a_plan_with_itself_says_nothing_moved(store):
     """It says the two plans group every society alike instead of showing an empty table."""
     at = planned(store)
     assert any("编组完全相同" in c.value for c in at.caption)
-    assert not any("方案A中" in df.value.columns for df in at.dataframe)
+    assert not any("方案A中" in df.value.columns for df in at.table)
 
 
 def test_a_scenario_of_another_roster_is_flagged(store):
