@@ -62,7 +62,7 @@ plan_view.first_elections(roster, plan, policy)
 plan_view.own_organizations(roster, plan)
 
 st.subheader("未覆盖的学会")
-plan_view.uncovered(digest, plan_json, together, apart, roster, plan)
+plan_view.uncovered(digest, plan_json, together, apart, roster, plan, policy)
 
 st.subheader("方案比较")
 st.caption("把当前方案以名称保存，再任选两个方案对照覆盖率、各组建方式的支部数和学会的调动。")

@@ -18,7 +18,7 @@ from model.planning.plan import Organization, Plan
 from model.planning.planner import OBJECTIVE_NOTES
 from model.roster.values import Roster
 from model.rules.policy import Policy
-from ui import election_page, planning
+from ui import election_page, plan_suggestions, planning
 from ui.widgets import md_text as md
 
 __all__ = [
@@ -120,8 +120,11 @@ def explanation_markdown(e: Explanation) -> str:
     return f"**{md(e.society)}**：{md(e.text)}" + suggestions
 
 
-def uncovered(digest: str, plan_json: str, together: tuple, apart: tuple, roster: Roster, plan: Plan) -> None:
-    """Why each uncovered society is uncovered and the smallest change that covers it (cached)."""
+def uncovered(
+    digest: str, plan_json: str, together: tuple, apart: tuple, roster: Roster, plan: Plan, policy: Policy | None = None
+) -> None:
+    """Why each uncovered society is uncovered and the smallest change that covers it (cached),
+    each change with a button that applies it and re-plans (ui/plan_suggestions.py)."""
     if plan.uncovered:
         st.caption("逐一说明原因，并给出经重新规划验证、能让它被覆盖的最小调整（最多分析前20家）。")
     else:
@@ -133,8 +136,10 @@ def uncovered(digest: str, plan_json: str, together: tuple, apart: tuple, roster
             + md(conflict)
             + "。请解锁相关支部或清空同组设置。"
         )
-    for e in explained:
+    for k, e in enumerate(explained):
         st.markdown(explanation_markdown(e))
+        for s in e.suggestions:
+            plan_suggestions.suggestion_button(e.society, k, s, policy or plan.policy)
 
 
 def first_elections(roster: Roster, plan: Plan, policy: Policy) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import open_app, store_roster
 from helpers import rerun as run
@@ -289,3 +291,136 @@ def test_an_edit_message_about_an_older_roster_is_not_shown(store):
     store_roster(store, changed)
     at = open_page()
     assert not any("已锁定" in e.value for e in at.error)
+
+
+def widget(widgets, prefix: str):
+    """The one widget whose key starts with ``prefix`` (board widgets carry the plan's version)."""
+    (found,) = [w for w in widgets if w.key and w.key.startswith(prefix)]
+    return found
+
+
+def test_board_move_that_breaks_a_rule_is_red_and_not_counted(store):
+    """It moves a society out on the board by name; the branch left with 2 members turns red and its societies count as uncovered."""
+    at = planned(store)
+    assert any("J002" in m.value and "联合党支部" in m.value for m in at.markdown)  # the card names the branch
+    widget(at.selectbox, "bd_out_J002").set_value("丙学会")
+    run(at)
+    (said,) = [e.value for e in at.error if "丙学会" in e.value and "移出" in e.value]
+    assert "J002" in said and "不足3名" in said
+    assert any("不足3名" in m.value and "支部条例第四条" in m.value for m in at.markdown)  # on the card, in red
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["合规的联合党支部"] == "1" and metrics["未覆盖的候选学会"] == "4"
+    assert any("J002不符合规则" in e.value for e in at.error)
+
+
+def test_board_moves_an_uncovered_society_in_by_name(store):
+    """It moves the uncovered 庚学会 into J002 picked by name and says where it went in words."""
+    at = planned(store)
+    box = widget(at.selectbox, "bd_unc_to")
+    assert all("（" in o for o in box.options)  # a name and the basis, never a bare id
+    box.set_value("J002")
+    press(at, widget(at.button, "bd_unc_go").key)
+    assert "庚学会" in current(store).joint_branches()[1].units
+    assert any("已将“庚学会”从未覆盖的学会中移入J002" in e.value for e in at.error)  # 医科 in 工科: red
+
+
+def test_rename_on_the_card_is_kept_through_a_reoptimization(store):
+    """It keeps a name typed on the card through 重新优化其余, and refuses a name another branch has."""
+    at = planned(store)
+    widget(at.text_input, "bd_name_J002").set_value("武汉工科联合支部")
+    run(at)
+    assert current(store).joint_branches()[1].name == "武汉工科联合支部"
+    press(at, "ed_reopt")
+    assert [o.name for o in current(store).joint_branches()] == ["联合一支部", "武汉工科联合支部"]
+    assert any("0家学会调整了所在党组织" in s.value for s in at.success)
+    widget(at.text_input, "bd_name_J002").set_value("联合一支部")
+    run(at)
+    assert any("已用于J001" in e.value for e in at.error)
+
+
+def test_merge_offers_other_branches_and_keeps_the_target(store):
+    """It never offers a branch to be merged into itself, and the branch merged into keeps its id."""
+    at = planned(store)
+    widget(at.toggle, "bd_lock_J001").set_value(False)
+    run(at)
+    choose(at, "合并")
+    at.selectbox(key="ed_org").set_value("J001")
+    run(at)
+    assert at.selectbox(key="ed_org2").options == [at.selectbox(key="ed_org2").format_func("J002")]
+    press(at, "ed_go")
+    (j,) = current(store).joint_branches()
+    assert j.id == "J002" and set(j.units) >= {"甲学会", "乙学会"}
+    assert any("已将J001（联合一支部）并入J002" in m.value for m in list(at.error) + list(at.success))
+
+
+def test_changed_settings_mark_the_plan_stale_and_undo_restores_them(store):
+    """It marks the plan stale after a settings change, re-plans on the one button, and undo brings back both."""
+    at = planned(store)
+    at.number_input(key="pl_units").set_value(2)
+    run(at)
+    assert any("规划设置已改变" in w.value and "由“5”改为“2”" in w.value for w in at.warning)
+    assert any("方案已过期" in w.value for w in at.warning) and not any("已证明最优" in s.value for s in at.success)
+    press(at, "pl_stale")
+    assert current(store).policy.max_units == 2 and not any("规划设置已改变" in w.value for w in at.warning)
+    press(at, "ed_undo")
+    assert current(store).policy.max_units == 5 and at.number_input(key="pl_units").value == 5
+    assert not any("规划设置已改变" in w.value for w in at.warning)
+
+
+def test_a_roster_update_replans_with_fewest_moves_and_undo_stops_there(store):
+    """It re-plans an updated roster from the old plan (branches and names kept), and undo stops at that re-plan."""
+    planned(store)
+    moved = TINY.replace_societies(
+        s if s.name != "庚学会" else Society("庚学会", "工科", "武汉市", formal_members=2) for s in TINY.societies
+    )
+    store_roster(store, moved, "new.xlsx", note="庚学会改为工科")
+    at = open_page()
+    assert any("名册内容已更新" in w.value for w in at.warning)
+    press(at, "pl_stale")
+    plan = current(store)
+    assert plan.joint_branches()[0].name == "联合一支部" and plan.uncovered == ()
+    assert any("1家学会调整了所在党组织" in s.value and "庚学会" in s.value for s in at.success)
+    assert at.button(key="ed_undo").disabled and any("撤销到此为止" in c.value for c in at.caption)
+
+
+def test_scenarios_confirm_overwrite_rename_and_delete(store):
+    """It confirms a save, asks before overwriting, renames and (after a second click) deletes a scenario."""
+    at = planned(store)
+    at.text_input(key="sc_name").input("方案一")
+    run(at)
+    press(at, "sc_save")
+    assert any("已保存方案“方案一”" in s.value for s in at.success)
+    press(at, "sc_save")
+    assert any("已有名为“方案一”的方案" in w.value for w in at.warning)
+    press(at, "sc_overwrite")
+    assert any("覆盖“方案一”" in s.value for s in at.success)
+    at.selectbox(key="sc_pick").set_value("方案一")
+    at.text_input(key="sc_new_name").input("区域为主")
+    run(at)
+    press(at, "sc_rename")
+    assert store.keys(DEFAULT_WORKSPACE, "scenario") == ["区域为主"]
+    press(at, "sc_delete")
+    assert store.keys(DEFAULT_WORKSPACE, "scenario") == ["区域为主"]  # not before the second click
+    press(at, "sc_delete_yes")
+    assert store.keys(DEFAULT_WORKSPACE, "scenario") == []
+
+
+def test_a_suggestion_is_applied_and_replans(store):
+    """It applies the verified suggestion for 庚学会 with one click and re-plans so that 庚学会 is covered."""
+    at = planned(store)
+    button = widget(at.button, "sg_0_")
+    assert button.label.startswith("采纳：")
+    press(at, button.key)
+    assert "庚学会" not in current(store).uncovered
+    assert any("已采纳建议" in s.value for s in at.success)
+
+
+def test_every_choice_box_speaks_chinese(store):
+    """It gives every select box and multiselect a Chinese placeholder and labels without English words."""
+    at = planned(store)
+    for op in ("移动", "新建支部", "合并", "同组/不同组"):
+        choose(at, op)
+        boxes = list(at.selectbox) + list(at.multiselect)
+        assert all(b.placeholder == "请选择" for b in boxes), [b.key for b in boxes if b.placeholder != "请选择"]
+        labels = [w.label for w in boxes + list(at.button) + list(at.text_input)]
+        assert not [t for t in labels if re.search("[A-Za-z]{2,}", t)]  # 方案A, J001 are fine; words are not
