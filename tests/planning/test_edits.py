@@ -1,10 +1,24 @@
 """Tests of model.planning.edits: hand edits over frozen plans, their findings, locks, undo/redo, re-optimizing."""
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as hst
 from strategies import candidate_rosters
 
-from model.planning.edits import EditHistory, create, dissolve, lock, merge, move, reoptimize, set_basis, split, unlock
+from model.planning.edits import (
+    EditHistory,
+    create,
+    dissolve,
+    lock,
+    merge,
+    move,
+    rename,
+    reoptimize,
+    set_basis,
+    split,
+    unlock,
+)
 from model.planning.plan import Organization, Plan
 from model.planning.planner import plan_joint_branches
 from model.roster.values import Roster, Society
@@ -202,3 +216,54 @@ def test_reoptimize_refuses_when_a_lock_breaks_the_new_settings():
     r = reoptimize(_roster(), plan, Policy(bases=("挂靠组建",)), time_limit=2)
     assert not r.applied and r.plan is plan and "无法重新优化" in r.message
     assert {f.column for f in r.findings} == {"锁定支部1"}
+
+
+def test_merge_keeps_the_branch_merged_into_and_says_so():
+    """It merges J002 into J001: J001 keeps its id and name, J002 is gone, and the message says it in words."""
+    named = Plan(
+        _plan().policy,
+        tuple(replace(o, name="一支部") if o.id == "J001" else o for o in _plan().organizations),
+        _plan().liaison,
+        _plan().uncovered,
+    )
+    r = merge(_roster(), named, "J001", "J002")
+    ids = [o.id for o in r.plan.joint_branches()]
+    assert ids == ["J001"] and r.plan.joint_branches()[0].name == "一支部"
+    assert r.message.startswith("已将J002并入J001（一支部）")
+
+
+def test_move_says_where_from_and_where_to_and_rebases():
+    """It names the branch a society leaves and the one it joins, and re-declares a basis that holds."""
+    r = move(_roster(), _plan(), "庚", "J001")
+    assert r.message == "已将“庚”从未覆盖的学会中移入J001"
+    r = move(_roster(), _plan(), "丙", None)
+    assert r.message == "已将“丙”从J002移出，暂未覆盖"
+
+
+def test_a_new_branch_never_reuses_a_dissolved_id():
+    """It gives a new branch the next id after every one used, so a dissolved branch's id stays its own."""
+    gone = dissolve(_roster(), _plan(), "J001").plan
+    made = create(_roster(), gone, ("甲", "乙"))
+    assert [o.id for o in made.plan.joint_branches()] == ["J002", "J003"]
+
+
+def test_rename_refuses_a_taken_or_empty_name():
+    """It names a branch, refusing an empty name or one another branch bears."""
+    first = rename(_roster(), _plan(), "J001", "一支部")
+    assert first.applied and first.plan.joint_branches()[0].name == "一支部"
+    assert not rename(_roster(), first.plan, "J002", "一支部").applied
+    assert not rename(_roster(), first.plan, "J002", "  ").applied
+
+
+def test_reoptimize_keeps_ids_names_and_lists_moves():
+    """It re-plans the unlocked part with the fewest moves: unchanged branches keep id and name, and it says how many moved."""
+    roster = _roster()
+    plan = plan_joint_branches(roster)
+    named = replace(
+        plan, organizations=tuple(replace(o, name=f"第{o.id}") if o.joint else o for o in plan.organizations)
+    )
+    r = reoptimize(roster, named)
+    assert [(o.id, o.name, o.units) for o in r.plan.joint_branches()] == [
+        (o.id, o.name, o.units) for o in named.joint_branches()
+    ]
+    assert "0家学会调整了所在党组织" in r.message
