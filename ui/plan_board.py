@@ -10,7 +10,10 @@ board pages (``PAGE`` cards) and filters by basis, by a name/region text and by 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
+from streamlit_sortables import sort_items
 
 from model.planning import edits
 from model.planning.check import branch_errors
@@ -61,9 +64,11 @@ def board(roster: Roster, plan: Plan, version: str, apart: tuple = ()) -> None:
     if pages > 1:
         page = int(st.number_input(f"第几页（共{pages}页，每页{PAGE}个支部）", 1, pages, 1, key="bd_page"))
     st.caption(f"共{len(joint)}个联合党支部，筛选后{len(shown)}个。" + ("绿色表示符合全部规则，红色指出违反的规则。"))
+    rows = shown[(page - 1) * PAGE : page * PAGE]
+    if st.toggle("拖动调整：把学会拖到另一个支部（本页的未锁定支部）", key="bd_drag"):
+        drag_board(plan, rows, version)
     cards, side = st.columns([3, 1])
     with cards:
-        rows = shown[(page - 1) * PAGE : page * PAGE]
         for start in range(0, len(rows), 3):
             for column, org in zip(st.columns(3), rows[start : start + 3]):
                 with column:
@@ -122,6 +127,56 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
                 on_change=rename,
                 args=(org.id, f"bd_name_{key}"),
             )
+
+
+UNCOVERED_HEADER = "未覆盖的候选学会"
+
+
+def drag_board(plan: Plan, rows: list[Organization], version: str) -> None:
+    """The page's unlocked branches and the uncovered as lists (streamlit-sortables): a society dragged
+    to another list moves there, checked at once like every move."""
+    open_rows = [o for o in rows if not o.locked]
+    lists = [{"header": f"{o.id} {o.name or ''}", "items": list(o.units)} for o in open_rows]
+    lists.append({"header": UNCOVERED_HEADER, "items": list(plan.uncovered)})
+    st.caption("拖动学会名称到另一个支部或“未覆盖”；松开即调整，并在下方卡片和上方数字中检查。锁定的支部不在此列。")
+    arranged = sort_items(lists, multi_containers=True, direction="horizontal", key=f"bd_sort_{version}")
+    target = {o.id: o for o in open_rows}
+    where = {u: (o.id if o else None) for o in open_rows for u in o.units} | dict.fromkeys(plan.uncovered)
+    found = dragged(arranged, [o.id for o in open_rows])
+    moved = [(u, to) for u, to in found if where.get(u, "?") != to and (to is None or to in target)]
+    if moved:
+        _drag(moved)
+
+
+def dragged(arranged: list[dict], ids: list[str]) -> list[tuple[str, str | None]]:
+    """(society, branch id or None for 未覆盖) for every society in the arranged lists, in list order.
+
+    >>> dragged([{"header": "J001 甲", "items": ["甲"]}, {"header": "未覆盖的候选学会", "items": ["乙"]}], ["J001"])
+    [('甲', 'J001'), ('乙', None)]
+    """
+    out = []
+    for k, box in enumerate(arranged):
+        to = ids[k] if k < len(ids) else None
+        out += [(u, to) for u in box.get("items", ())]
+    return out
+
+
+def _drag(moved: list[tuple[str, str | None]]) -> None:
+    """Apply the dragged moves one after another, recorded as one step."""
+    plan = planning.history().current()
+    roster = _roster()
+    result = None
+    texts = []
+    for society, to in moved:
+        result = edits.move(roster, plan, society, to, **_pairs())
+        if not result.applied:
+            break
+        plan = result.plan
+        texts.append(result.message)
+    if result is not None:
+        joined = replace(result, message="；".join(texts) if result.applied else result.message)
+        _apply(joined, "拖动调整")
+    st.rerun()
 
 
 def _also(roster: Roster, plan: Plan, org: Organization) -> str:

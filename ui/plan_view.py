@@ -61,8 +61,7 @@ def summary(roster: Roster, plan: Plan, policy: Policy, stale: bool = False, apa
         st.error(f"{names}不符合规则，其中的学会暂按未覆盖计算；详见下方看板中的红色卡片。", icon=":material/error:")
     optimality_notice(plan, stale)
     if plan.optimal is None:
-        st.caption("方案经过手工调整：原规划结果的最优性和次要目标说明不再适用。")
-        return
+        return  # edited by hand: the planner's objective notes no longer describe this plan
     st.caption(
         "次要目标：覆盖学会数相同时，优先让同一支部的学会同时满足两种关系（如支撑单位相同且所在地相邻），"
         "便于管理；其次支部数量尽量少。" + " ".join(md(n) for n in plan.notes if n not in OBJECTIVE_NOTES)

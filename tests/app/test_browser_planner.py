@@ -1,0 +1,78 @@
+"""The planner page in Chromium: the plan board's cards and a drag-and-drop move (streamlit-sortables, offline)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from helpers import CHROMIUM, CHROMIUM_ARGS, serve_app, sync_playwright_or_skip
+
+from model.planning.plan import Plan
+from storage.store import DEFAULT_WORKSPACE, Store
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def served_app(tmp_path, db_path):
+    sync_playwright_or_skip()
+    with serve_app(db_path, tmp_path / "server.log") as url:
+        yield url
+
+
+def _main_scroll(page, selector: str) -> None:
+    page.locator(selector).first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+
+
+def test_board_drag_moves_a_society_offline(served_app, db_path, tmp_path):
+    """It plans the sample, shows one card per branch, and moves a society dragged onto another branch's list."""
+    sync_api = sync_playwright_or_skip()
+    outside: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1100}, locale="zh-CN")
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(served_app) else None)
+            page.goto(served_app + "/planner", wait_until="domcontentloaded")
+            page.get_by_role("button", name="开始规划").click(timeout=60_000)
+            page.get_by_text("方案看板").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1500)
+            assert page.locator("[class*='st-key-card_J']").count() == 12
+            page.get_by_text("拖动调整：把学会拖到另一个支部").click()
+            frame = page.frame_locator("iframe[title*='sortable']").first
+            source = frame.locator(".sortable-container").nth(0).locator(".sortable-item").first
+            target = frame.locator(".sortable-container").nth(1).locator(".sortable-container-body")
+            source.wait_for(timeout=30_000)
+            name = source.inner_text().strip()
+            to = (
+                frame.locator(".sortable-container")
+                .nth(1)
+                .locator(".sortable-container-header")
+                .inner_text()
+                .split()[0]
+            )
+            box, dest = source.bounding_box(), target.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.mouse.down()
+            for k in range(1, 11):
+                page.mouse.move(
+                    box["x"] + (dest["x"] + dest["width"] / 2 - box["x"]) * k / 10,
+                    box["y"] + (dest["y"] + dest["height"] - 8 - box["y"]) * k / 10,
+                )
+                page.wait_for_timeout(50)
+            page.mouse.up()
+            page.get_by_text(f"已将“{name}”从").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(1000)
+            shot = tmp_path / "board.png"
+            page.screenshot(path=str(shot))
+            assert page.locator("[data-testid='stException']").count() == 0
+        finally:
+            browser.close()
+    plan = Plan.from_dict(Store(db_path).get(DEFAULT_WORKSPACE, "plan", "current"))
+    assert plan.org_of(name).id == to
+    assert not outside, outside[:3]  # offline: nothing fetched from elsewhere
+    keep = os.environ.get("BROWSER_SCREENSHOT")
+    if keep:
+        Path(keep).write_bytes(shot.read_bytes())
