@@ -84,7 +84,7 @@ def test_api_plan_equals_cli_plan(sample, tmp_path):
     """It plans the sample roster through the API exactly as `python -m model plan` writes it."""
     roster, plan = sample
     out = tmp_path / "plan.json"
-    done = cli("plan", str(SAMPLE), "--out", str(out))
+    done = cli("plan", str(SAMPLE), "--replan-today", "--out", str(out))  # the API plans with no locks
     assert done.returncode == 0, done.stderr
     assert plan.to_dict() == json.loads(out.read_text(encoding="utf-8"))
     assert model.plan_to_json(plan) == out.read_text(encoding="utf-8")
@@ -97,7 +97,7 @@ def test_api_plan_with_settings_and_locks_equals_cli(sample, tmp_path):
     locks = tmp_path / "locks.json"
     locks.write_text(json.dumps([lock], ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "plan.json"
-    done = cli("plan", str(SAMPLE), "--locks", str(locks), "--max-units", "4", "--out", str(out))
+    done = cli("plan", str(SAMPLE), "--locks", str(locks), "--max-units", "4", "--replan-today", "--out", str(out))
     assert done.returncode == 0, done.stderr
     api = model.plan_joint_branches(roster, model.policy_with(model.Policy(), max_units=4), locks=[lock])
     assert api.to_dict() == json.loads(out.read_text(encoding="utf-8"))
