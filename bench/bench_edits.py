@@ -4,7 +4,12 @@ For each roster: plan once, then time one hand edit with its live check (move a 
 into another branch), "re-optimize the rest" after it, explaining every uncovered society
 (with each suggestion verified by re-planning), the Excel export and a scenario comparison.
 
-Run: ``.venv/bin/python bench/bench_edits.py`` (prints a table; no assertions).
+Then the planner page itself (issue 11 item 1), driven by Streamlit's AppTest on a tmp store: the
+first render after 开始规划 (metrics, the plan board, tables), and one move on the board (the
+card's 调出 box: edit, check, re-render), at province size (12 branches, one page of cards) and at
+city size (about 400 branches: the board pages 12 cards at a time), with the city/province ratio.
+
+Run: ``.venv/bin/python bench/bench_edits.py`` (prints two tables; no assertions).
 """
 
 from __future__ import annotations
@@ -71,7 +76,43 @@ def main() -> int:
             f"{label:<22}{len(roster.societies):>6}{t_plan:>8.2f}{t_edit:>12.3f}{t_reopt:>10.2f}{t_explain:>8.2f}"
             f"{len(why):>7}{helped:>7}{t_xlsx:>9.2f}{t_cmp:>8.3f}"
         )
+    board()
     return 0
+
+
+def board() -> None:
+    """Time the planner page's render and a board move at province and city size (AppTest)."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    from model.roster.loading import raw_to_dict, read_raw
+    from storage.store import DEFAULT_WORKSPACE, ENV_VAR, Store
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_board_"))
+    city = tmp / "city3000.xlsx"
+    write_xlsx(city, *synthetic_roster(3000, seed=3000, side=12))
+    print(f"\n{'规划页（AppTest）':<16}{'支部':>6}{'卡片':>6}{'首次显示s':>10}{'看板移动s':>10}{'比省份':>8}")
+    base = None
+    for label, path in (("样例省份", SAMPLE), ("城市3000", city)):
+        db = tmp / f"{label}.db"
+        os.environ[ENV_VAR] = str(db)
+        Store(db).put_roster(DEFAULT_WORKSPACE, raw_to_dict(read_raw(path.read_bytes(), path.name)), note="bench")
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+        at.switch_page("app_pages/planner.py").run()
+        at.slider(key="pl_limit").set_value(60)
+        at.button(key="pl_run").click()
+        _, t_first = timed(lambda: at.run())
+        outs = [w for w in at.selectbox if w.key and w.key.startswith("bd_out_")]
+        cards = sum(1 for w in at.toggle if w.key and w.key.startswith("bd_lock_"))
+        saved = Store(db).get(DEFAULT_WORKSPACE, "plan", "current")
+        branches = sum(1 for o in saved["organizations"] if o["kind"] == "联合党支部")
+        box = outs[0]
+        box.set_value(box.options[1])
+        _, t_move = timed(lambda: at.run())
+        assert not at.exception, [e.value for e in at.exception]
+        base = base or (t_first + t_move)
+        print(f"{label:<18}{branches:>6}{cards:>6}{t_first:>10.2f}{t_move:>10.2f}{(t_first + t_move) / base:>8.1f}")
 
 
 if __name__ == "__main__":
