@@ -27,7 +27,16 @@ from model.rules.policy import Policy
 from ui import planning, state
 from ui.widgets import md_text
 
-__all__ = ["stale_notice", "reasons", "record_basis", "boundary", "in_force", "replan", "BOUNDARY_TEXT"]
+__all__ = [
+    "stale_notice",
+    "reasons",
+    "record_basis",
+    "boundary",
+    "in_force",
+    "replan",
+    "kept_locks",
+    "BOUNDARY_TEXT",
+]
 
 BASIS = ("plan_basis", "current")
 BOUNDARY_TEXT = "撤销到此为止：更早的方案是按另一份名册做的。"
@@ -91,7 +100,7 @@ def stale_notice(policy: Policy | None = None, key: str = "plan_stale_replan") -
     return True
 
 
-def _kept_locks(roster: Roster, plan: Plan, policy: Policy) -> tuple[tuple[str, ...], ...]:
+def kept_locks(roster: Roster, plan: Plan, policy: Policy) -> tuple[tuple[str, ...], ...]:
     """The plan's locked joint branches that still hold under ``policy`` for ``roster``."""
     out = []
     for o in plan.joint_branches():
@@ -119,7 +128,7 @@ def replan(policy: Policy) -> None:
         new = plan_joint_branches(
             roster,
             policy,
-            locks=_kept_locks(roster, old, policy),
+            locks=kept_locks(roster, old, policy),
             together=together,
             apart=apart,
             time_limit=limit,
@@ -131,6 +140,10 @@ def replan(policy: Policy) -> None:
     moved = moves(old, new)
     said = "；".join(m.text() for m in moved[:8]) + ("……" if len(moved) > 8 else "")
     message = f"已按现在的名册和设置重新规划，{len(moved)}家学会调整了所在党组织" + (f"：{said}" if moved else "")
+    kept = set(kept_locks(roster, old, policy))
+    dropped = [o.id for o in old.joint_branches() if o.locked and tuple(o.units) not in kept]
+    if dropped:
+        message += f"。{'、'.join(dropped)}已不符合规定，不再锁定，一并重新规划"
     new = planning.finish(new, roster)
     same_roster = today.fits(old, roster) and _basis().get("digest") in (None, planning_digest(roster))
     if same_roster:
