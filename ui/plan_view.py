@@ -60,8 +60,8 @@ def summary(roster: Roster, plan: Plan, policy: Policy, stale: bool = False, apa
         names = "、".join(md(k) for k in bad)
         st.error(f"{names}不符合规则，其中的学会暂按未覆盖计算；详见下方看板中的红色卡片。", icon=":material/error:")
     optimality_notice(plan, stale)
-    if plan.optimal is None:
-        return  # edited by hand: the planner's objective notes no longer describe this plan
+    if plan.optimal is None or stale:
+        return  # edited by hand, or stale: the planner's objective notes no longer describe this plan
     st.caption(
         "次要目标：覆盖学会数相同时，优先让同一支部的学会同时满足两种关系（如支撑单位相同且所在地相邻），"
         "便于管理；其次支部数量尽量少。" + " ".join(md(n) for n in plan.notes if n not in OBJECTIVE_NOTES)
