@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,16 @@ def test_board_drag_moves_a_society_offline(served_app, db_path, tmp_path):
             page.get_by_text("方案看板").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             assert page.locator("[class*='st-key-card_J']").count() == 12
+            text = page.inner_text("[data-testid='stMain']")
+            icons = page.evaluate(
+                "() => Array.from(document.querySelectorAll('span, i, div')).filter(e => !e.children.length"
+                " && /^[a-z_]+$/.test(e.innerText) && getComputedStyle(e).fontFamily.includes('Material'))"
+                ".map(e => e.innerText)"
+            )
+            for icon in icons:  # Material icon ligatures (check_circle …) are drawn as icons, not read
+                text = text.replace(icon, "")
+            words = set(re.findall("[A-Za-z]{3,}", text))
+            assert words <= {"JSON", "Excel", "SAT"}, words  # no English widget text (CP-SAT, 方案 JSON are names)
             page.get_by_text("拖动调整：把学会拖到另一个支部").click()
             frame = page.frame_locator("iframe[title*='sortable']").first
             source = frame.locator(".sortable-container").nth(0).locator(".sortable-item").first
