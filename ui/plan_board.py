@@ -74,7 +74,7 @@ def board(roster: Roster, plan: Plan, version: str, apart: tuple = ()) -> None:
                 with column:
                     card(roster, plan, org, bad.get(org.id, ()), version)
     with side:
-        uncovered_column(roster, plan, version)
+        uncovered_column(roster, plan, version, bad)
 
 
 def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: str) -> None:
@@ -188,9 +188,14 @@ def _also(roster: Roster, plan: Plan, org: Organization) -> str:
     return f"（{'、'.join(others)}亦成立）" if others else ""
 
 
-def uncovered_column(roster: Roster, plan: Plan, version: str) -> None:
-    """The uncovered candidates, each movable into a branch picked by name."""
+def uncovered_column(roster: Roster, plan: Plan, version: str, bad: dict | None = None) -> None:
+    """The uncovered candidates, each movable into a branch picked by name; below them, the societies of
+    branches that break a rule (counted as uncovered until the branch is valid)."""
     with st.container(border=True, key="card_uncovered"):
+        broken = [(o.id, u) for o in plan.joint_branches() if o.id in (bad or {}) for u in o.units]
+        if broken:
+            st.markdown(f"**不合规支部中的学会**（{len(broken)}家，暂按未覆盖计）")
+            st.markdown("\n".join(f"- :red[{md(u)}]（{md(i)}）" for i, u in broken[:50]))
         st.markdown(f"**未覆盖的候选学会**（{len(plan.uncovered)}家）")
         if not plan.uncovered:
             st.caption("全部候选学会都已编入联合党支部。")

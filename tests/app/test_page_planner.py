@@ -311,6 +311,7 @@ def test_board_move_that_breaks_a_rule_is_red_and_not_counted(store):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["合规的联合党支部"] == "1" and metrics["未覆盖的候选学会"] == "4"
     assert any("J002不符合规则" in e.value for e in at.error)
+    assert any("不合规支部中的学会" in m.value and "2家" in m.value for m in at.markdown)  # its partners listed too
 
 
 def test_board_moves_an_uncovered_society_in_by_name(store):
