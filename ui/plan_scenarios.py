@@ -3,7 +3,7 @@
 Saving says so; a name already used asks before overwriting; a scenario can be renamed or
 deleted (each asks for a second click). The comparison shows the figures side by side, the
 moves as a table (with branch names) and as a picture: which branch of A each moving society
-leaves for which branch of B. Scenarios live in the workspace store (kind ``scenario``).
+leaves for which branch of B (one bar per way, its length the number of societies). Scenarios live in the workspace store (kind ``scenario``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 KIND = "scenario"
+PICTURE_WAYS = 30  # bars in the moves picture (the commonest ways; the table lists every society)
 PENDING = "sc_pending"  # the action awaiting a second click: ("overwrite" | "delete", name)
 
 
@@ -107,19 +108,21 @@ def named_moves(a: Plan, b: Plan) -> list[dict]:
 
 
 def move_picture(rows: list[dict]) -> alt.Chart:
-    """Which branch of A the moving societies leave (rows) for which branch of B (columns): a heat map."""
+    """One bar per way societies move (方案A中的支部 → 方案B中的支部), as long as the number moving that way;
+    the tooltip names them."""
     df = pd.DataFrame(rows)
-    grouped = df.groupby(["方案A中", "方案B中"])["学会"].agg(学会数="count", 学会=lambda s: "、".join(s)).reset_index()
+    df["去向"] = df["方案A中"] + " → " + df["方案B中"]
+    grouped = df.groupby("去向")["学会"].agg(学会数="count", 学会=lambda s: "、".join(s)).reset_index()
+    grouped = grouped.sort_values(["学会数", "去向"], ascending=[False, True]).head(PICTURE_WAYS)
     return (
         alt.Chart(grouped)
-        .mark_rect()
+        .mark_bar(color="#c0392b")
         .encode(
-            x=alt.X("方案B中:N", title="方案B中所在"),
-            y=alt.Y("方案A中:N", title="方案A中所在"),
-            color=alt.Color("学会数:Q", title="调动学会数", scale=alt.Scale(scheme="oranges")),
-            tooltip=["方案A中", "方案B中", "学会数", "学会"],
+            x=alt.X("学会数:Q", title="调动的学会数", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("去向:N", title=None, sort=list(grouped["去向"]), axis=alt.Axis(labelLimit=520)),
+            tooltip=["去向", "学会数", "学会"],
         )
-        .properties(height=max(120, 28 * grouped["方案A中"].nunique()))
+        .properties(height=alt.Step(32), title="学会的去向（方案A → 方案B）")
     )
 
 
