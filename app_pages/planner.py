@@ -38,6 +38,7 @@ if fresh:
 
 stale = plan_status.stale_notice(policy, key="pl_stale")
 plan = history.current()
+plan_settings.revert_button(plan, policy)
 if not plan_settings.fits(history, roster):
     plan_edits.last_message()
     st.stop()  # a plan for other societies cannot be shown against this roster: re-plan first

@@ -25,6 +25,7 @@ __all__ = [
     "locks",
     "plan_now",
     "restore_settings",
+    "revert_button",
     "fits",
 ]
 
@@ -114,6 +115,12 @@ def plan_now(
 def _same_roster(hist: EditHistory, roster: Roster) -> bool:
     """Whether the history's plans were made for ``roster`` (same societies and content)."""
     return not [w for w in plan_status.reasons(roster, hist.current(), hist.current().policy) if w.startswith("名册")]
+
+
+def revert_button(plan, policy: Policy) -> None:
+    """When the settings on this page differ from the plan's, a button that puts them back (an undo of the change)."""
+    if any(getattr(plan.policy, k) != getattr(policy, k) for k in PLAN_FIELDS):
+        st.button("改回方案原来的设置", key="pl_revert", on_click=restore_settings, args=(plan,))
 
 
 def restore_settings(plan) -> None:

@@ -361,6 +361,10 @@ def test_changed_settings_mark_the_plan_stale_and_undo_restores_them(store):
     run(at)
     assert any("规划设置已改变" in w.value and "由“5”改为“2”" in w.value for w in at.warning)
     assert any("方案已过期" in w.value for w in at.warning) and not any("已证明最优" in s.value for s in at.success)
+    press(at, "pl_revert")  # a settings change not yet planned is undone by putting the settings back
+    assert at.number_input(key="pl_units").value == 5 and not any("规划设置已改变" in w.value for w in at.warning)
+    at.number_input(key="pl_units").set_value(2)
+    run(at)
     press(at, "pl_stale")
     assert current(store).policy.max_units == 2 and not any("规划设置已改变" in w.value for w in at.warning)
     press(at, "ed_undo")
