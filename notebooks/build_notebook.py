@@ -25,7 +25,7 @@ CELLS: list[tuple[str, str]] = [
 
 - 从上到下依次运行（菜单“运行 → 运行全部单元格”）。所有数据都在本机处理，不联网。
 - 示例名册 `sample_data/sample_roster.xlsx` 是虚构的湖北省学会名册；换成自己的名册，只需改第一段代码里的路径。
-- 结果与命令行一致：例如 `python -m model plan 名册.xlsx --out 方案.json` 与下面的 `plan` 相同。""",
+- 结果与命令行一致：例如 `python -m model plan 名册.xlsx --replan-today --out 方案.json` 与下面的 `plan` 相同。""",
     ),
     (
         "code",

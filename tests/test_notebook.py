@@ -97,7 +97,7 @@ def test_notebook_plan_and_count_equal_the_cli(executed, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     plan_out, election_in, election_out = tmp_path / "plan.json", tmp_path / "e.json", tmp_path / "r.json"
     done = subprocess.run(
-        [sys.executable, "-m", "model", "plan", str(SAMPLE), "--out", str(plan_out)],
+        [sys.executable, "-m", "model", "plan", str(SAMPLE), "--replan-today", "--out", str(plan_out)],
         cwd=REPO,
         env=env,
         capture_output=True,
