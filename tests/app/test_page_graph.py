@@ -129,4 +129,4 @@ def test_large_plan_opens_aggregated():
     at = _page()
     assert not at.exception and at.toggle(key="graph_aggregated").value is True
     data = _html(at).split('id="graph-data"')[1]
-    assert "第0003学会等3家学会联合党支部（3家学会）" in data and '"name": "第0004学会"' not in data
+    assert "第0003学会等3家单位联合党支部（3家学会）" in data and '"name": "第0004学会"' not in data

@@ -27,7 +27,7 @@ def _html(**options) -> str:
 def test_contains_every_organization_and_society():
     """It carries a node for each organization and each society of the plan."""
     labels = {n["name"] for n in _data(_html())["nodes"]}
-    assert {"湖北省计算机学会党支部", f"{IMG}等2家学会联合党支部"} <= labels
+    assert {"湖北省计算机学会党支部", f"{IMG}等2家单位联合党支部"} <= labels
     assert {"湖北省计算机学会", IMG, SCRIPT, "湖北省植物学会", "湖北省中医药学会"} <= labels
 
 
@@ -93,7 +93,7 @@ def test_style_by_kind_and_basis():
     """It shapes and colours nodes by kind and basis, sizes by members, and builds a legend."""
     nodes = {n["name"]: n for n in _data(_html())["nodes"]}
     assert nodes["湖北省计算机学会党支部"]["shape"] == "box"
-    assert nodes[f"{IMG}等2家学会联合党支部"]["shape"] == "ellipse"
+    assert nodes[f"{IMG}等2家单位联合党支部"]["shape"] == "ellipse"
     assert nodes["湖北省中医药学会"]["color"]["border"] != nodes["湖北省中医药学会"]["color"]["background"]
     assert nodes["湖北省计算机学会"]["size"] > nodes[SCRIPT]["size"]
     legend = {i["label"] for i in _data(_html())["legend"]}
