@@ -233,9 +233,12 @@ def hierarchy_html(
     title: str = "组织架构图",
     all_facets: dict | None = None,
     query: str = "",
+    controls: bool = True,
 ) -> str:
     """The hierarchy as one offline HTML page: layout, legend, search, filters, collapse
-    (double-click an organization), presentation mode and a PNG download button."""
+    (double-click an organization), presentation mode and a PNG download button.
+    ``controls=False`` leaves search, filters and presentation to the page embedding it
+    (one set of controls), keeping collapse/expand and the PNG button."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, got {layout!r}")
     parents = {v: u for u, v in g.edges}
@@ -271,6 +274,7 @@ def hierarchy_html(
         "facets": all_facets or facets(g),
         "coverage": g.graph.get("coverage"),
         "query": query,
+        "controls": controls,
     }
     return _page(data, title)
 

@@ -31,7 +31,8 @@ A tiny plan, drawn::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from model.graph.hierarchy import INSTRUCTOR, UNCOVERED
 from model.planning.naming import org_display_name
@@ -71,6 +72,7 @@ class Entry:
     secretary: str = ""  # 双向进入、交叉任职 candidate, if the 党员 sheet names one
     new: bool = False  # a joint branch this plan sets up
     people: tuple[Person, ...] = ()
+    status: str = ""  # 新建 / 保留 / 调整 relative to today, when the plan says
 
     @property
     def organized(self) -> bool:
@@ -112,19 +114,24 @@ class Overview:
     groups: tuple[Group, ...]
     coverage: dict
     before: dict | None
+    order: dict = field(default_factory=dict, compare=False)  # organization id -> its place in the plan
 
     @property
     def societies(self) -> int:
         return int(self.coverage.get("units", 0))
 
-    def new_branches(self) -> tuple[Entry, ...]:
-        """Every joint branch the plan sets up, once, in plan order."""
+    def joint_branches(self) -> tuple[Entry, ...]:
+        """Every joint branch of the plan, once, in plan order."""
         seen: dict[str, Entry] = {}
         for g in self.groups:
             for e in g.entries:
-                if e.new:
+                if e.kind == "联合党支部":
                     seen.setdefault(e.key, e)
-        return tuple(seen.values())
+        return tuple(sorted(seen.values(), key=lambda e: self.order.get(e.key, 0)))
+
+    def new_branches(self) -> tuple[Entry, ...]:
+        """Every joint branch the plan sets up, once, in plan order."""
+        return tuple(e for e in self.joint_branches() if e.new)
 
 
 def _is_new(org: Organization) -> bool:
@@ -139,7 +146,16 @@ def _entry(roster: Roster, org: Organization, count_basis: str) -> Entry:
     secretary, _ = secretary_candidate(members)
     people = tuple(Person(m.name, m.society, m.society_role or "", m.status) for m in members)
     return Entry(
-        org.id, org_display_name(org), org.kind, org.basis, org.units, formal, secretary or "", _is_new(org), people
+        org.id,
+        org_display_name(org),
+        org.kind,
+        org.basis,
+        org.units,
+        formal,
+        secretary or "",
+        _is_new(org),
+        people,
+        org.status or "",
     )
 
 
@@ -210,20 +226,53 @@ def _by_facet(roster: Roster, entries: list[Entry], facet: str) -> list[Group]:
     return [Group(v, v, "学会", "", *counts[v], tuple(buckets[v])) for v in order]
 
 
+def _matches(roster: Roster, e: Entry, regions: set[str], industries: set[str]) -> bool:
+    socs = [roster.society(u) for u in e.units if u in roster]
+    return any((not regions or s.region in regions) and (not industries or s.industry in industries) for s in socs)
+
+
+def _coverage(entries: list[Entry]) -> dict:
+    units = sum(len(e.units) for e in entries)
+    organized = sum(len(e.units) for e in entries if e.organized)
+    work = sum(len(e.units) for e in entries if e.kind != UNCOVERED)
+    return {
+        "units": units,
+        "organized": organized,
+        "organized_rate": round(organized / units, 3) if units else 0.0,
+        "work_covered": work,
+        "work_rate": round(work / units, 3) if units else 0.0,
+    }
+
+
 def overview(
-    roster: Roster, plan: Plan, *, group_by: str = "kind", upper: str = "科技社团党委", before: bool = True
+    roster: Roster,
+    plan: Plan,
+    *,
+    group_by: str = "kind",
+    upper: str = "科技社团党委",
+    before: bool = True,
+    regions: Iterable[str] = (),
+    industries: Iterable[str] = (),
 ) -> Overview:
     """The plan's overview grouped ``group_by`` (a key of ``GROUPINGS``); ``before`` adds today's
-    coverage (from the roster's 现有党组织 column) for the title slide."""
+    coverage (from the roster's 现有党组织 column) for the title slide. With ``regions`` or
+    ``industries`` only organizations with a matching unit (whole, with all their units) and
+    matching societies outside any organization are kept, and the coverage is theirs."""
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be one of {tuple(GROUPINGS)}, got {group_by!r}")
     count_basis = plan.policy.count_basis
     entries = [_entry(roster, o, count_basis) for o in plan.organizations]
     entries += [_single(roster, n, INSTRUCTOR, count_basis) for n in plan.liaison]
     entries += [_single(roster, n, UNCOVERED, count_basis) for n in plan.uncovered]
+    regions, industries = set(regions), set(industries)
+    filtered = bool(regions or industries)
+    if filtered:
+        entries = [e for e in entries if _matches(roster, e, regions, industries)]
     groups = _by_kind(entries) if group_by == "kind" else _by_facet(roster, entries, group_by)
-    today = today_plan(roster, plan.policy).coverage().to_dict() if before else None
-    return Overview(upper, group_by, tuple(groups), plan.coverage().to_dict(), today)
+    today = today_plan(roster, plan.policy).coverage().to_dict() if before and not filtered else None
+    order = {o.id: i for i, o in enumerate(plan.organizations)}
+    cover = _coverage(entries) if filtered else plan.coverage().to_dict()
+    return Overview(upper, group_by, tuple(groups), cover, today, order)
 
 
 def group_rows(ov: Overview) -> list[dict]:
