@@ -10,9 +10,8 @@ from ui import org_chart, state, widgets
 
 st.title("组织架构图")
 st.caption(
-    "总览把上级党委下的党组织按类型（或学科、地域）分组，一屏看全；点击分组看其中的党组织。"
-    "投屏时点图中的“全屏演示”，用 → / ← 或点击翻页，Esc 退出。"
-    "下方可下载幻灯片（PPTX）、16:9 图片、矢量图和 A3 打印用 PDF，均不含联系电话。"
+    "上级党委下的党组织按类型（或学科、地域）分组，一屏看全，点击分组看其中的党组织；"
+    "投屏点图中的“全屏演示”，→ / ← 翻页，Esc 退出。会议用文件在页面下方。"
 )
 roster = state.roster()
 widgets.require_valid_roster(roster)

@@ -54,7 +54,7 @@ DEFAULT_UPPER = "科技社团党委"
 LAYOUTS = {"树状（自上而下）": "hierarchical", "树状（从左到右）": "hierarchical_lr", "力导向（自由布局）": "force"}
 GROUPINGS = {"按党组织类型": "kind", "按学科类别": "industry", "按所在地": "region"}
 VIEWS = ("总览（投屏、演示）", "详细树状图")
-OVERVIEW_HEIGHT = 760  # px: the overview reflows to any size; full screen in presentation
+OVERVIEW_HEIGHT = 580  # px: all of it under the controls on a 1920×1080 screen; full screen in presentation
 # suffix -> (button label, MIME type, help); drawn on click, each from the same overview
 EXPORTS = {
     ".png": ("PNG 图片（16:9 幻灯片）", "image/png", "1920×1080，可直接插入幻灯片"),

@@ -70,6 +70,7 @@ def overview_data(ov: Overview, roster: Roster | None = None, count_basis: str =
                 "title": g.title,
                 "color": group_color(g, i),
                 "light": g.kind == "未覆盖",
+                "facet": g.kind == "学会",  # a 学科类别 / 所在地 group mixes kinds
                 "societies": g.societies,
                 "organized": g.organized,
                 "work": g.work_covered,
@@ -84,6 +85,7 @@ def overview_data(ov: Overview, roster: Roster | None = None, count_basis: str =
                 "entries": [
                     {
                         "name": e.name,
+                        "organized": e.organized,
                         "kind": e.kind,
                         "basis": e.basis,
                         "units": list(e.units),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import unicodedata
 from dataclasses import dataclass
 
 import matplotlib
@@ -227,7 +228,19 @@ _SIZE = 10.5  # pt
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    """Lines of at most ``width`` CJK characters, a Latin letter or digit counting half.
+
+    >>> _wrap("甲乙丙丁", 3), _wrap("ab甲乙", 2)
+    (['甲乙丙', '丁'], ['ab甲', '乙'])
+    """
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
+        if used + w > 2 * width and line:
+            lines.append(line)
+            line, used = "", 0
+        line, used = line + ch, used + w
+    return lines + [line] if line or not lines else lines
 
 
 def _structure_lines(ov: Overview) -> list[tuple[str, str, str]]:
