@@ -25,6 +25,7 @@ from model.rules.policy import BASES, SAME_HOST, SAME_INDUSTRY, SAME_REGION
 __all__ = [
     "hierarchy_html",
     "compat_graph_html",
+    "custom_graph_html",
     "node_style",
     "inline_json",
     "vis_js",
@@ -347,5 +348,27 @@ def compat_graph_html(g: nx.Graph, *, title: str = "联合党支部候选学会�
             "industries": sorted({i for _, i in socs if i}),
             "kinds": [],
         },
+    }
+    return _page(data, title)
+
+
+def custom_graph_html(
+    nodes: list[dict], edges: list[dict], legend: list[dict], *, title: str, note: str = "", layout: str = "force"
+) -> str:
+    """Our template over prepared vis-network ``nodes`` and ``edges`` (dicts as :func:`hierarchy_html` makes
+    them; an edge may carry a ``label``), for pictures other than the hierarchy."""
+    regions = sorted({n["region"] for n in nodes if n.get("region")})
+    industries = sorted({n["industry"] for n in nodes if n.get("industry")})
+    data = {
+        "title": title,
+        "layout": layout,
+        "presentation": False,
+        "nodes": nodes,
+        "edges": edges,
+        "legend": legend,
+        "coverage": None,
+        "facets": {"regions": regions, "industries": industries, "kinds": []},
+        "note": note,
+        "plain": True,
     }
     return _page(data, title)

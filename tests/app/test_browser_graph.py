@@ -19,8 +19,10 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, serve_app, sync_playwright_or_skip
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 
+from model.graph.compat import class_graph, class_graph_html
 from model.graph.hierarchy import GraphOptions, build_hierarchy
 from model.graph.html_view import hierarchy_html
+from model.planning.compat import compatibility_graph
 
 pytestmark = pytest.mark.browser
 
@@ -219,3 +221,17 @@ def test_city_overview_stays_one_screen(browser, tmp_path, db_path):
         assert stage
         _keep(page.screenshot(), "graph_group_city.png")
         ctx.close()
+
+
+def test_class_graph_draws_offline_with_placed_nodes(browser, tmp_path):
+    """It draws the sample's candidates summed by 所在地 offline: every class node where the model put it, no error."""
+    roster, _ = sample_roster_plan()
+    cg = class_graph(compatibility_graph(roster), "region")
+    path = tmp_path / "classes.html"
+    path.write_text(class_graph_html(cg), encoding="utf-8")
+    page, requests, dialogs, errors = _open(browser, path)
+    assert page.evaluate("window.orgGraph.nodes.length") == cg.number_of_nodes()
+    assert (requests, dialogs, errors) == ([], [], [])
+    assert page.evaluate("getComputedStyle(document.getElementById('collapse')).display") == "none"
+    assert _canvas_ink(page) > 2000
+    page.context.close()
