@@ -13,7 +13,7 @@ from functools import partial
 
 import streamlit as st
 
-from model.graph.deck import deck_pptx
+from model.graph.deck import deck_pptx, slide_count
 from model.graph.hierarchy import GraphOptions, build_hierarchy, facets, find_societies, graph_view, reconcile
 from model.graph.html_view import hierarchy_html
 from model.graph.image import CJKFontMissing, cjk_font
@@ -33,6 +33,7 @@ __all__ = [
     "draw_overview",
     "draw_export",
     "meeting_downloads",
+    "deck_pages",
     "CURRENT",
     "DEFAULT_UPPER",
     "LAYOUTS",
@@ -55,6 +56,7 @@ LAYOUTS = {"树状（自上而下）": "hierarchical", "树状（从左到右）
 GROUPINGS = {"按党组织类型": "kind", "按学科类别": "industry", "按所在地": "region"}
 VIEWS = ("总览（投屏、演示）", "详细树状图")
 OVERVIEW_HEIGHT = 580  # px: all of it under the controls on a 1920×1080 screen; full screen in presentation
+SLOW_DECK = 300  # slides: above this the deck's help warns it takes minutes (bench/bench_graph.py)
 # suffix -> (button label, MIME type, help); drawn on click, each from the same overview
 EXPORTS = {
     ".png": ("PNG 图片（16:9 幻灯片）", "image/png", "1920×1080，可直接插入幻灯片"),
@@ -212,14 +214,24 @@ def draw_export(key: str, _roster, plan_json: str, view: str, suffix: str) -> by
     return drawers[suffix](ov)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def deck_pages(key: str, _roster, plan_json: str, view: str) -> int:
+    """How many slides the deck of this overview has (title, overview, one per joint branch)."""
+    return slide_count(_overview(_roster, plan_json, view)[0])
+
+
 def meeting_downloads(columns, key: str, roster, plan_json: str, view: str) -> None:
-    """One download per meeting export, each drawn when clicked; without a Chinese font, the reason instead."""
+    """One download per meeting export, each drawn when clicked; without a Chinese font, the reason instead.
+    The deck's help says how many slides it has (a city's deck of thousands takes minutes to make)."""
     try:
         cjk_font()
     except CJKFontMissing as exc:
         columns[0].error(str(exc))
         return
+    pages = deck_pages(key, roster, plan_json, view)
+    helps = {".pptx": f"{EXPORTS['.pptx'][2]}。共{pages}页" + ("，页数多，制作需要几分钟" if pages > SLOW_DECK else "")}
     for column, (suffix, (label, mime, help_text)) in zip(columns, EXPORTS.items()):
+        help_text = helps.get(suffix, help_text)
         column.download_button(
             label,
             data=partial(draw_export, key, roster, plan_json, view, suffix),
