@@ -20,6 +20,7 @@ SYSPKGS := $(if $(shell command -v chromium),,chromium) \
            $(if $(shell fc-list 2>/dev/null | grep -i "Noto Sans CJK"),,fonts-noto-cjk) \
            $(if $(wildcard /usr/lib/libreoffice/program/libswlo.so),,libreoffice-writer-nogui) \
            $(if $(wildcard /usr/lib/libreoffice/program/libsclo.so),,libreoffice-calc-nogui) \
+           $(if $(wildcard /usr/lib/libreoffice/program/libsdlo.so),,libreoffice-impress-nogui) \
            $(if $(shell command -v pdftotext),,poppler-utils)
 sysdeps:
 	@if [ -n "$(strip $(SYSPKGS))" ]; then \

@@ -42,12 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("election")
     b.add_argument("--out", required=True, help="选票 .docx")
     b.add_argument("--tally", help="计票单 .docx（默认与选票同目录）")
-    g = sub.add_parser("graph", help="导出组织架构图（离线 HTML）")
+    g = sub.add_parser("graph", help="导出组织架构图（按后缀：.html .png .svg .pdf .pptx .xlsx）")
     g.add_argument("roster")
     g.add_argument("plan")
     g.add_argument("--out", required=True)
     g.add_argument("--members", action="store_true", help="显示理事会党员")
     g.add_argument("--show-personal", action="store_true", help="显示联系电话等个人信息")
+    g.add_argument(
+        "--group-by", choices=("kind", "industry", "region"), default="kind", help="总览分组：类型/学科/地域"
+    )
     d = sub.add_parser("docs", help="生成全部请示与台账")
     d.add_argument("roster")
     d.add_argument("plan")

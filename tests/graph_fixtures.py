@@ -11,9 +11,17 @@ The tiny plan, drawn::
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from helpers import store_roster
+
 from model.planning.plan import Organization, Plan
+from model.planning.planner import plan_joint_branches
+from model.planning.today import annotate, today_locks
+from model.roster.loading import load_roster
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
+from storage.store import Store
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(2)</script>"
@@ -69,3 +77,18 @@ def big_roster_plan(n: int = 1200) -> tuple[Roster, Plan]:
                 batch = []
     uncovered += batch
     return Roster(tuple(societies)), Plan(Policy(), tuple(orgs), tuple(liaison), tuple(uncovered))
+
+
+def sample_roster_plan() -> tuple[Roster, Plan]:
+    """The committed sample province (141 societies) and the planner's plan for it, marked against today."""
+    roster = load_roster(Path(__file__).resolve().parents[1] / "sample_data" / "sample_roster.xlsx")
+    plan = plan_joint_branches(roster, locks=today_locks(roster))
+    return roster, annotate(plan, roster)
+
+
+def store_roster_plan(db_path, roster: Roster, plan: Plan) -> None:
+    """Store ``roster`` and ``plan`` as the current workspace's roster and plan in the database ``db_path``."""
+    store = Store(db_path)
+    ws = store.current_workspace()
+    store_roster(store, roster, "名册.xlsx", workspace=ws)
+    store.put(ws, "plan", "current", plan.to_dict())

@@ -1,7 +1,9 @@
 """The graph page's drawing (app_pages/graph.py): which plan, the view settings, the cached drawers, downloads.
 
 A view is a JSON string (sorted keys) so the drawers are cached on cheap inputs: the roster
-digest, the plan's JSON and the view's JSON.
+digest, the plan's JSON and the view's JSON. The overview (the default view) and its meeting
+exports (.png, .svg, .pdf, .pptx) come from ``model.graph.overview``; the detailed tree from
+``model.graph.hierarchy``. Meeting exports never carry phone numbers.
 """
 
 from __future__ import annotations
@@ -11,18 +13,30 @@ from functools import partial
 
 import streamlit as st
 
+from model.graph.deck import deck_pptx, slide_count
 from model.graph.hierarchy import GraphOptions, build_hierarchy, facets, find_societies, graph_view, reconcile
 from model.graph.html_view import hierarchy_html
-from model.graph.image import CJKFontMissing, cjk_font, hierarchy_png
+from model.graph.image import CJKFontMissing, cjk_font
 from model.graph.listing import listing_xlsx
+from model.graph.overview import group_rows, overview
+from model.graph.overview_html import overview_html
+from model.graph.slide import overview_pdf, overview_png, overview_svg
 from model.planning.plan import Plan
 from ui import state, widgets
 
 __all__ = [
+    "GROUPINGS",
+    "VIEWS",
+    "EXPORTS",
+    "OVERVIEW_HEIGHT",
+    "overview_key",
+    "draw_overview",
+    "draw_export",
+    "meeting_downloads",
+    "deck_pages",
     "CURRENT",
     "DEFAULT_UPPER",
     "LAYOUTS",
-    "PRESENT_CSS",
     "SCENARIO",
     "plan_choices",
     "chosen_plan",
@@ -31,20 +45,29 @@ __all__ = [
     "view_key",
     "draw",
     "plan_facets",
-    "draw_png",
     "draw_xlsx",
     "mismatch_warning",
-    "png_download",
 ]
 
 CURRENT = "当前方案"
 SCENARIO = "方案："  # prefix of a saved scenario among the choices
 DEFAULT_UPPER = "科技社团党委"
 LAYOUTS = {"树状（自上而下）": "hierarchical", "树状（从左到右）": "hierarchical_lr", "力导向（自由布局）": "force"}
-PRESENT_CSS = (
-    "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],header{display:none}"
-    ".block-container{max-width:100%;padding:1rem 1.5rem}html{font-size:20px}</style>"
-)
+GROUPINGS = {"按党组织类型": "kind", "按学科类别": "industry", "按所在地": "region"}
+VIEWS = ("总览（投屏、演示）", "详细树状图")
+OVERVIEW_HEIGHT = 580  # px: all of it under the controls on a 1920×1080 screen; full screen in presentation
+SLOW_DECK = 300  # slides: above this the deck's help warns it takes minutes (bench/bench_graph.py)
+# suffix -> (button label, MIME type, help); drawn on click, each from the same overview
+EXPORTS = {
+    ".png": ("PNG 图片（16:9 幻灯片）", "image/png", "1920×1080，可直接插入幻灯片"),
+    ".svg": ("SVG 矢量图", "image/svg+xml", "矢量，文字可选中，放大不模糊"),
+    ".pdf": ("PDF（A3 打印）", "application/pdf", "第1页总览，其后为全部党组织及所属学会，A3 横向"),
+    ".pptx": (
+        "会议幻灯片（PPTX）",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "标题页（现状与方案覆盖率）、总览、每个联合党支部一页；不含联系电话",
+    ),
+}
 MAX_NOTES = 5  # mismatch notes listed before “等N处”
 
 
@@ -78,7 +101,6 @@ def view_key(
     layout: str,
     members: bool,
     personal: bool,
-    present: bool,
     aggregated: bool,
     regions: list[str],
     industries: list[str],
@@ -91,7 +113,6 @@ def view_key(
         "members": members,
         "personal": personal and members,
         "layout": LAYOUTS[layout],
-        "present": present,
         "aggregated": aggregated,
         "regions": regions,
         "industries": industries,
@@ -125,10 +146,10 @@ def draw(key: str, _roster, plan_json: str, view: str, all_facets: str) -> tuple
     html = hierarchy_html(
         g,
         layout=v["layout"],
-        presentation=v["present"],
         title=f"{v['upper']}组织架构图",
         all_facets=json.loads(all_facets),
         query=v["query"],
+        controls=False,
     )
     return html, find_societies(g, v["query"]), notes
 
@@ -138,12 +159,6 @@ def plan_facets(key: str, _roster, plan_json: str) -> tuple[dict, int]:
     """Regions, industries and kinds of the whole plan (for the filters), and its node count."""
     g = build_hierarchy(_roster, reconcile(_roster, Plan.from_dict(json.loads(plan_json)))[0])
     return facets(g), g.number_of_nodes()
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def draw_png(key: str, _roster, plan_json: str, view: str) -> bytes:
-    v, _, g = _graph(_roster, plan_json, view, json.loads(view)["aggregated"])
-    return hierarchy_png(g, title=f"{v['upper']}组织架构图")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -162,17 +177,81 @@ def mismatch_warning(notes: tuple[str, ...]) -> None:
     )
 
 
-def png_download(column, key: str, roster, plan_json: str, view: str) -> None:
-    """The PNG download in ``column``, drawn on click; without a Chinese font, the reason instead."""
+def overview_key(*, upper: str, grouping: str, regions: list[str], industries: list[str]) -> str:
+    """The overview's settings as JSON (its drawers' cache key)."""
+    view = {
+        "upper": upper.strip() or DEFAULT_UPPER,
+        "group_by": GROUPINGS[grouping],
+        "regions": regions,
+        "industries": industries,
+    }
+    return json.dumps(view, ensure_ascii=False, sort_keys=True)
+
+
+def _overview(_roster, plan_json: str, view: str):
+    v = json.loads(view)
+    plan, notes = reconcile(_roster, Plan.from_dict(json.loads(plan_json)))
+    ov = overview(
+        _roster, plan, group_by=v["group_by"], upper=v["upper"], regions=v["regions"], industries=v["industries"]
+    )
+    return ov, notes
+
+
+@st.cache_data(show_spinner="正在绘制组织架构总览…", max_entries=32)
+def draw_overview(key: str, _roster, plan_json: str, view: str) -> tuple[str, list[dict], tuple]:
+    """(overview html, one row per group, plan/roster mismatch notes)."""
+    ov, notes = _overview(_roster, plan_json, view)
+    return overview_html(ov, _roster, title=f"{ov.upper}组织架构总览"), group_rows(ov), notes
+
+
+@st.cache_data(show_spinner="正在生成文件…", max_entries=16)
+def draw_export(key: str, _roster, plan_json: str, view: str, suffix: str) -> bytes:
+    """The meeting export ``suffix`` (.png, .svg, .pdf, .pptx) of the overview."""
+    ov, _ = _overview(_roster, plan_json, view)
+    if suffix == ".pptx":
+        return deck_pptx(ov, _roster, title=f"{ov.upper}联合党支部组建方案")
+    drawers = {".png": overview_png, ".svg": overview_svg, ".pdf": partial(overview_pdf, title=f"{ov.upper}组织架构图")}
+    return drawers[suffix](ov)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def deck_pages(key: str, _roster, plan_json: str, view: str) -> int:
+    """How many slides the deck of this overview has (title, overview, one per joint branch)."""
+    return slide_count(_overview(_roster, plan_json, view)[0])
+
+
+def meeting_downloads(columns, key: str, roster, plan_json: str, view: str) -> None:
+    """One download per meeting export, each drawn when clicked; without a Chinese font, the reason instead.
+    The deck's help says how many slides it has (a city's deck of thousands takes minutes to make)."""
     try:
         cjk_font()
+    except CJKFontMissing as exc:
+        columns[0].error(str(exc))
+        return
+    pages = deck_pages(key, roster, plan_json, view)
+    helps = {".pptx": f"{EXPORTS['.pptx'][2]}。共{pages}页" + ("，页数多，制作需要几分钟" if pages > SLOW_DECK else "")}
+    for column, (suffix, (label, mime, help_text)) in zip(columns, EXPORTS.items()):
+        help_text = helps.get(suffix, help_text)
         column.download_button(
-            "PNG 图片（用于幻灯片）",
-            data=partial(draw_png, key, roster, plan_json, view),
-            file_name="组织架构图.png",
-            mime="image/png",
-            key="graph_dl_png",
+            label,
+            data=partial(draw_export, key, roster, plan_json, view, suffix),
+            file_name=f"组织架构图{suffix}",
+            mime=mime,
+            key=f"graph_dl_{suffix[1:]}",
+            help=help_text,
             icon=":material/download:",
         )
-    except CJKFontMissing as exc:
-        column.error(str(exc))
+    if len(columns) > len(EXPORTS):
+        columns[len(EXPORTS)].download_button(
+            "总览离线网页（HTML）",
+            data=partial(_overview_page, key, roster, plan_json, view),
+            file_name="组织架构总览.html",
+            mime="text/html",
+            key="graph_dl_overview",
+            help="单个文件，无需联网；在会议室电脑上打开后点“全屏演示”",
+            icon=":material/download:",
+        )
+
+
+def _overview_page(key: str, roster, plan_json: str, view: str) -> bytes:
+    return draw_overview(key, roster, plan_json, view)[0].encode("utf-8")

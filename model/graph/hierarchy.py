@@ -6,7 +6,7 @@ instructor node under the upper committee; uncovered societies hang from a warni
 node that stands apart (no edge to the upper committee)::
 
     科技社团党委 ─┬─ 甲学会党支部 ── 甲学会
-                  ├─ 乙学会等2家学会联合党支部 ─┬─ 乙学会
+                  ├─ 乙学会等2家单位联合党支部 ─┬─ 乙学会
                   │                              └─ 丙学会
                   └─ 派驻党建工作指导员 ── 丁学会
     未覆盖学会（需关注） ── 戊学会
@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
+from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 from model.planning.plan_file import plan_mismatch
 from model.roster.values import Roster, Society
@@ -68,19 +69,14 @@ class GraphOptions:
 
 
 def org_label(org: Organization) -> str:
-    """Display name of an organization.
+    """Display name of an organization: the documents' naming rule (:func:`org_display_name`).
 
     >>> org_label(Organization("S001", "党支部", "单独组建", ("甲学会",), 3))
     '甲学会党支部'
     >>> org_label(Organization("J001", "联合党支部", "同业共建", ("乙学会", "丙学会"), 3))
-    '乙学会等2家学会联合党支部'
+    '乙学会等2家单位联合党支部'
     """
-    if org.name:
-        return org.name
-    if len(org.units) == 1:
-        return f"{org.units[0]}{org.kind}"
-    first = org.units[0] if org.units else org.id
-    return f"{first}等{len(org.units)}家学会{org.kind}"
+    return org_display_name(org)
 
 
 def _society_attrs(name: str, society: Society | None, basis: str, count_basis: str) -> dict:

@@ -25,6 +25,7 @@ from model.rules.policy import BASES, SAME_HOST, SAME_INDUSTRY, SAME_REGION
 __all__ = [
     "hierarchy_html",
     "compat_graph_html",
+    "custom_graph_html",
     "node_style",
     "inline_json",
     "vis_js",
@@ -45,11 +46,11 @@ BASIS_COLORS = {
 KIND_COLORS = {
     UPPER: "#7b1113",
     "党委": "#c0392b",
-    "党总支": "#d35400",
+    "党总支": "#9c640c",  # brown-gold: never mistaken for the hollow 未覆盖 box
     "党支部": "#e74c3c",
     "联合党支部": "#2e86c1",
     INSTRUCTOR: "#5d6d7e",
-    UNCOVERED: "#e67e22",
+    UNCOVERED: "#fff4e5",  # hollow: a pale box with a thick red border and dark text
     MEMBER: "#566573",
 }
 BASIS_SHAPES = {
@@ -72,6 +73,24 @@ _FIELDS = (
     ("phone", "联系电话"),
     ("home_org", "党组织关系所在单位"),
 )
+_COVER_BASES = ("工作覆盖", "未覆盖")  # a society's "basis" outside an organization says how it is covered
+
+
+def _field_label(a: dict, key: str, label: str) -> str:
+    """The card label of ``key`` for this node: ``status`` is 党员类别 only on a member (on an
+    organization it is the change from today); ``basis`` of an uncovered or instructed society is
+    its 覆盖情况, not a 组建方式.
+
+    >>> _field_label({"kind": "联合党支部"}, "status", "党员类别")
+    '与现状相比'
+    >>> _field_label({"kind": "学会", "basis": "工作覆盖"}, "basis", "组建方式")
+    '覆盖情况'
+    """
+    if key == "status" and a.get("kind") != MEMBER:
+        return "与现状相比"
+    if key == "basis" and a.get("basis") in _COVER_BASES:
+        return "覆盖情况"
+    return label
 
 
 @lru_cache(maxsize=1)
@@ -134,13 +153,14 @@ def node_style(a: dict) -> dict:
     )
     border = WARNING_BORDER if kind == UNCOVERED else fill
     shape = "ellipse" if kind == "联合党支部" else "hexagon" if kind == INSTRUCTOR else "box"
+    light = kind == UNCOVERED
     return {
         "shape": shape,
         "color": {"background": fill, "border": border},
         "size": 24,
         "level": 0 if kind == UPPER else 1,
         "borderWidth": 3 if kind == UNCOVERED else 1,
-        "font": {"color": "#ffffff"} if shape in ("box", "ellipse") else {},
+        "font": {"color": "#7b1113" if light else "#ffffff"} if shape in ("box", "ellipse") else {},
     }
 
 
@@ -157,7 +177,7 @@ def wrap_label(text: str, width: int) -> str:
 
 def _card(a: dict) -> list[list[str]]:
     rows = [[("姓名" if a.get("kind") == MEMBER else "名称"), str(a.get("name", a.get("label", "")))]]
-    rows += [[label, str(a[k])] for k, label in _FIELDS if a.get(k) not in (None, "")]
+    rows += [[_field_label(a, k, label), str(a[k])] for k, label in _FIELDS if a.get(k) not in (None, "")]
     if a.get("kind") == MEMBER:
         rows.append(["所在学会", str(a.get("society", ""))])
         if a.get("secretary"):
@@ -214,9 +234,12 @@ def hierarchy_html(
     title: str = "组织架构图",
     all_facets: dict | None = None,
     query: str = "",
+    controls: bool = True,
 ) -> str:
     """The hierarchy as one offline HTML page: layout, legend, search, filters, collapse
-    (double-click an organization), presentation mode and a PNG download button."""
+    (double-click an organization), presentation mode and a PNG download button.
+    ``controls=False`` leaves search, filters and presentation to the page embedding it
+    (one set of controls), keeping collapse/expand and the PNG button."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, got {layout!r}")
     parents = {v: u for u, v in g.edges}
@@ -252,6 +275,7 @@ def hierarchy_html(
         "facets": all_facets or facets(g),
         "coverage": g.graph.get("coverage"),
         "query": query,
+        "controls": controls,
     }
     return _page(data, title)
 
@@ -324,5 +348,27 @@ def compat_graph_html(g: nx.Graph, *, title: str = "联合党支部候选学会�
             "industries": sorted({i for _, i in socs if i}),
             "kinds": [],
         },
+    }
+    return _page(data, title)
+
+
+def custom_graph_html(
+    nodes: list[dict], edges: list[dict], legend: list[dict], *, title: str, note: str = "", layout: str = "force"
+) -> str:
+    """Our template over prepared vis-network ``nodes`` and ``edges`` (dicts as :func:`hierarchy_html` makes
+    them; an edge may carry a ``label``), for pictures other than the hierarchy."""
+    regions = sorted({n["region"] for n in nodes if n.get("region")})
+    industries = sorted({n["industry"] for n in nodes if n.get("industry")})
+    data = {
+        "title": title,
+        "layout": layout,
+        "presentation": False,
+        "nodes": nodes,
+        "edges": edges,
+        "legend": legend,
+        "coverage": None,
+        "facets": {"regions": regions, "industries": industries, "kinds": []},
+        "note": note,
+        "plain": True,
     }
     return _page(data, title)

@@ -1,18 +1,28 @@
-"""The exported HTML opened from disk in headless Chromium with the network blocked."""
+"""The exported HTML opened from disk in headless Chromium with the network blocked, and the graph page's
+overview served by the app at 1920×1080: full-screen presentation, stepping, Esc.
+
+``GRAPH_SCREENSHOTS=docs/images`` keeps the 1920×1080 screenshots of the overview (sample province and
+a 10,000-society city) there as ``graph_*.png``.
+"""
 
 from __future__ import annotations
 
 import base64
 import io
+import os
 import time
+from pathlib import Path
 
 import pytest
-from graph_fixtures import IMG, SCRIPT, big_roster_plan, tiny_plan, tiny_roster
-from helpers import CHROMIUM, CHROMIUM_ARGS, sync_playwright_or_skip
+from graph_fixtures import IMG, SCRIPT, big_roster_plan, sample_roster_plan, store_roster_plan, tiny_plan, tiny_roster
+from helpers import CHROMIUM, CHROMIUM_ARGS, serve_app, sync_playwright_or_skip
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 
+from model.graph.compat import class_graph, class_graph_html
 from model.graph.hierarchy import GraphOptions, build_hierarchy
 from model.graph.html_view import hierarchy_html
+from model.planning.compat import compatibility_graph
 
 pytestmark = pytest.mark.browser
 
@@ -113,3 +123,115 @@ def test_large_graph_renders_in_reasonable_time(browser, tmp_path):
             assert page.evaluate("window.orgGraph.network.physics.physicsEnabled") is False
         assert _canvas_ink(page) > 1000
         page.context.close()
+
+
+FULL_HD = {"width": 1920, "height": 1080}
+
+
+def _keep(shot: bytes, name: str) -> None:
+    folder = os.environ.get("GRAPH_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        (Path(folder) / name).write_bytes(shot)
+
+
+def _overview_frame(page, timeout_ms: int = 120_000):
+    """The frame holding the overview, once drawn."""
+    page.wait_for_selector("iframe", timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate("!!(window.orgOverview && window.orgOverview.ready)"):
+                    return frame
+            except PlaywrightError:  # a frame still loading or gone
+                continue
+        page.wait_for_timeout(300)
+    raise AssertionError("the overview was not drawn")
+
+
+def _labels_px(frame) -> float:
+    """The smallest font size (px) of any text in the overview's stage."""
+    return frame.evaluate(
+        "Math.min.apply(null, Array.from(document.querySelectorAll('#stage *')).filter(e => "
+        "Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())).map(e => "
+        "parseFloat(getComputedStyle(e).fontSize)))"
+    )
+
+
+def test_presentation_mode_fills_the_screen(browser, tmp_path, db_path):
+    """It opens the graph page on the sample province, one click goes full screen with the chart alone
+    (1920×1080, labels ≥ 18 px), → steps to the first group, and Esc leaves."""
+    store_roster_plan(db_path, *sample_roster_plan())
+    with serve_app(db_path, tmp_path / "server.log") as url:
+        ctx = browser.new_context(viewport=FULL_HD, locale="zh-CN")
+        page = ctx.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "/graph", wait_until="domcontentloaded")
+        frame = _overview_frame(page)
+        page.wait_for_timeout(800)
+        assert frame.evaluate("document.querySelectorAll('.card').length") == 6
+        assert _labels_px(frame) >= 18
+        _keep(page.screenshot(), "graph_page_province.png")
+        frame.click("#present")
+        page.wait_for_timeout(800)
+        assert frame.evaluate("!!document.fullscreenElement")
+        box = page.locator("iframe").first.bounding_box()
+        assert (round(box["width"]), round(box["height"])) == (1920, 1080)
+        stage = frame.evaluate("JSON.stringify(document.getElementById('stage').getBoundingClientRect())")
+        assert '"width":1920' in stage and '"height":1080' in stage  # the chart alone, the bar hidden
+        assert frame.evaluate("getComputedStyle(document.getElementById('bar')).display") == "none"
+        assert _labels_px(frame) >= 24  # presentation type is larger again
+        _keep(page.screenshot(), "graph_overview_province.png")
+        frame.locator("body").press("ArrowRight")
+        assert frame.evaluate("window.orgOverview.state.view") == "group"
+        frame.locator("#next").click()
+        assert frame.evaluate("window.orgOverview.state.step") == 2
+        frame.locator("body").press("Escape")
+        page.wait_for_timeout(500)
+        assert not frame.evaluate("!!document.fullscreenElement")
+        assert not frame.evaluate("document.documentElement.classList.contains('present')")
+        assert errors == [] and page.locator("[data-testid='stException']").count() == 0
+        ctx.close()
+
+
+def test_city_overview_stays_one_screen(browser, tmp_path, db_path):
+    """It shows a 10,000-society city as a handful of cards on one 1920×1080 screen, labels ≥ 18 px,
+    and pages a group's organizations to the screen."""
+    store_roster_plan(db_path, *big_roster_plan(10_000))
+    with serve_app(db_path, tmp_path / "server.log") as url:
+        ctx = browser.new_context(viewport=FULL_HD, locale="zh-CN")
+        page = ctx.new_page()
+        page.goto(url + "/graph", wait_until="domcontentloaded")
+        frame = _overview_frame(page, timeout_ms=240_000)
+        page.wait_for_timeout(800)
+        assert frame.evaluate("document.querySelectorAll('.card').length") == 4
+        assert frame.evaluate("document.documentElement.scrollHeight <= innerHeight")
+        assert _labels_px(frame) >= 18
+        _keep(page.screenshot(), "graph_page_city.png")
+        frame.click("#present")
+        page.wait_for_timeout(800)
+        _keep(page.screenshot(), "graph_overview_city.png")
+        frame.evaluate("window.orgOverview.go(2)")  # 联合党支部（区域联建）: 2,866 branches
+        assert frame.evaluate("window.orgOverview.pages") > 50
+        stage = frame.evaluate(
+            "document.getElementById('stage').scrollHeight <= document.getElementById('stage').clientHeight"
+        )
+        assert stage
+        _keep(page.screenshot(), "graph_group_city.png")
+        ctx.close()
+
+
+def test_class_graph_draws_offline_with_placed_nodes(browser, tmp_path):
+    """It draws the sample's candidates summed by 所在地 offline: every class node where the model put it, no error."""
+    roster, _ = sample_roster_plan()
+    cg = class_graph(compatibility_graph(roster), "region")
+    path = tmp_path / "classes.html"
+    path.write_text(class_graph_html(cg), encoding="utf-8")
+    page, requests, dialogs, errors = _open(browser, path)
+    assert page.evaluate("window.orgGraph.nodes.length") == cg.number_of_nodes()
+    assert (requests, dialogs, errors) == ([], [], [])
+    assert page.evaluate("getComputedStyle(document.getElementById('collapse')).display") == "none"
+    assert _canvas_ink(page) > 2000
+    page.context.close()

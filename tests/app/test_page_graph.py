@@ -1,4 +1,4 @@
-"""AppTest of the 组织架构图 page: plan choice, toggles, filters, search, downloads."""
+"""AppTest of the 组织架构图 page: the overview first, the detailed tree on demand, filters, search, downloads."""
 
 from __future__ import annotations
 
@@ -41,24 +41,61 @@ def _html(at: AppTest) -> str:
     return frames[0].proto.srcdoc
 
 
-def test_page_draws_the_current_plan():
-    """It renders the current plan's graph, escaped, with the three downloads and no error."""
+def _tree(at: AppTest) -> AppTest:
+    return at.radio(key="graph_view").set_value("详细树状图").run()
+
+
+def test_page_opens_on_the_grouped_overview():
+    """It opens on the overview: group cards for the tiny plan, names escaped, the documents' joint name, five meeting downloads."""
     _seed()
     at = _page()
     assert not at.exception and not at.error
     page = _html(at)
-    assert "湖北省计算机学会党支部" in page and IMG not in page and "</script><script>alert" not in page
+    assert 'id="overview-data"' in page and "全屏演示" in page
+    assert f"{IMG}等2家单位联合党支部" not in page  # raw name never in the page: only escaped
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e等2家单位联合党支部" in page
+    assert "联合党支部（同业共建）" in page and "未覆盖学会" in page and "</script><script>alert" not in page
     assert [b.label for b in at.get("download_button")] == [
-        "离线网页（HTML）",
-        "PNG 图片（用于幻灯片）",
-        "组织架构清单（Excel）",
+        "PNG 图片（16:9 幻灯片）",
+        "SVG 矢量图",
+        "PDF（A3 打印）",
+        "会议幻灯片（PPTX）",
+        "总览离线网页（HTML）",
     ]
+    deck = next(b for b in at.get("download_button") if b.label == "会议幻灯片（PPTX）")
+    assert "共3页" in deck.proto.help  # title, overview, J001
+    assert PHONE not in page
+
+
+def test_grouping_and_filter_change_the_overview():
+    """It regroups the overview by 所在地 and keeps only the chosen region's organizations."""
+    _seed()
+    at = _page()
+    at.radio(key="graph_group").set_value("按所在地").run()
+    page = _html(at)
+    assert '"title": "武汉市"' in page and '"title": "恩施州"' in page
+    at.multiselect(key="graph_regions").set_value(["恩施州"]).run()
+    page = _html(at)
+    assert '"title": "恩施州"' in page and '"title": "武汉市"' not in page
+    assert at.dataframe[0].value["学会数"].sum() == 1
+
+
+def test_tree_view_draws_the_current_plan():
+    """It draws the detailed tree, escaped, without the frame's own filters (one set of controls)."""
+    _seed()
+    at = _tree(_page())
+    assert not at.exception and not at.error
+    page = _html(at)
+    assert "湖北省计算机学会党支部" in page and IMG not in page and "</script><script>alert" not in page
+    assert '"controls": false' in page
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[:2] == ["树状图离线网页（HTML）", "组织架构清单（Excel）"] and "会议幻灯片（PPTX）" in labels
 
 
 def test_personal_data_only_after_both_toggles():
     """It keeps phone numbers out until members and personal data are both switched on."""
     _seed()
-    at = _page()
+    at = _tree(_page())
     assert at.toggle(key="graph_personal").value is False
     at.toggle(key="graph_members").set_value(True).run()
     assert "张三" in _html(at) and PHONE not in _html(at)
@@ -66,19 +103,16 @@ def test_personal_data_only_after_both_toggles():
     assert PHONE in _html(at)
 
 
-def test_filter_search_and_presentation():
-    """It filters by region, lists search hits, and switches to presentation mode."""
+def test_filter_and_search_in_the_tree():
+    """It filters the tree by region and lists search hits."""
     _seed()
-    at = _page()
+    at = _tree(_page())
     at.multiselect(key="graph_regions").set_value(["宜昌市"]).run()
     assert "湖北省计算机学会" not in _html(at)
     at.multiselect(key="graph_regions").set_value([]).run()
     at.text_input(key="graph_query").input("onerror").run()
     hits = at.dataframe[0].value
     assert list(hits["学会名称"]) == [IMG]
-    at.toggle(key="graph_present").set_value(True).run()
-    assert '"presentation": true' in _html(at)
-    assert any("stSidebar" in m.value for m in at.markdown)
 
 
 def test_scenario_can_be_chosen():
@@ -95,6 +129,8 @@ def test_scenario_can_be_chosen():
     at = _page()
     at.selectbox(key="graph_plan").set_value("方案：方案乙").run()
     assert not at.exception
+    assert "联合党支部（" not in _html(at).split('id="overview-data"')[1]
+    _tree(at)
     assert "联合党支部" not in _html(at).split('id="graph-data"')[1]
 
 
@@ -127,6 +163,8 @@ def test_large_plan_opens_aggregated():
     store_roster(store, xlsx({"学会": rows}), "big.xlsx", note="大名册", workspace=store.current_workspace())
     store.put(store.current_workspace(), "plan", "current", plan.to_dict())
     at = _page()
+    assert len(at.dataframe[0].value) <= 10  # the overview: a handful of groups, whatever the size
+    _tree(at)
     assert not at.exception and at.toggle(key="graph_aggregated").value is True
     data = _html(at).split('id="graph-data"')[1]
-    assert "第0003学会等3家学会联合党支部（3家学会）" in data and '"name": "第0004学会"' not in data
+    assert "第0003学会等3家单位联合党支部（3家学会）" in data and '"name": "第0004学会"' not in data

@@ -1,4 +1,4 @@
-"""`python -m model graph ROSTER PLAN.json --out ORG.html [--members] [--show-personal]`."""
+"""`python -m model graph ROSTER PLAN.json --out X [--members] [--show-personal] [--group-by]`: the export by suffix."""
 
 from __future__ import annotations
 
@@ -50,6 +50,26 @@ def test_writes_offline_html_with_every_society(files, capsys):
         assert name in page
     assert IMG not in page and "\\u003cimg src=x onerror=alert(1)\\u003e" in page
     assert "2 个党组织，4 家学会" in capsys.readouterr().out
+
+
+def test_meeting_exports_by_suffix(files, capsys):
+    """It writes a 16:9 PNG of 1920 px, an SVG and a PDF with text, and a deck of title + overview + one
+    slide per joint branch, each chosen by the suffix of --out."""
+    from PIL import Image
+    from pptx import Presentation
+
+    tmp, roster, plan = files
+    for suffix in (".png", ".svg", ".pdf", ".pptx"):
+        assert main(["graph", str(roster), str(plan), "--out", str(tmp / f"org{suffix}"), "--group-by", "region"]) == 0
+    assert "4 家学会" in capsys.readouterr().out
+    assert Image.open(tmp / "org.png").size == (1920, 1080)
+    svg = (tmp / "org.svg").read_text(encoding="utf-8")
+    assert "<text" in svg and "武汉市" in svg and "宜昌市" in svg  # grouped by 所在地, labels as text
+    assert (tmp / "org.pdf").read_bytes().startswith(b"%PDF")
+    deck = Presentation(str(tmp / "org.pptx"))
+    assert len(deck.slides) == 3  # title, overview, J001
+    texts = " ".join(sh.text_frame.text for sh in deck.slides[2].shapes if sh.has_text_frame)
+    assert f"{IMG}等2家单位联合党支部" in texts and "同业共建" in texts
 
 
 def test_png_and_xlsx_by_suffix(files):
@@ -113,8 +133,8 @@ def test_bad_roster_and_output_suffix(files, capsys):
     roster.write_text("学会名称,学科类别,所在地\n甲学会,工科,武汉市\n", encoding="utf-8")
     assert main(["graph", str(roster), str(plan), "--out", str(tmp / "o.html")]) == 2
     assert "理事会正式党员数" in capsys.readouterr().err
-    assert main(["graph", str(roster), str(plan), "--out", str(tmp / "o.pdf")]) == 2
-    assert ".html" in capsys.readouterr().err
+    assert main(["graph", str(roster), str(plan), "--out", str(tmp / "o.docx")]) == 2
+    assert ".pptx" in capsys.readouterr().err
 
 
 def test_subprocess_never_shows_a_traceback(files):

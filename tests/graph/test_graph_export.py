@@ -22,7 +22,7 @@ def test_one_row_per_society_under_its_organization():
     """It lists each society once with its organization, kind and basis."""
     rows = {r["学会名称"]: r for r in listing_rows(build_hierarchy(tiny_roster(), tiny_plan()))}
     assert set(rows) == {"湖北省计算机学会", IMG, SCRIPT, "湖北省植物学会", "湖北省中医药学会"}
-    assert (rows[SCRIPT]["党组织"], rows[SCRIPT]["组建方式"]) == (f"{IMG}等2家学会联合党支部", "同业共建")
+    assert (rows[SCRIPT]["党组织"], rows[SCRIPT]["组建方式"]) == (f"{IMG}等2家单位联合党支部", "同业共建")
     assert rows["湖北省中医药学会"]["党组织类型"] == "未覆盖" and rows["湖北省中医药学会"]["上级党组织"] == ""
     assert rows["湖北省计算机学会"]["党员总数（含预备）"] == 11
 

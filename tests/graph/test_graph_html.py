@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import replace
 
 import networkx as nx
 import pytest
 from graph_fixtures import IMG, PHONE, SCRIPT, big_roster_plan, tiny_plan, tiny_roster
 
 from model.graph.hierarchy import GraphOptions, build_hierarchy
-from model.graph.html_view import compat_graph_html, hierarchy_html, inline_json
+from model.graph.html_view import _card, compat_graph_html, hierarchy_html, inline_json, node_style
 
 
 def _data(page: str) -> dict:
@@ -27,7 +28,7 @@ def _html(**options) -> str:
 def test_contains_every_organization_and_society():
     """It carries a node for each organization and each society of the plan."""
     labels = {n["name"] for n in _data(_html())["nodes"]}
-    assert {"湖北省计算机学会党支部", f"{IMG}等2家学会联合党支部"} <= labels
+    assert {"湖北省计算机学会党支部", f"{IMG}等2家单位联合党支部"} <= labels
     assert {"湖北省计算机学会", IMG, SCRIPT, "湖北省植物学会", "湖北省中医药学会"} <= labels
 
 
@@ -93,7 +94,7 @@ def test_style_by_kind_and_basis():
     """It shapes and colours nodes by kind and basis, sizes by members, and builds a legend."""
     nodes = {n["name"]: n for n in _data(_html())["nodes"]}
     assert nodes["湖北省计算机学会党支部"]["shape"] == "box"
-    assert nodes[f"{IMG}等2家学会联合党支部"]["shape"] == "ellipse"
+    assert nodes[f"{IMG}等2家单位联合党支部"]["shape"] == "ellipse"
     assert nodes["湖北省中医药学会"]["color"]["border"] != nodes["湖北省中医药学会"]["color"]["background"]
     assert nodes["湖北省计算机学会"]["size"] > nodes[SCRIPT]["size"]
     legend = {i["label"] for i in _data(_html())["legend"]}
@@ -153,3 +154,24 @@ def test_compat_graph_from_the_planner():
     data = _data(compat_graph_html(compatibility_graph(r)))
     assert {n["name"] for n in data["nodes"]} == {"甲", "乙", "丙"}
     assert len(data["edges"]) == 3  # 甲–乙: 同业, 区域, 挂靠
+
+
+def test_hover_cards_label_plan_status_and_coverage_rightly():
+    """It labels an organization's plan status 与现状相比 (党员类别 only on a member), an instructed society's
+    basis 覆盖情况, and names the joint branch as the documents do."""
+    plan = tiny_plan()
+    plan = replace(plan, organizations=(plan.organizations[0], replace(plan.organizations[1], status="新建")))
+    g = build_hierarchy(tiny_roster(), plan, GraphOptions(members=True))
+    org = dict(_card(g.nodes["org:J001"]))
+    assert org["名称"] == f"{IMG}等2家单位联合党支部" and org["与现状相比"] == "新建" and "党员类别" not in org
+    assert dict(_card(g.nodes["soc:湖北省植物学会"]))["覆盖情况"] == "工作覆盖"
+    member = dict(_card(g.nodes["mem:湖北省计算机学会:1"]))
+    assert member["党员类别"] == "预备"
+
+
+def test_general_branch_and_uncovered_look_different():
+    """It fills 党总支 and 未覆盖 with clearly different colours (未覆盖 a pale box with a red border, dark text)."""
+    general, uncovered = node_style({"kind": "党总支"}), node_style({"kind": "未覆盖"})
+    assert general["color"]["background"] != uncovered["color"]["background"]
+    assert uncovered["color"]["background"] == "#fff4e5" and uncovered["font"]["color"] == "#7b1113"
+    assert uncovered["borderWidth"] == 3 and general["font"]["color"] == "#ffffff"

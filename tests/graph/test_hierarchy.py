@@ -145,7 +145,7 @@ def test_mismatch_and_reconcile():
 def test_find_and_view():
     """It finds societies by part of the name and builds the filtered view in one call."""
     g = build_hierarchy(tiny_roster(), tiny_plan())
-    assert [r["所属"] for r in find_societies(g, "onerror")] == [f"{IMG}等2家学会联合党支部"]
+    assert [r["所属"] for r in find_societies(g, "onerror")] == [f"{IMG}等2家单位联合党支部"]
     assert find_societies(g, "  ") == []
     v = graph_view(tiny_roster(), tiny_plan(), regions=["武汉市"], collapsed=["org:S001"])
     assert v.nodes["org:S001"]["collapsed"] and "org:J001" in v and f"soc:{SCRIPT}" not in v

@@ -1,4 +1,4 @@
-"""ui/org_chart.py: the graph page's view key."""
+"""ui/org_chart.py: the graph page's view keys and meeting exports."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ VIEW = {
     "layout": "力导向（自由布局）",
     "members": False,
     "personal": True,
-    "present": False,
     "aggregated": True,
     "regions": ["宜昌市"],
     "industries": [],
@@ -30,3 +29,22 @@ def test_view_key_defaults_the_upper_name_and_hides_personal_data_without_member
 def test_view_key_is_stable():
     """It gives the same key for the same view (the drawers are cached on it)."""
     assert org_chart.view_key(**VIEW) == org_chart.view_key(**dict(reversed(list(VIEW.items()))))
+
+
+def test_overview_key_maps_the_grouping_and_defaults_the_upper_name():
+    """It stores the grouping's key (kind/industry/region) and the default upper name for a blank one."""
+    view = json.loads(org_chart.overview_key(upper=" ", grouping="按学科类别", regions=[], industries=["工科"]))
+    assert view == {"upper": org_chart.DEFAULT_UPPER, "group_by": "industry", "regions": [], "industries": ["工科"]}
+
+
+def test_every_meeting_export_is_drawn_by_suffix():
+    """It draws each meeting export from the overview: PNG, SVG, PDF and PPTX bytes, none with the phone number."""
+    from graph_fixtures import PHONE, tiny_plan, tiny_roster
+
+    roster = tiny_roster()
+    plan_json = org_chart.plan_key(tiny_plan())
+    view = org_chart.overview_key(upper="", grouping="按党组织类型", regions=[], industries=[])
+    magic = {".png": b"\x89PNG", ".svg": b"<?xml", ".pdf": b"%PDF", ".pptx": b"PK"}
+    for suffix in org_chart.EXPORTS:
+        data = org_chart.draw_export.__wrapped__("k", roster, plan_json, view, suffix)
+        assert data.startswith(magic[suffix]) and PHONE.encode() not in data
