@@ -6,19 +6,19 @@ only what is per tab: which workspace this tab shows, the key of the roster uplo
 (an uploaded file waits there until the user confirms or discards it), and the version of
 every document this tab has shown (its pin).
 
-No lost updates: a tab keeps showing the version of a document it first read until it
-reloads; every save names that version (``expected=``), so when another tab or colleague
-saved in between the store refuses, this tab keeps its edit as *pending* (shown, not saved)
+No lost updates: a tab pins the version of each document it first showed on a page (the
+roster it keeps showing in that version, as its editors hold edits of it); every save names
+that version (``expected=``), so when another tab or colleague saved in between the store refuses, this tab keeps its edit as *pending* (shown, not saved)
 and :func:`notices` (called by app.py before each page) says what changed, by whom, with
 两个按钮: 载入最新版本 (drop the pending edit) or 保留我的修改 (save it over the other).
-The planner's undo history is kept per tab (kind ``plan_history`` under this tab's key).
+The planner's undo history is checked like every document: an undo in a tab that has not seen
+another tab's newer edit is refused with the notice, so it never takes that edit back unseen.
 Every session key is declared in ``_DEFAULTS`` and initialised by :func:`init`.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,8 +68,8 @@ SAMPLE_PATH = Path(__file__).resolve().parents[1] / "sample_data" / "sample_rost
 ROSTER = ("roster", "current")
 POLICY = ("settings", "policy")
 # Where a page was left and how a view is drawn: the latest write wins, unchecked; a viewer's stay in the tab.
+PINNED_KINDS = frozenset({"roster"})  # shown in the version the tab pinned until it reloads
 VIEW_KINDS = frozenset({"election_page", "graph", "election_sim", "plan_edit"})
-TAB_KINDS = frozenset({"plan_history"})  # kept per tab: one tab's undo never takes back another's edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,6 @@ class Pending:
 _DEFAULTS: dict[str, Any] = {
     "ws_name": None,  # str: the workspace this tab shows
     "upload_nonce": 0,  # int: bumped to clear the roster uploader after replace/discard
-    "tab_id": None,  # str: this tab's id (its planner undo history)
     "pins": None,  # dict[(ws, kind, key), (text | None, digest | None)]: the version this tab shows
     "pending": None,  # dict[(ws, kind, key), Pending]: edits refused as conflicting, kept here
     "view_docs": None,  # dict[(ws, kind, key), dict]: a viewer's view choices (never stored)
@@ -104,8 +103,6 @@ def init() -> None:
     for key in ("pins", "pending", "view_docs"):
         if st.session_state[key] is None:
             st.session_state[key] = {}
-    if st.session_state["tab_id"] is None:
-        st.session_state["tab_id"] = uuid.uuid4().hex[:12]
     if st.session_state["ws_name"] is None:
         st.session_state["ws_name"] = store().current_workspace()
 
@@ -139,13 +136,16 @@ def set_workspace(name: str) -> None:
 
 # -- versions: what this tab shows, what it saves ---------------------------------------
 def _doc_key(kind: str, key: str) -> tuple[str, str, str]:
-    if kind in TAB_KINDS:
-        key = f"{key}@{st.session_state['tab_id']}"
     return (workspace_name(), kind, key)
 
 
 def _read(kind: str, key: str) -> tuple[str, str] | None:
-    """(text, digest) of a document as this tab shows it: its pending edit, else the version it pinned."""
+    """(text, digest) of a document as this tab shows it.
+
+    Its pending edit first. The roster: the version this tab pinned (its editors hold edits of that
+    version, keyed by its digest). Other documents: the latest, while the pin keeps the version first
+    shown on this page, which the next save is checked against.
+    """
     k = _doc_key(kind, key)
     if k in st.session_state["pending"]:
         text = st.session_state["pending"][k].text
@@ -154,20 +154,20 @@ def _read(kind: str, key: str) -> tuple[str, str] | None:
         text = json.dumps(st.session_state["view_docs"][k], ensure_ascii=False, sort_keys=True)
         return text, digest_of(text)
     found = store().get_text(*k)
-    if kind in VIEW_KINDS or kind in TAB_KINDS:
+    if kind in VIEW_KINDS:
         return found
     pins = st.session_state["pins"]
     if k not in pins:
-        pins[k] = found if found is not None else (None, None)
+        pins[k] = (found[0] if found and kind in PINNED_KINDS else None, found[1] if found else None)
         return found
     text, digest = pins[k]
-    if found is not None and found[1] == digest:
+    if kind not in PINNED_KINDS or (found is not None and found[1] == digest):
         return found
     return None if text is None else (text, digest)
 
 
 def _expected(k: tuple[str, str, str]) -> str | None:
-    if k[1] in VIEW_KINDS or k[1] in TAB_KINDS:
+    if k[1] in VIEW_KINDS:
         return ANY
     pin = st.session_state["pins"].get(k)
     return ANY if pin is None else pin[1]
@@ -175,15 +175,15 @@ def _expected(k: tuple[str, str, str]) -> str | None:
 
 def _saved(k: tuple[str, str, str], text: str | None, digest: str | None) -> None:
     st.session_state["pending"].pop(k, None)
-    if k[1] not in VIEW_KINDS and k[1] not in TAB_KINDS:
-        st.session_state["pins"][k] = (text, digest)
+    if k[1] not in VIEW_KINDS:
+        st.session_state["pins"][k] = (text if k[1] in PINNED_KINDS else None, digest)
 
 
 def _write(kind: str, key: str, value: dict, note: str | None = None) -> bool:
     """Save a document (or, with ``note``, the roster) checked against the version this tab showed.
 
-    False when another writer came first: the edit is then pending in this tab and :func:`notices`
-    tells the user. Storage problems (disk full, read-only …) raise StorageFailure for app.py to show.
+    When another writer came first, the edit is kept pending in this tab and the script reruns, so
+    :func:`notices` tells the user at once (inside a widget callback Streamlit reruns anyway). Storage problems (disk full, read-only …) raise StorageFailure for app.py to show.
     """
     k = _doc_key(kind, key)
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -197,7 +197,7 @@ def _write(kind: str, key: str, value: dict, note: str | None = None) -> bool:
             digest = store().put_roster(k[0], value, note=note, expected=_expected(k))
     except Conflict as exc:
         st.session_state["pending"][k] = Pending(text, note or "", exc.current, str(exc))
-        return False
+        st.rerun()  # the notice above the page says so at once, and the page shows the pending edit
     _saved(k, text, digest)
     return True
 
@@ -287,8 +287,8 @@ def notices() -> None:
         names = "、".join(sorted({KIND_LABELS.get(k[1], k[1]) for k in changed}))
         c1, c2 = st.columns([4, 1])
         c1.warning(
-            f"{widgets.md_text(names)}已在其他标签页或由同事修改。本页仍显示你打开时的版本，"
-            "在此基础上的修改不会覆盖对方的修改，而是会提示冲突。"
+            f"{widgets.md_text(names)}已在其他标签页或由同事修改。在本页的下一次保存不会覆盖对方的修改，"
+            "而会提示冲突；点“载入最新版本”显示最新内容（本页未保存的输入将清除）。"
         )
         if c2.button("载入最新版本", key="stale_reload", type="primary"):
             reload()
