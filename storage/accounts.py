@@ -140,7 +140,8 @@ def login(store: Store, name: str, password: str, now: float | None = None) -> A
         ok = row is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
-    with store._connect(write=True) as c:
+    bookkeeping = Store(store.path)  # counting failures is no change of data: also through a viewer's handle
+    with bookkeeping._connect(write=True) as c:
         if ok:
             c.execute("DELETE FROM login_failures WHERE name = ?", (name,))
             return Account(row[0], row[1], row[2])

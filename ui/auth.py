@@ -155,6 +155,8 @@ def require_login(store: Store) -> None:
         submitted = st.form_submit_button("登录", type="primary")
     if submitted:
         _try_login(store, name, password)
+    if not accounts.users(store):
+        st.warning("尚未建立任何账户。请管理员在服务器上运行：party-workbench users add 用户名 --role editor")
     st.caption("本工作台由单位内部服务器提供。账户由管理员在服务器上用 party-workbench users 命令建立。")
     st.stop()
 

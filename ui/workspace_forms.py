@@ -45,7 +45,7 @@ def workspace_picker(names: list[str], current: str) -> None:
         st.session_state["ws_select"] = current
     st.selectbox(
         "切换工作区",
-        names,
+        names if current in names else [current, *names],  # a viewer's empty database: the workspace shown
         key="ws_select",
         on_change=switch_workspace,
         help="切换后各页面显示所选工作区的数据；下次打开程序时仍打开它。",
