@@ -600,6 +600,8 @@ class Store:
 
     def import_workspace(self, data: bytes, name: str) -> str:
         """Create workspace ``name`` from an exported file; refuses a taken name or a foreign file."""
+        if self.read_only:
+            raise ReadOnly("当前账户只能查看，不能修改（只读）")
         name = check_name(name)
         payload = _read_export(data)
         with self._connect(write=True) as c:
