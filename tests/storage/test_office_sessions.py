@@ -85,3 +85,24 @@ def test_an_editors_change_names_the_editor(office):
     assert office.audit(DEFAULT_WORKSPACE)[0].actor == "张三"
     at.switch_page("app_pages/audit.py").run()
     assert "张三" in set(at.dataframe[0].value["操作人"])
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "app_pages/home.py",
+        "app_pages/roster.py",
+        "app_pages/planner.py",
+        "app_pages/graph.py",
+        "app_pages/election.py",
+        "app_pages/documents.py",
+        "app_pages/workspace.py",
+        "app_pages/audit.py",
+    ],
+)
+def test_a_viewer_sees_every_page_whole(office, page):
+    """It renders every page for a viewer without a refused write (only the user's own edits are refused)."""
+    at = _login("李四", "只读的密码1234")
+    at.switch_page(page).run()
+    assert not at.exception
+    assert not any("不能修改（只读）" in w.value for w in at.warning), page
