@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 
 import streamlit as st
 
+from model.rules.settings import SETTINGS
 from storage.store import KIND_LABELS, AuditEntry
 
-__all__ = ["filters", "rows", "summary", "download", "matching"]
+__all__ = ["filters", "rows", "summary", "download", "matching", "readable", "readable_text", "FIELD_LABELS"]
 
 
 def matching(
@@ -51,8 +53,58 @@ def filters(entries: list[AuditEntry]) -> list[AuditEntry]:
     return matching(entries, actors, kinds, text.strip(), since)
 
 
+# The stored fields a change names, as the pages call them.
+FIELD_LABELS = {
+    **{spec.field: spec.label for spec in SETTINGS},
+    "bases": "允许的联合组建方式",
+    "count_basis": "党员统计口径",
+    "ballots_issued": "发出选票张数",
+    "ballots_returned": "收回选票张数",
+    "invalid_ballots": "无效票张数",
+    "tally": "计票",
+    "ballots": "选票",
+    "spec": "选举设置",
+    "committee_size": "委员会组成人数",
+    "scrutineers": "监票人",
+    "reason": "补选原因",
+    "date": "选举日期",
+    "previous": "上届选举",
+    "history": "计票轮次",
+    "organizations": "党组织",
+    "uncovered": "未覆盖学会",
+    "together": "指定同组",
+    "apart": "不得同组",
+}
+
+
+def readable(detail: str) -> str:
+    """A change's detail with the stored field names in Chinese.
+
+    >>> readable("改动：ballots_issued、count_basis")
+    '改动：发出选票张数、党员统计口径'
+    """
+    head, sep, fields = detail.rpartition("改动：")
+    if not sep:
+        return detail
+    return (
+        head
+        + sep
+        + "、".join(FIELD_LABELS.get(f, f) for f in fields.rstrip("等").split("、"))
+        + ("等" if fields.endswith("等") else "")
+    )
+
+
+def readable_text(text: str) -> str:
+    """Every stored field name in ``text`` in Chinese (for the conflict notice).
+
+    >>> readable_text("设置已被张三修改（改动：max_units），本次修改未保存")[:20]
+    '设置已被张三修改（改动：联合党支部组建单'
+    """
+    return re.sub(r"[a-z][a-z_]+", lambda m: FIELD_LABELS.get(m.group(), m.group()), text)
+
+
 def rows(entries: list[AuditEntry]) -> list[dict[str, str]]:
-    return [e.row() for e in entries]
+    return [{**e.row(), "说明": readable(e.detail)} for e in entries]
 
 
 def summary(chosen: list[AuditEntry], entries: list[AuditEntry]) -> str:
@@ -66,7 +118,7 @@ def _csv(entries: list[AuditEntry]) -> bytes:
     writer = csv.DictWriter(buf, fieldnames=["时间", "操作人", "操作", "内容", "项目", "说明"])
     writer.writeheader()
     for e in entries:
-        writer.writerow({k: _safe(v) for k, v in e.row().items()})
+        writer.writerow({k: _safe(v) for k, v in {**e.row(), "说明": readable(e.detail)}.items()})
     return buf.getvalue().encode("utf-8-sig")
 
 

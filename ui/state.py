@@ -30,7 +30,7 @@ from model.roster.loading import RawBook, parse_roster, raw_from_dict, raw_to_di
 from model.roster.values import Roster
 from model.rules.policy import Policy
 from storage.store import ANY, KIND_LABELS, Conflict, Store, default_path, digest_of
-from ui import auth, widgets
+from ui import audit_view, auth, widgets
 
 __all__ = [
     "init",
@@ -272,7 +272,7 @@ def notices() -> None:
         label = KIND_LABELS.get(k[1], k[1])
         with st.container(border=True):
             st.error(
-                f"**你的修改尚未保存**：{widgets.md_text(p.message)}。本页显示的是你的修改。"
+                f"**你的修改尚未保存**：{widgets.md_text(audit_view.readable_text(p.message))}。本页显示的是你的修改。"
                 "请选择载入最新版本（放弃你的这次修改），或保留你的修改（覆盖对方的修改）。"
             )
             c1, c2 = st.columns(2)
