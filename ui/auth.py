@@ -6,7 +6,8 @@ server address that is not a loopback one): nothing of the workbench is sent bef
 account of storage/accounts.py; a session ends after :data:`IDLE_MINUTES` without use; a viewer
 (只读) sees every page and changes nothing — ui/state.py gives a viewer's session a read-only store,
 which refuses every write. In both modes a request whose Host header is not an address of this
-server is refused (DNS rebinding): only the page saying so is sent.
+server is refused (DNS rebinding): only the page saying so is sent. In office mode any IP address of
+this machine is accepted (the LAN address colleagues type), and names listed in PARTY_WORKBENCH_HOSTS.
 
 Session keys of this module (beside ui/state.py's): ``auth_user``, ``auth_role``, ``auth_seen``.
 """
@@ -123,7 +124,26 @@ def host_allowed() -> bool:
         header = None
     if not header:
         return True
-    return _host_name(header) in allowed_hosts()
+    host = _host_name(header)
+    return host in allowed_hosts() or (office_mode() and _is_own_address(host))
+
+
+def _is_own_address(host: str) -> bool:
+    """Whether ``host`` is an IP address of this machine (binding to it succeeds; nothing is sent).
+
+    >>> _is_own_address("127.0.0.1"), _is_own_address("203.0.113.77"), _is_own_address("intranet")
+    (True, False, False)
+    """
+    try:
+        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:
+        return False
+    with socket.socket(family, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.bind((host, 0))
+        except OSError:
+            return False
+    return True
 
 
 # -- login -----------------------------------------------------------------------------------
