@@ -223,3 +223,36 @@ def test_the_sample_banner_shows_until_a_real_roster_replaces_it(db_path):
     again = open_app()
     assert not any("示例数据" in w.value for w in again.warning)
     assert DEFAULT_WORKSPACE in Store(db_path).workspaces()
+
+
+def test_a_killed_writer_loses_no_confirmed_edit(tmp_path):
+    """It keeps every save the writer confirmed before kill -9, and the database stays intact (5 kills)."""
+    import signal
+    import subprocess
+    import sys
+    import time as clock
+
+    from helpers import REPO
+
+    path = tmp_path / "w.sqlite"
+    code = (
+        "import sys\nfrom storage.store import Store\ns = Store(__import__('pathlib').Path(sys.argv[1]))\n"
+        "i = int(sys.argv[2])\nwhile True:\n    s.put('甲', 'scenario', str(i), {'i': i, 'x': '数' * 2000})\n"
+        "    print(i, flush=True)\n    i += 1\n"
+    )
+    start = 0
+    for _ in range(5):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, str(path), str(start)], cwd=REPO, stdout=subprocess.PIPE, text=True
+        )
+        confirmed = []
+        deadline = clock.monotonic() + 30
+        while len(confirmed) < 20 and clock.monotonic() < deadline:
+            confirmed.append(int(proc.stdout.readline()))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        kept = {int(k) for k in Store(path).keys("甲", "scenario")}
+        assert set(confirmed) <= kept
+        start = max(kept) + 1
+    with sqlite3.connect(path) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
