@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt constraints.txt 2>/dev
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test lint format sysdeps sample bench notebook clean
+.PHONY: run serve test lint format sysdeps sample bench notebook clean
 
 $(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -31,6 +31,12 @@ sysdeps:
 run: $(STAMP)
 	@echo "学会党建规划工作台：只在本机打开 http://127.0.0.1:$(PORT) （不对局域网开放）"
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+# Office mode: shared on the network, login required (accounts: `.venv/bin/python -m model users add NAME --role editor`).
+serve: $(STAMP)
+	@$(PY) -m model users list | grep -q . || echo "尚无账户：先运行 $(PY) -m model users add 用户名 --role editor"
+	@echo "学会党建规划工作台（办公室模式）：同事在局域网中用 http://本机地址:$(PORT) 打开，须先登录"
+	PARTY_WORKBENCH_MODE=office $(PY) -m streamlit run app.py --server.address 0.0.0.0 --server.port $(PORT)
 
 test: lint sysdeps
 	$(PY) -m pytest

@@ -8,7 +8,7 @@ import streamlit as st
 from model.rules.policy import BASES, Policy
 from model.rules.settings import COUNT_BASES, changed_settings
 from storage.store import ENV_VAR, StoreError
-from ui import state, widgets, workspace_forms
+from ui import auth, state, widgets, workspace_forms
 
 st.title("工作区与设置")
 st.caption(
@@ -43,6 +43,8 @@ st.subheader("数据保存位置")
 st.code(str(state.db_path()), language=None)
 if os.environ.get(ENV_VAR, "").strip():
     st.caption(f"位置由环境变量 {ENV_VAR} 指定。")
+elif auth.office_mode():
+    st.caption("办公室模式下，数据库位置由服务器管理员设置。")
 else:
     workspace_forms.db_path_form()
 
@@ -65,8 +67,8 @@ with st.form("policy"):
         placeholder=widgets.PICK,
         help="同业共建：学科类别相同；区域联建：所在地相同或相邻；挂靠组建：支撑单位相同。默认：三种均可",
     )
-    if st.form_submit_button("保存设置", type="primary"):
+    if st.form_submit_button("保存设置", type="primary", disabled=auth.read_only()):
         workspace_forms.save_policy(policy, basis, bases, values)
-if st.button("恢复规定默认值", disabled=not changed_settings(policy)):
+if st.button("恢复规定默认值", disabled=not changed_settings(policy) or auth.read_only()):
     state.set_policy(Policy())
     st.rerun()

@@ -1,4 +1,4 @@
-"""Reading a JSON input file: InputError naming the file, line and column of the fault."""
+"""Reading a JSON input file: InputError naming the file, line and column of the fault; nesting bounded."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from model.findings import ERROR, Finding, InputError
+from storage.json_limits import MAX_DEPTH, JsonTooDeep, check_depth
 
 __all__ = ["read_json"]
 
@@ -18,8 +19,14 @@ def read_json(path: str | Path) -> object:
     except UnicodeDecodeError as exc:
         raise InputError([Finding(ERROR, name, None, None, None, f"不是 UTF-8 编码的文本（{exc.reason}）")]) from exc
     try:
-        return json.loads(text)
+        value = json.loads(text)
+        check_depth(value)
     except json.JSONDecodeError as exc:
         raise InputError(
             [Finding(ERROR, name, None, exc.lineno, None, f"不是有效的 JSON：第{exc.colno}列，{exc.msg}")]
         ) from exc
+    except (RecursionError, JsonTooDeep):
+        raise InputError(
+            [Finding(ERROR, name, None, None, None, f"JSON 嵌套超过 {MAX_DEPTH} 层，不是本工作台的文件")]
+        ) from None
+    return value

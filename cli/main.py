@@ -1,7 +1,8 @@
-"""Headless CLI (docs/formats.md §5): ``python -m model validate|plan|check|elect|graph|docs``.
+"""Headless CLI (docs/formats.md §5): ``python -m model validate|plan|check|elect|graph|docs|users``.
 
 Exit status: 0 on success (warnings may be printed), 2 on bad input with one line
-per error naming file, sheet, row and column — never a traceback.
+per error naming file, sheet, row and column — never a traceback. ``party-workbench``
+(pyproject) is the same CLI plus ``run`` and ``serve`` (cli/launch.py).
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ import argparse
 import importlib
 import sys
 
+from cli import users
 from model.findings import InputError
+from storage.json_limits import JsonTooDeep
+from storage.store import StoreError
 
-COMMANDS = ("validate", "plan", "check", "elect", "ballot", "graph", "docs")
+COMMANDS = ("validate", "plan", "check", "elect", "ballot", "graph", "docs", "users")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--addressee", help="主送机关（上级党组织全称），如“中共湖北省科技社团委员会”")
     d.add_argument("--council-meeting", help="理事会会议时间及届次，如“2026年3月5日经第五届理事会第三次会议”")
     d.add_argument("--phones", action="store_true", help="台账中包含联系电话等个人信息（默认不含）")
+    users.add_parser(sub)
     return p
 
 
@@ -73,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         print(f"{exc.filename}：无法读取或写入（{exc.strerror}）", file=sys.stderr)
+        return 2
+    except (RecursionError, JsonTooDeep):
+        print("输入的 JSON 文件嵌套层次过深，不是本工作台的文件", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
         return 2
 
 

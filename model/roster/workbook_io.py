@@ -6,6 +6,11 @@ Excel row number and its cells as read: str, int, float, bool, date, datetime or
 None. Problems that stop reading (not a workbook, encrypted, corrupt, empty) and
 cell problems only visible at read time (a formula without a cached value, an Excel
 error value) are findings on the RawBook. ``model.roster.loading`` interprets the cells.
+
+Reading is bounded (README, 安全): a file over :data:`MAX_FILE_BYTES`, a workbook whose parts
+expand beyond :data:`MAX_EXPANDED_BYTES` (a "zip bomb"), or a sheet of more than :data:`MAX_ROWS`
+filled rows or :data:`MAX_COLUMNS` columns is refused with one finding, in seconds and without
+reading the rest, so a wrong file can neither fill the memory nor hold the server.
 """
 
 from __future__ import annotations
@@ -35,7 +40,25 @@ from model.roster.columns import (
     sheet_spec,
 )
 
-__all__ = ["Cell", "RawSheet", "RawBook", "read_raw", "cell_text", "find_header_row", "is_blank"]
+__all__ = [
+    "Cell",
+    "RawSheet",
+    "RawBook",
+    "read_raw",
+    "cell_text",
+    "find_header_row",
+    "is_blank",
+    "MAX_FILE_BYTES",
+    "MAX_EXPANDED_BYTES",
+    "MAX_ROWS",
+    "MAX_COLUMNS",
+]
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # as the app's upload limit (.streamlit/config.toml maxUploadSize)
+MAX_EXPANDED_BYTES = 200 * 1024 * 1024  # all parts of an .xlsx, unpacked
+MAX_ROWS = 50_000  # filled rows per sheet (a province's roster has a few thousand)
+MAX_SCANNED_ROWS = 200_000  # rows read per sheet, blank ones included
+MAX_COLUMNS = 500
 
 Cell = str | int | float | bool | date | datetime | time | None
 Origin = Literal["xlsx", "csv", "table"]
@@ -132,6 +155,8 @@ def read_raw(source: str | Path | bytes, filename: str | None = None) -> RawBook
     else:
         name = filename or Path(source).name or str(source)  # no server folders in messages
         try:
+            if Path(source).is_file() and Path(source).stat().st_size > MAX_FILE_BYTES:
+                return _fatal(name, _too_big_file(Path(source).stat().st_size))
             data = Path(source).read_bytes()
         except FileNotFoundError:
             return _fatal(name, "文件不存在")
@@ -139,18 +164,44 @@ def read_raw(source: str | Path | bytes, filename: str | None = None) -> RawBook
             return _fatal(name, "这是一个文件夹，不是名册文件")
         except OSError as exc:
             return _fatal(name, f"无法读取文件（{exc.strerror or exc}）")
+    if len(data) > MAX_FILE_BYTES:
+        return _fatal(name, _too_big_file(len(data)))
     if not data.strip():
         return _fatal(name, "文件是空的")
     if data[:2] == b"PK":
         other = _other_zip_format(data)
         if other:
             return _fatal(name, other)
+        expanded = _expanded_size(data)
+        if expanded > MAX_EXPANDED_BYTES:
+            return _fatal(
+                name,
+                f"工作簿解压后有 {expanded / 1024 / 1024:.0f} MB，超过上限 {MAX_EXPANDED_BYTES // 1024 // 1024} MB"
+                "（学会名册不会这么大），已拒绝读取",
+            )
         return _read_xlsx(name, data)
     if data[:8] == OLE_MAGIC:
         return _fatal(name, _ole_message(data))
     if Path(name).suffix.lower() in ("", ".csv", ".txt"):
         return _read_csv(name, data)
     return _fatal(name, "不是 Excel 工作簿（.xlsx）或 CSV 文件，无法读取")
+
+
+class _TooLarge(Exception):
+    """A sheet beyond the reading limits (its message says which)."""
+
+
+def _too_big_file(size: int) -> str:
+    return f"文件有 {size / 1024 / 1024:.0f} MB，超过名册文件的上限 {MAX_FILE_BYTES // 1024 // 1024} MB，已拒绝读取"
+
+
+def _expanded_size(data: bytes) -> int:
+    """The declared unpacked size of every part of a zip package (zipfile never unpacks past it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return sum(i.file_size for i in z.infolist())
+    except _CORRUPT:
+        return 0
 
 
 # Zip packages that are not .xlsx: OpenDocument spreadsheets (WPS/LibreOffice .ods) and Word files.
@@ -213,15 +264,17 @@ def _read_xlsx(name: str, data: bytes) -> RawBook:
     except _CORRUPT:
         return _fatal(name, corrupt)
     try:
-        grids = {title: _grid(wb[title]) for title in wb.sheetnames if _wanted(title)}
+        grids = {title: _grid(wb[title], title) for title in wb.sheetnames if _wanted(title)}
         chosen, notes = _choose_sheets(name, grids)
         formulas = {}
         if has_formulas:
             wf = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             try:
-                formulas = {title: _grid(wf[title]) for title in chosen.values()}
+                formulas = {title: _grid(wf[title], title) for title in chosen.values()}
             finally:
                 wf.close()
+    except _TooLarge as exc:
+        return _fatal(name, str(exc))
     except _CORRUPT:
         return _fatal(name, corrupt)
     finally:
@@ -238,9 +291,23 @@ def _wanted(title: str) -> bool:
     return normalize_header(title) != "填表说明"
 
 
-def _grid(ws) -> list[tuple[Cell, ...]]:
+def _grid(ws, title: str) -> list[tuple[Cell, ...]]:
     ws.reset_dimensions()  # some writers store a wrong <dimension>; read every cell
-    return [tuple(r) for r in ws.iter_rows(values_only=True)]
+    return _bounded(ws.iter_rows(values_only=True), title)
+
+
+def _bounded(rows, title: str) -> list[tuple[Cell, ...]]:
+    """The rows, stopping with :class:`_TooLarge` past the limits."""
+    grid, filled = [], 0
+    for r in rows:
+        row = tuple(r)
+        if len(row) > MAX_COLUMNS and any(not is_blank(v) for v in row[MAX_COLUMNS:]):
+            raise _TooLarge(f"工作表“{title}”超过 {MAX_COLUMNS} 列（上限），不像是学会名册，已拒绝读取")
+        grid.append(row[:MAX_COLUMNS])
+        filled += not all(is_blank(v) for v in row)
+        if filled > MAX_ROWS or len(grid) > MAX_SCANNED_ROWS:
+            raise _TooLarge(f"工作表“{title}”超过 {MAX_ROWS:,} 行（上限），已拒绝读取；请只上传学会名册")
+    return grid
 
 
 def _choose_sheets(name: str, grids: dict[str, list]) -> tuple[dict[str, str], list[Finding]]:
@@ -373,10 +440,12 @@ def _read_csv(name: str, data: bytes) -> RawBook:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        grid = _bounded((tuple(c if c != "" else None for c in rec) for rec in records), name)
     except csv.Error:
         return _fatal(name, "CSV 文件格式有误（引号不配对等），无法读取")
-    grid = [tuple(c if c != "" else None for c in rec) for rec in records]
+    except _TooLarge as exc:
+        return _fatal(name, str(exc))
     sheet, findings = _sheet_from_grid(name, SOCIETY_SHEET, SOCIETY_SHEET, grid, None)
     return RawBook(name, (sheet,), tuple(findings), "csv")
 

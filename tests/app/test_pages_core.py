@@ -231,7 +231,10 @@ def test_two_sessions_see_the_same_workspace(tiny):
     first.session_state[key] = {"edited_rows": {0: {"理事会正式党员数": "三"}}, "added_rows": [], "deleted_rows": []}
     first.run()
     second.run()
+    assert "已在其他标签页或由同事修改" in texts(second)  # the open tab is told, and keeps what it showed
+    second.button(key="stale_reload").click().run()
     assert "应为非负整数" in " ".join(second.dataframe[0].value["说明"])
+    assert "已在其他标签页" not in texts(second)
     tiny.create_workspace("乙")
     tiny.set_current_workspace("乙")
     third = open_app()

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "学会名称,学科类别,所在地,理事会正式党员数\n"
 
@@ -52,3 +54,36 @@ def test_unreadable_inputs_exit_two_naming_the_file(tmp_path):
         assert p.returncode == 2, path
         assert str(path) in p.stderr and "Traceback" not in p.stderr
         assert len(p.stderr.strip().splitlines()) == 1
+
+
+def test_a_zip_bomb_is_refused_with_exit_two(tmp_path):
+    """It refuses an .xlsx expanding past 200 MB with exit 2 and one line naming the limit."""
+    from roster.test_bounded_input import zip_bomb
+
+    f = tmp_path / "bomb.xlsx"
+    f.write_bytes(zip_bomb(210 << 20))
+    p = validate(f)
+    lines = p.stderr.strip().splitlines()
+    assert p.returncode == 2 and len(lines) == 1 and "超过上限 200 MB" in lines[0]
+
+
+@pytest.mark.parametrize("command", ["elect", "ballot", "check", "plan", "graph", "docs"])
+def test_deeply_nested_json_exits_two_with_one_line(tmp_path, command):
+    """It refuses 1,000 levels of nested JSON given to any JSON-reading command: exit 2, one line."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    roster = ROOT / "sample_data" / "sample_roster.xlsx"
+    out = str(tmp_path / "out")
+    args = {
+        "elect": [str(deep), "--out", out],
+        "ballot": [str(deep), "--out", out + ".docx"],
+        "check": [str(roster), str(deep)],
+        "plan": [str(roster), "--locks", str(deep), "--out", out],
+        "graph": [str(roster), str(deep), "--out", out + ".html"],
+        "docs": [str(roster), str(deep), "--out", out],
+    }[command]
+    p = subprocess.run(
+        [sys.executable, "-m", "model", command, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    lines = p.stderr.strip().splitlines()
+    assert p.returncode == 2 and len(lines) == 1 and "嵌套" in lines[0] and "Traceback" not in p.stderr
