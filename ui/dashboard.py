@@ -28,7 +28,8 @@ BARS = ("已建党组织", "按规则应覆盖")
 COLORS = ("#c0392b", "#f0b27a")
 
 
-@st.cache_data(show_spinner="正在统计覆盖情况…", max_entries=32)
+# cache_resource: the Dashboard is frozen, and cache_data would unpickle a copy on every rerun.
+@st.cache_resource(show_spinner="正在统计覆盖情况…", max_entries=32)
 def cached_dashboard(digest: str, policy_json: str, today: date, _roster: Roster, _policy: Policy) -> Dashboard:
     return coverage.dashboard(_roster, _policy, today=today)
 

@@ -1,7 +1,7 @@
 """The roster page's sections (app_pages/roster.py): the upload awaiting confirmation, the findings, the editors.
 
 Reading an upload and splitting the roster into editable sheets are cached on the file id and
-the roster digest; every edit is saved at once as a new roster version (kept for 撤销).
+the roster digest (shared, never copied: nothing here mutates them); every edit is saved at once as a new roster version (kept for 撤销).
 """
 
 from __future__ import annotations
@@ -32,13 +32,15 @@ __all__ = [
 PAGE_ROWS = 500  # rows per editor page: a city roster (10,000 societies, 50,000 members) is edited a page at a time
 
 
-@st.cache_data(show_spinner="正在读取文件…", max_entries=4)
+# cache_resource, not cache_data: the values are frozen (RawBook, Roster) or never mutated (the frames), and
+# cache_data would unpickle a copy on every hit — 1–2 s per run for a 10,000-society roster (docs/performance.md).
+@st.cache_resource(show_spinner="正在读取并检查文件…", max_entries=4)
 def read_upload(file_id: str, name: str, _data: bytes) -> tuple[RawBook, Roster]:
     book = read_raw(_data, name)
     return book, parse_roster(book)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def frames(digest: str, _raw: RawBook) -> dict[str, pd.DataFrame]:
     return roster_frames(_raw)
 
