@@ -16,6 +16,7 @@ is not on the page (pages change) is printed as ``skipped: why``, never a crash.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -390,6 +391,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=240, help="seconds to wait for one answer")
     args = p.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    bad = [s for s in sizes if s != "province" and not s.isdigit()]
+    if bad:
+        p.error(f"--sizes: “province” or a number of societies, not {', '.join(bad)}")
+    if not Path(kit.CHROMIUM).exists() or importlib.util.find_spec("playwright") is None:
+        print("bench_browser skipped: Chromium or Playwright is not installed (make sysdeps)")
+        return 0
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench_browser_") as d:
         tmp = Path(d)
