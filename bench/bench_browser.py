@@ -90,6 +90,7 @@ class Bench:
 
     def __init__(self, size: str, timeout: float) -> None:
         self.size, self.timeout, self.rows = size, timeout, []
+        self.stalled = False  # a figure of this page ran out of time: its other interactions are skipped
 
     def measure(
         self,
@@ -103,6 +104,9 @@ class Bench:
         """Time ``action`` ``runs`` times; a Skip or an error is recorded as the row's note. True if timed."""
         times: list[float] = []
         note = ""
+        if self.stalled:
+            note = f"skipped: an earlier figure of this page took over {self.timeout:.0f} s"
+            runs = 0
         for _ in range(runs):
             try:
                 t = action()
@@ -114,6 +118,7 @@ class Bench:
                 break
             if t.seconds is None:
                 note = t.note
+                self.stalled = t.note.startswith("still running")
                 break
             times.append(t.seconds)
             if page is not None and page.locator("[data-testid='stException']").count():
@@ -207,6 +212,7 @@ def pages(b: Bench, page, title: str, runs: int, roster: Path, timeout: float) -
             kit.timed(page, kit.sidebar_link(page, PAGES[0]).click, timeout=timeout)  # from the home page
         return kit.timed(page, kit.sidebar_link(page, title).click, timeout=timeout)
 
+    b.stalled = False
     opened = b.measure(f"{title}：打开", OPEN, open_once, runs=runs if title != PAGES[0] else 1, page=page)
     if not opened:
         kit.wait_idle(page, timeout)
