@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt constraints.txt 2>/dev
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run serve test lint format sysdeps sample bench notebook clean
+.PHONY: run serve test lint format sysdeps sample bench bench-browser notebook clean
 
 $(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -55,6 +55,13 @@ sample: $(STAMP)
 
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+# The browser benchmark alone (bench/bench_browser.py, issue 16): `make bench-browser SIZES=province,3000,10000 RUNS=3`.
+# `make bench` runs it on the province sample only; the 10,000-society run takes long (its plan, graph and zip).
+SIZES ?= province
+RUNS  ?= 3
+bench-browser: $(STAMP) sysdeps
+	$(PY) bench/bench_browser.py --sizes $(SIZES) --runs $(RUNS)
 
 # Optional: JupyterLab (requirements-notebook.txt) in .venv, then open the workbench notebook.
 notebook: $(STAMP)

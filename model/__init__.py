@@ -63,51 +63,58 @@ The hierarchy graph, and an election counted by the 2020 regulation:
 500
 """
 
-from model import display
-from model.election.counting import ElectionResult, count_election, next_round
-from model.election.direct import LeadershipFlow, direct_election, leadership_flow
-from model.election.draft import ElectionDraft
-from model.election.electorate import Electorate, Voter, electorate_from_members, electorate_from_roster
-from model.election.plenary import by_election_spec, first_plenary
-from model.election.record import ElectionRecord, parse_record, record_of_rounds
-from model.election.simulate import SimulationResult, quorum_probability, simulate, turnout_for_quorum
-from model.election.spec import ElectionSpec, parse_election
-from model.findings import Finding, InputError, RosterError
-from model.graph.hierarchy import GraphOptions, build_hierarchy, graph_view, org_label
-from model.graph.html_view import compat_graph_html, hierarchy_html
-from model.paperwork.bundle import Bundle, build_bundle, to_zip, write_documents
-from model.paperwork.document import DocContext, Document
-from model.paperwork.election_letters import by_election_letter, change_result, result_letter
-from model.paperwork.plan_workbook import plan_workbook
-from model.paperwork.word import to_docx
-from model.planning.check import check_plan
-from model.planning.compat import branch_modes, candidates, compatibility_graph, pair_modes
-from model.planning.edits import (
-    EditHistory,
-    EditResult,
-    create,
-    dissolve,
-    lock,
-    merge,
-    move,
-    recheck,
-    reoptimize,
-    set_basis,
-    split,
-    unlock,
-)
-from model.planning.explain import Explanation, Suggestion, explain_uncovered
-from model.planning.plan import Organization, Plan, plan_from_json, plan_to_json, read_plan
-from model.planning.planner import plan_joint_branches
-from model.planning.scenarios import Comparison, compare
-from model.planning.today import today_locks, today_plan
-from model.roster.loading import load_roster, parse_roster, read_raw, read_roster, write_roster_xlsx
-from model.roster.values import Member, Roster, Society
-from model.rules.classify import Classification, classify, classify_all
-from model.rules.coverage import current_coverage, dashboard, existing_organizations, required_coverage
-from model.rules.policy import Policy
-from model.rules.rates import Coverage
-from model.rules.settings import policy_with
+import importlib
+
+# Each public name and the module defining it. Importing ``model`` loads none of them: a name is imported
+# on first use (PEP 562), so ``from model.rules import policy`` in the app does not load OR-Tools, pandas,
+# openpyxl or the document renderers (docs/performance.md); ``from model import X`` works as before.
+_SOURCES = {
+    "model.election.counting": ("ElectionResult", "count_election", "next_round"),
+    "model.election.direct": ("LeadershipFlow", "direct_election", "leadership_flow"),
+    "model.election.draft": ("ElectionDraft",),
+    "model.election.electorate": ("Electorate", "Voter", "electorate_from_members", "electorate_from_roster"),
+    "model.election.plenary": ("by_election_spec", "first_plenary"),
+    "model.election.record": ("ElectionRecord", "parse_record", "record_of_rounds"),
+    "model.election.simulate": ("SimulationResult", "quorum_probability", "simulate", "turnout_for_quorum"),
+    "model.election.spec": ("ElectionSpec", "parse_election"),
+    "model.findings": ("Finding", "InputError", "RosterError"),
+    "model.graph.hierarchy": ("GraphOptions", "build_hierarchy", "graph_view", "org_label"),
+    "model.graph.html_view": ("compat_graph_html", "hierarchy_html"),
+    "model.paperwork.bundle": ("Bundle", "build_bundle", "to_zip", "write_documents"),
+    "model.paperwork.document": ("DocContext", "Document"),
+    "model.paperwork.election_letters": ("by_election_letter", "change_result", "result_letter"),
+    "model.paperwork.plan_workbook": ("plan_workbook",),
+    "model.paperwork.word": ("to_docx",),
+    "model.planning.check": ("check_plan",),
+    "model.planning.compat": ("branch_modes", "candidates", "compatibility_graph", "pair_modes"),
+    "model.planning.edits": (
+        "EditHistory",
+        "EditResult",
+        "create",
+        "dissolve",
+        "lock",
+        "merge",
+        "move",
+        "recheck",
+        "reoptimize",
+        "set_basis",
+        "split",
+        "unlock",
+    ),
+    "model.planning.explain": ("Explanation", "Suggestion", "explain_uncovered"),
+    "model.planning.plan": ("Organization", "Plan", "plan_from_json", "plan_to_json", "read_plan"),
+    "model.planning.planner": ("plan_joint_branches",),
+    "model.planning.scenarios": ("Comparison", "compare"),
+    "model.planning.today": ("today_locks", "today_plan"),
+    "model.roster.loading": ("load_roster", "parse_roster", "read_raw", "read_roster", "write_roster_xlsx"),
+    "model.roster.values": ("Member", "Roster", "Society"),
+    "model.rules.classify": ("Classification", "classify", "classify_all"),
+    "model.rules.coverage": ("current_coverage", "dashboard", "existing_organizations", "required_coverage"),
+    "model.rules.policy": ("Policy",),
+    "model.rules.rates": ("Coverage",),
+    "model.rules.settings": ("policy_with",),
+}
+_WHERE = {name: module for module, names in _SOURCES.items() for name in names}
 
 __all__ = [
     # roster: load, validate, write
@@ -210,3 +217,19 @@ __all__ = [
     # Jupyter display
     "display",
 ]
+
+
+def __getattr__(name: str):
+    """A public name, imported from its module on first use (``display`` is the submodule model.display)."""
+    if name == "display":
+        return importlib.import_module("model.display")
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

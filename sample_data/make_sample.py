@@ -8,6 +8,11 @@ one own branch whose society now has too few members, one whose kind no longer f
 and several terms ending within six months of 2026-11-22.
 
 Run: ``python sample_data/make_sample.py [--seed N] [--out PATH]``. Same seed, same file.
+
+City mode, for the benchmarks: ``--societies N`` writes a city roster of N societies (Wuhan's 13
+districts, every member listed on the 党员 sheet, about half the societies with 0–2 members, own
+organizations for two thirds of the larger ones, joint branches of 2–5 small societies on one host
+unit, terms ending all through the next three years) to ``sample_data/city_N.xlsx`` unless ``--out``.
 """
 
 from __future__ import annotations
@@ -466,14 +471,140 @@ def _person(rng: random.Random, taken: set[str]) -> str:
             return name
 
 
+# -- city mode (bench/bench_browser.py): many societies, most small ---------------------------------------
+CITY_DISTRICTS = [
+    "江岸区",
+    "江汉区",
+    "硚口区",
+    "汉阳区",
+    "武昌区",
+    "青山区",
+    "洪山区",
+    "东西湖区",
+    "汉南区",
+    "蔡甸区",
+    "江夏区",
+    "黄陂区",
+    "新洲区",
+]
+CITY_ADJACENCY = [
+    ("江岸区", "江汉区"),
+    ("江岸区", "黄陂区"),
+    ("江岸区", "新洲区"),
+    ("江汉区", "硚口区"),
+    ("硚口区", "东西湖区"),
+    ("硚口区", "汉阳区"),
+    ("汉阳区", "蔡甸区"),
+    ("汉阳区", "武昌区"),
+    ("武昌区", "洪山区"),
+    ("武昌区", "青山区"),
+    ("青山区", "洪山区"),
+    ("洪山区", "江夏区"),
+    ("蔡甸区", "汉南区"),
+    ("蔡甸区", "东西湖区"),
+    ("东西湖区", "黄陂区"),
+    ("黄陂区", "新洲区"),
+    ("江夏区", "汉南区"),
+]
+CITY_KINDS = ("学会", "协会", "研究会", "促进会")
+
+
+def build_city(n: int, seed: int = SEED) -> Roster:
+    """A city roster of ``n`` societies (deterministic for a seed): see the module docstring."""
+    rng = random.Random(seed)
+    topics = [(industry, topic) for industry, names in TOPICS.items() for topic in names]
+    hosts = [h for names in HOSTS_WUHAN.values() for h in names] + [f"武汉市第{k}中学" for k in range(1, n // 40 + 2)]
+    societies = []
+    for i in range(n):
+        industry, topic = topics[i % len(topics)]
+        district = CITY_DISTRICTS[(i // len(topics)) % len(CITY_DISTRICTS)]
+        serial = i // (len(topics) * len(CITY_DISTRICTS))
+        kind = CITY_KINDS[serial % len(CITY_KINDS)]
+        serial_text = f"第{serial // len(CITY_KINDS) + 1}" if serial >= len(CITY_KINDS) else ""
+        small = rng.random() < 0.5
+        total = rng.choice((0, 0, 1, 1, 1, 2, 2)) if small else min(3 + int(rng.expovariate(1 / 8)), 120)
+        probationary = rng.choice([1, 1, 2]) if total >= 3 and rng.random() < 0.12 else 0
+        societies.append(
+            {
+                "name": f"武汉市{district}{topic}{serial_text}{kind}",
+                "industry": industry,
+                "region": district,
+                "host_unit": rng.choice(hosts) if rng.random() > 0.1 else None,
+                "supervisor": f"武汉市{district}科学技术协会",
+                "formal": total - probationary,
+                "probationary": probationary,
+                "secretariat": min(total, rng.randint(0, 3)) if rng.random() < 0.6 else None,
+            }
+        )
+    for k, s in enumerate(s for s in societies if s["formal"] + s["probationary"] >= 3 and rng.random() < 2 / 3):
+        kind = kind_for_total(s["formal"] + s["probationary"])
+        s["org"], s["kind"] = f"{s['name']}{'党委' if kind == '党委' else kind}", kind
+        s["dates"] = _term(rng, soon=k % 8 == 1, overdue=k % 16 == 3)
+    by_host: dict[str, list[dict]] = {}
+    for s in societies:
+        if 1 <= s["formal"] <= 2 and s["host_unit"]:
+            by_host.setdefault(s["host_unit"], []).append(s)
+    for host, units in sorted(by_host.items()):
+        for j in range(0, len(units) - 1, 5):
+            group = units[j : j + rng.randint(2, 5)]
+            if sum(s["formal"] for s in group) >= 3 and rng.random() < 0.4:
+                dates = _term(rng, soon=rng.random() < 0.15)
+                for s in group:
+                    s["org"], s["kind"], s["dates"] = f"{host}挂靠学会第{j // 5 + 1}联合党支部", "联合党支部", dates
+    built = [
+        Society(
+            name=s["name"],
+            industry=s["industry"],
+            region=s["region"],
+            host_unit=s["host_unit"],
+            formal_members=s["formal"],
+            probationary_members=s["probationary"],
+            secretariat_members=s["secretariat"],
+            supervisor=s["supervisor"],
+            existing_org=s.get("org"),
+            existing_kind=s.get("kind"),
+            org_founded=s.get("dates", (None, None))[0],
+            term_ends=s.get("dates", (None, None))[1],
+            extra=(("备注", ""),),
+        )
+        for s in societies
+    ]
+    adjacency = tuple(sorted((min(a, b), max(a, b)) for a, b in CITY_ADJACENCY))
+    return Roster(tuple(built), _city_members(rng, built), adjacency, (), f"city_{n}.xlsx", True)
+
+
+def _city_members(rng: random.Random, societies: list[Society]) -> tuple[Member, ...]:
+    """Every member of every society listed; names unique within a society (a city has namesakes)."""
+    members: list[Member] = []
+    for s in societies:
+        taken: set[str] = set()
+        for k in range(s.formal_members + s.probationary_members):
+            members.append(
+                Member(
+                    name=_person(rng, taken),
+                    society=s.name,
+                    gender=rng.choice("男男女"),
+                    society_role="理事长"
+                    if k == 0
+                    else rng.choices(["副理事长", "秘书长", "常务理事", "理事"], [3, 1, 4, 8])[0],
+                    status="预备" if k >= s.formal_members else "正式",
+                    phone=f"10{rng.randint(0, 999_999_999):09d}",
+                    home_org=s.host_unit or s.supervisor,
+                )
+            )
+    return tuple(members)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="生成示例名册（湖北省）")
     p.add_argument("--seed", type=int, default=SEED)
-    p.add_argument("--out", default=str(OUT))
+    p.add_argument("--out", default=None, help="默认 sample_data/sample_roster.xlsx（城市模式 city_N.xlsx）")
+    p.add_argument("--societies", type=int, default=None, help="城市模式：生成 N 个学会的市级名册（性能测试用）")
     args = p.parse_args(argv)
-    roster = build_sample(args.seed)
-    Path(args.out).write_bytes(write_roster_xlsx(roster))
-    print(f"{args.out}：{len(roster.societies)}个学会，{len(roster.members)}名党员")
+    roster = build_sample(args.seed) if args.societies is None else build_city(args.societies, args.seed)
+    out = args.out or (OUT if args.societies is None else OUT.with_name(f"city_{args.societies}.xlsx"))
+    Path(out).write_bytes(write_roster_xlsx(roster))
+    print(f"{out}：{len(roster.societies)}个学会，{len(roster.members)}名党员")
     return 0
 
 

@@ -1,7 +1,7 @@
 """The roster page's sections (app_pages/roster.py): the upload awaiting confirmation, the findings, the editors.
 
 Reading an upload and splitting the roster into editable sheets are cached on the file id and
-the roster digest; every edit is saved at once as a new roster version (kept for 撤销).
+the roster digest (shared, never copied: nothing here mutates them); every edit is saved at once as a new roster version (kept for 撤销).
 """
 
 from __future__ import annotations
@@ -23,17 +23,24 @@ __all__ = [
     "upload_review",
     "findings_section",
     "sheet_editors",
+    "page_bounds",
+    "merge_page",
     "last_change",
+    "PAGE_ROWS",
 ]
 
+PAGE_ROWS = 500  # rows per editor page: a city roster (10,000 societies, 50,000 members) is edited a page at a time
 
-@st.cache_data(show_spinner="正在读取文件…", max_entries=4)
+
+# cache_resource, not cache_data: the values are frozen (RawBook, Roster) or never mutated (the frames), and
+# cache_data would unpickle a copy on every hit — 1–2 s per run for a 10,000-society roster (docs/performance.md).
+@st.cache_resource(show_spinner="正在读取并检查文件…", max_entries=4)
 def read_upload(file_id: str, name: str, _data: bytes) -> tuple[RawBook, Roster]:
     book = read_raw(_data, name)
     return book, parse_roster(book)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def frames(digest: str, _raw: RawBook) -> dict[str, pd.DataFrame]:
     return roster_frames(_raw)
 
@@ -94,13 +101,49 @@ def sheet_editors(raw: RawBook, digest: str) -> None:
     """One tab per sheet with an editor; an edit is saved as a new roster version and the page reruns."""
     sheets = frames(digest, raw)
     tabs = st.tabs(list(sheets))
-    for tab, (sheet, frame) in zip(tabs, sheets.items()):
+    for tab, sheet in zip(tabs, sheets):
         with tab:
-            key = f"edit_{sheet}_{digest}"
-            edited = st.data_editor(frame, key=key, num_rows="dynamic", width="stretch")
-            if widgets.has_edits(key):
-                state.save_raw(frames_to_raw({**sheets, sheet: edited}, raw.filename), note=f"编辑工作表“{sheet}”")
-                st.rerun()
+            _sheet_editor(raw, digest, sheet)
+
+
+def page_bounds(rows: int, page: int, size: int = PAGE_ROWS) -> tuple[int, int]:
+    """The [start, end) rows of 1-based ``page`` of a sheet of ``rows`` rows (the last page may be short).
+
+    >>> page_bounds(1200, 1), page_bounds(1200, 3), page_bounds(0, 1)
+    ((0, 500), (1000, 1200), (0, 0))
+    """
+    start = (page - 1) * size
+    return start, min(start + size, rows)
+
+
+def merge_page(frame: pd.DataFrame, start: int, end: int, edited: pd.DataFrame) -> pd.DataFrame:
+    """The whole sheet with rows [start, end) replaced by the edited page (rows added or deleted there included)."""
+    return pd.concat([frame.iloc[:start], edited, frame.iloc[end:]])
+
+
+@st.fragment
+def _sheet_editor(raw: RawBook, digest: str, sheet: str) -> None:
+    """One sheet's editor, a page of PAGE_ROWS rows at a time; turning a page reruns this fragment only."""
+    sheets = frames(digest, raw)
+    frame = sheets[sheet]
+    pages = max(1, -(-len(frame) // PAGE_ROWS))
+    page = 1
+    if pages > 1:
+        page = st.number_input(
+            f"页码（共 {pages} 页，每页 {PAGE_ROWS} 行，共 {len(frame)} 行）",
+            min_value=1,
+            max_value=pages,
+            value=1,
+            key=f"page_{sheet}_{digest}",
+            help="名册较大时分页编辑；每页的修改即时保存。",
+        )
+    start, end = page_bounds(len(frame), page)
+    key = f"edit_{sheet}_{digest}_{page}"
+    edited = st.data_editor(frame.iloc[start:end], key=key, num_rows="dynamic", width="stretch")
+    if widgets.has_edits(key):
+        whole = merge_page(frame, start, end, edited)
+        state.save_raw(frames_to_raw({**sheets, sheet: whole}, raw.filename), note=f"编辑工作表“{sheet}”")
+        st.rerun(scope="app")
 
 
 def last_change(history: list[tuple[str, str]]) -> str | None:

@@ -40,8 +40,8 @@ def clean_text(value: Cell) -> str:
     >>> clean_text("\\u3000湖北省 某学会\\u00a0")
     '湖北省 某学会'
     """
-    text = cell_text(value)
-    if _CONTROL.search(text):
+    text = value if value.__class__ is str else cell_text(value)  # most cells are text already
+    if not text.isprintable() and _CONTROL.search(text):  # isprintable() is the cheap test of the usual case
         text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.strip(_BLANKS)
 

@@ -305,8 +305,10 @@ def _parse_members(sink: _Sink, sheet: RawSheet, known: set[str] | None) -> tupl
         return ()
     members: list[Member] = []
     seen: dict[tuple[str, str], int] = {}
+    columns = [(c.key, table.index.get(c.key)) for c in spec.columns]  # looked up once, not per cell
     for row, cells in sheet.rows:
-        text = {c.key: clean_text(table.get(cells, c.key)) for c in spec.columns}
+        n = len(cells)
+        text = {key: clean_text(cells[j] if j is not None and j < n else None) for key, j in columns}
         for key in ("name", "society"):
             if key in table.index and not text[key]:
                 sink.add(ERROR, sheet, row, table.header(key), "必填，不能为空", "必填")

@@ -122,6 +122,8 @@ def roster_frames(raw: RawBook) -> dict[str, pd.DataFrame]:
 
 
 def _text(v: object) -> str | None:
+    if v.__class__ is str:  # the usual cell: no conversion needed
+        return None if is_blank(v) else v  # type: ignore[arg-type]
     if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return None
     if isinstance(v, pd.Timestamp):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from model.roster.values import Roster, Society
-from model.rules.classify import classify_all
+from model.rules.classify import Classification, classify_all
 from model.rules.policy import (
     BRANCH,
     GENERAL_BRANCH,
@@ -195,20 +195,29 @@ def current_coverage(roster: Roster, orgs: tuple[ExistingOrg, ...]) -> Coverage:
     return Coverage(units=len(roster.societies), organized=organized, work_covered=organized + work_only)
 
 
-def required_coverage(roster: Roster, policy: Policy = Policy()) -> Coverage:
-    """What full compliance gives: every society with F ≥ 1 organized, every society work-covered."""
-    organized = sum(1 for c in classify_all(roster, policy) if c.required != LIAISON)
+def required_coverage(
+    roster: Roster, policy: Policy = Policy(), classes: tuple[Classification, ...] | None = None
+) -> Coverage:
+    """What full compliance gives: every society with F ≥ 1 organized, every society work-covered.
+
+    ``classes`` is ``classify_all(roster, policy)`` when the caller has it already (the dashboard).
+    """
+    classes = classify_all(roster, policy) if classes is None else classes
+    organized = sum(1 for c in classes if c.required != LIAISON)
     n = len(roster.societies)
     return Coverage(units=n, organized=organized, work_covered=n)
 
 
 def statutory_rows(
-    roster: Roster, policy: Policy = Policy(), orgs: tuple[ExistingOrg, ...] | None = None
+    roster: Roster,
+    policy: Policy = Policy(),
+    orgs: tuple[ExistingOrg, ...] | None = None,
+    classes: tuple[Classification, ...] | None = None,
 ) -> tuple[StatRow, ...]:
     """The statutory form's rows, today (``now``) against full compliance (``required``)."""
     orgs = existing_organizations(roster, policy) if orgs is None else orgs
     placed = _placement(roster, orgs)
-    classes = classify_all(roster, policy)
+    classes = classify_all(roster, policy) if classes is None else classes
     own_now = Counter(o.kind for o in orgs if not o.joint and o.kind in ORG_KINDS)
     own_req = Counter(c.required for c in classes if c.own)
     joint = [o for o in orgs if o.joint]
@@ -247,7 +256,11 @@ def statutory_rows(
 
 
 def breakdown(
-    roster: Roster, field: str, policy: Policy = Policy(), orgs: tuple[ExistingOrg, ...] | None = None
+    roster: Roster,
+    field: str,
+    policy: Policy = Policy(),
+    orgs: tuple[ExistingOrg, ...] | None = None,
+    classes: tuple[Classification, ...] | None = None,
 ) -> tuple[GroupRow, ...]:
     """Coverage per value of ``field`` (``region``, ``industry`` or ``host_unit``), largest group first."""
 
@@ -256,7 +269,8 @@ def breakdown(
 
     orgs = existing_organizations(roster, policy) if orgs is None else orgs
     placed = _placement(roster, orgs)
-    required = {c.society: c.required != LIAISON for c in classify_all(roster, policy)}
+    classes = classify_all(roster, policy) if classes is None else classes
+    required = {c.society: c.required != LIAISON for c in classes}
     acc: dict[str, list[int]] = {}
     for s in roster.societies:
         row = acc.setdefault(key(s), [0, 0, 0, 0])
@@ -390,15 +404,16 @@ class Dashboard:
 def dashboard(roster: Roster, policy: Policy = Policy(), *, today: date) -> Dashboard:
     """The whole coverage overview for ``roster`` under ``policy`` as of ``today``."""
     orgs = existing_organizations(roster, policy)
-    now, req = current_coverage(roster, orgs), required_coverage(roster, policy)
+    classes = classify_all(roster, policy)  # once: every society, shared by the figures below
+    now, req = current_coverage(roster, orgs), required_coverage(roster, policy, classes)
     return Dashboard(
         now=now,
         required=req,
         orgs=orgs,
-        stat_rows=statutory_rows(roster, policy, orgs),
-        by_region=breakdown(roster, "region", policy, orgs),
-        by_industry=breakdown(roster, "industry", policy, orgs),
-        by_host=breakdown(roster, "host_unit", policy, orgs),
+        stat_rows=statutory_rows(roster, policy, orgs, classes),
+        by_region=breakdown(roster, "region", policy, orgs, classes),
+        by_industry=breakdown(roster, "industry", policy, orgs, classes),
+        by_host=breakdown(roster, "host_unit", policy, orgs, classes),
         violations=violations(roster, policy, orgs),
         terms=terms_due(orgs, today, policy.term_warning_months),
         targets=tuple((t, t.met_by(now), t.met_by(req)) for t in TARGETS),
