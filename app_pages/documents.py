@@ -42,11 +42,13 @@ st.caption(f"已读取 {len(usable)} 份选举记录（来自“换届选举”�
 digest = state.roster_digest()
 plan_json = documents_view.plan_key(plan)
 labels = documents_view.org_labels(plan)
+due = documents_view.due_documents(digest, roster, plan_json, ctx, elections)
+documents_view.due_summary(due, labels)
 left, right = st.columns([3, 2])
 chosen = left.multiselect(
     "党组织（可多选）",
     list(labels),
-    default=list(labels)[:1],
+    default=documents_view.default_orgs(labels, due),
     format_func=labels.get,
     key="doc_orgs",
     placeholder=widgets.PICK,
@@ -54,7 +56,7 @@ chosen = left.multiselect(
 code = right.selectbox(
     "文书类型",
     list(DOC_TYPES),
-    index=documents_view.default_type(plan, roster, chosen, ctx, elections),
+    index=documents_view.default_type(plan, roster, chosen, ctx, elections, due),
     format_func=documents_view.doc_type_label,
     key="doc_type",
 )
@@ -76,10 +78,8 @@ st.caption(
     "全部党组织的请示、备案表、党员名册，每个学会的表1–表3，覆盖情况统计表和缺项清单，按党组织、学会分文件夹打包。"
 )
 documents_zip.zip_section(
-    digest=digest,
     roster=roster,
     plan=plan,
-    plan_json=plan_json,
     ctx=ctx,
     elections=elections,
     phones=phones,

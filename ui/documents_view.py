@@ -18,7 +18,7 @@ from model.findings import InputError
 from model.paperwork.bundle import DOC_TYPES, build_document, file_bytes, org_codes, stale_units
 from model.paperwork.document import DocContext, Document
 from model.paperwork.election_letters import parse_record
-from model.paperwork.election_match import records_for, usable_elections
+from model.paperwork.election_match import match_elections, records_for, usable_elections
 from model.paperwork.founding import org_display_name
 from model.planning.plan import Plan
 from model.roster.values import Roster
@@ -33,7 +33,11 @@ __all__ = [
     "options",
     "saved_options",
     "context_form",
+    "DUE",
+    "due_documents",
+    "default_orgs",
     "default_type",
+    "due_summary",
     "issued_caption",
     "doc_type_label",
     "org_labels",
@@ -160,14 +164,76 @@ def issued_caption(ctx: dict) -> None:
         st.caption(f"成文日期：{day.year}年{day.month}月{day.day}日（不是今天，可在上方选项中修改）。")
 
 
-def default_type(plan: Plan, roster: Roster, org_ids: list[str], ctx: dict, elections_json: str) -> int:
-    """Index in DOC_TYPES of the first document the first chosen organization needs (模板1 for a new
-    one, 模板3 for one the plan keeps; the first type when none is chosen)."""
+# The documents an organization has to act on, most pressing first: results to report, requests
+# before a meeting, then the founding request (模板3 and the forms go with them).
+DUE = ("模板6", "模板9", "模板4", "模板7", "模板1")
+DUE_WHY = {
+    "模板6": "换届选举已完成，报送结果",
+    "模板9": "补选已完成，报送结果",
+    "模板4": "换届（任期将满或已有换届记录）",
+    "模板7": "补选",
+    "模板1": "新建或调整党组织",
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def due_documents(digest: str, _roster: Roster, plan_json: str, ctx: dict, elections_json: str) -> dict:
+    """Organization id -> the documents it has to act on (codes in :data:`DUE` order); only those with any."""
+    plan = Plan.from_dict(json.loads(plan_json))
+    by_org = match_elections(plan, records(elections_json))
+    context_ = context(ctx)
+    out = {}
+    for org in plan.organizations:
+        codes = set(org_codes(org, _roster, plan, context_, by_org.get(org.id, ())))
+        due = tuple(c for c in DUE if c in codes)
+        if due:
+            out[org.id] = due
+    return out
+
+
+def default_orgs(labels: dict[str, str], due: dict[str, tuple[str, ...]]) -> list[str]:
+    """The organization the page opens on: the first with the most pressing due document (else the first).
+
+    >>> default_orgs({"S1": "S1 甲", "S2": "S2 乙", "S3": "S3 丙"}, {"S2": ("模板1",), "S3": ("模板6",)})
+    ['S3']
+    """
+    if due:
+        order = {org_id: n for n, org_id in enumerate(labels)}
+        return [min(due, key=lambda i: (DUE.index(due[i][0]), order.get(i, len(order))))]
+    return list(labels)[:1]
+
+
+def default_type(
+    plan: Plan, roster: Roster, org_ids: list[str], ctx: dict, elections_json: str, due: dict | None = None
+) -> int:
+    """Index in DOC_TYPES of the document the page opens on for the first chosen organization: its most
+    pressing due document, else the first it needs (模板3 for one the plan keeps; the first type when
+    none is chosen)."""
     org = next((o for o in plan.organizations if org_ids and o.id == org_ids[0]), None)
     if org is None:
         return 0
+    if due and org.id in due:
+        return list(DOC_TYPES).index(due[org.id][0])
     needed = org_codes(org, roster, plan, context(ctx), records_for(plan, org, records(elections_json)))
     return list(DOC_TYPES).index(needed[0])
+
+
+def due_summary(due: dict[str, tuple[str, ...]], labels: dict[str, str]) -> None:
+    """What is due, counted by reason, and the list of organizations in an expander."""
+    if not due:
+        st.caption(
+            "当前没有需要报送的请示（没有新建或调整的党组织、任期将满的委员会或选举记录）；可下载党员名册等台账。"
+        )
+        return
+    counts = {c: sum(1 for codes in due.values() if c in codes) for c in DUE}
+    parts = "，".join(f"{DUE_WHY[c]} {n} 个" for c, n in counts.items() if n)
+    st.info(f"需要办理文书的党组织共 {len(due)} 个：{parts}。本页先打开最紧要的一份。", icon=":material/assignment:")
+    with st.expander(f"待办文书清单（{len(due)} 个党组织）", expanded=False):
+        rows = [
+            {"党组织": labels.get(i, i), "需办文书": "、".join(doc_type_label(c) for c in codes)}
+            for i, codes in due.items()
+        ]
+        st.dataframe(rows, hide_index=True, width="stretch")
 
 
 def doc_type_label(code: str) -> str:

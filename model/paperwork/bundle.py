@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,8 +49,9 @@ from model.paperwork.file_names import (
     unique_names,
 )
 from model.paperwork.output_folder import check_folder, write_folder
+from model.paperwork.spreadsheet import to_xlsx
 from model.paperwork.word import to_docx
-from model.paperwork.workbook import Register, Sheet, to_xlsx
+from model.paperwork.workbook import Register, Sheet
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.coverage import add_months
@@ -284,9 +285,12 @@ def bundle_steps(plan: Plan, only: Iterable[str] | None = None) -> tuple[str, ..
     return ids + tuple(label for label, names in rest if names)
 
 
-def step_label(plan: Plan, step: str) -> str:
-    """What a step writes, for a progress line: the organization's folder name, or the folder."""
-    return org_folders(plan).get(step, step)
+def step_label(plan: Plan, step: str, folders: Mapping[str, str] | None = None) -> str:
+    """What a step writes, for a progress line: the organization's folder name, or the folder.
+
+    ``folders`` is :func:`org_folders` of the plan, when the caller has it (a batch computes it once).
+    """
+    return (org_folders(plan) if folders is None else folders).get(step, step)
 
 
 def bundle_part(
@@ -296,10 +300,13 @@ def bundle_part(
     ctx: DocContext = DocContext(),
     records: Iterable[ed.ElectionRecord] = (),
     phones: bool = False,
+    folders: Mapping[str, str] | None = None,
 ) -> Bundle:
     """The files of one step (:func:`bundle_steps`): an organization's folder, or a folder of societies.
 
     ``records`` may hold every election of the plan; the step keeps those of its organization.
+    ``folders`` is :func:`org_folders` of the plan, computed once by a caller that runs many steps
+    (it costs as much as a small step, and a city has thousands).
     """
     files: list[tuple[str, bytes]] = []
     missing: list[MissingData] = []
@@ -313,7 +320,7 @@ def bundle_part(
 
     org = next((o for o in plan.organizations if o.id == step), None)
     if org is not None:
-        folder = org_folders(plan)[org.id]
+        folder = (org_folders(plan) if folders is None else folders)[org.id]
         for item in org_items(org, roster, plan, ctx, records_for(plan, org, records), phones):
             add(folder, item)
         units = org.units
@@ -358,9 +365,11 @@ def build_bundle(
     ``phones``: the registers carry phone numbers (off unless asked for).
     """
     records = [e if isinstance(e, ed.ElectionRecord) else ed.parse_record(e) for e in elections]
-    match_elections(plan, records)
+    by_org = match_elections(plan, records)  # once: each step then looks only at its own
     steps = bundle_steps(plan, only)
-    return finish_bundle(plan, (bundle_part(roster, plan, s, ctx, records, phones) for s in steps), only is None)
+    folders = org_folders(plan)
+    parts = (bundle_part(roster, plan, s, ctx, by_org.get(s, ()), phones, folders) for s in steps)
+    return finish_bundle(plan, parts, only is None)
 
 
 def _readme(n: int, missing: tuple[MissingData, ...], warnings: tuple[str, ...]) -> str:
@@ -374,11 +383,13 @@ def _readme(n: int, missing: tuple[MissingData, ...], warnings: tuple[str, ...])
 
 
 def to_zip(bundle: Bundle) -> bytes:
-    """The bundle as one zip (UTF-8 file names, each once)."""
+    """The bundle as one zip (UTF-8 file names, each once). The .docx and .xlsx are zips already: they
+    are stored as they are (compressing them again would save little and take most of the time)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for path, data in bundle.files:
-            z.writestr(path, data)
+            packed = path.endswith((".docx", ".xlsx"))
+            z.writestr(path, data, zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 

@@ -109,8 +109,7 @@ def letterhead(org: Organization) -> str:
 
 def org_members(org: Organization, roster: Roster) -> tuple[Member, ...]:
     """Members listed on the 党员 sheet for the organization's units, in roster order."""
-    units = set(org.units)
-    return tuple(m for m in roster.members if m.society in units)
+    return roster.members_in(org.units)
 
 
 def _rank(m: Member) -> int:

@@ -1,7 +1,7 @@
 """Excel registers (台账): 模板3 党员名册, 吉林要点2017 表1–表3, and the coverage statistics form.
 
 Each builder returns a :class:`~model.paperwork.workbook.Register` (sheets of typed rows plus the
-:class:`~model.paperwork.document.MissingData` it left blank); :func:`~model.paperwork.workbook.to_xlsx`
+:class:`~model.paperwork.document.MissingData` it left blank); :func:`~model.paperwork.spreadsheet.to_xlsx`
 writes it as an official would file it.
 
 Phone numbers (联系电话, 联系方式, 手机号码) appear only with ``personal=True``; every
@@ -299,9 +299,25 @@ def coverage_form(plan: Plan) -> Register:
     )
 
 
-def missing_register(missing: tuple[MissingData, ...]) -> Register:
-    """All missing data as one list to hand to whoever can supply it."""
-    rows: tuple[tuple[Value, ...], ...] = (("序号", "文书", "党组织/学会", "缺少的信息"),) + tuple(
-        (i, m.document, m.organization, m.field) for i, m in enumerate(missing, start=1)
-    )
-    return Register("清单", "文书缺项清单", "全部", (Sheet("缺项清单", "文书缺项清单（请补齐后重新生成）", rows),))
+MAX_SHEET_ROWS = 1_000_000  # Excel and Calc hold 1,048,576 rows a sheet; a longer list goes on in the next
+
+
+def missing_register(missing: tuple[MissingData, ...], per_sheet: int = MAX_SHEET_ROWS) -> Register:
+    """All missing data as one list to hand to whoever can supply it; past ``per_sheet`` rows the list
+    continues on a sheet of its own (缺项清单2, …), numbered on, so nothing is cut off.
+
+    >>> m = tuple(MissingData("模板1 成立党组织的请示", "甲学会党支部", f"字段{i}") for i in range(5))
+    >>> [(sh.name, len(sh.rows) - 1, sh.rows[1][0]) for sh in missing_register(m, per_sheet=2).sheets]
+    [('缺项清单', 2, 1), ('缺项清单2', 2, 3), ('缺项清单3', 1, 5)]
+    """
+    header: tuple[Value, ...] = ("序号", "文书", "党组织/学会", "缺少的信息")
+    title = "文书缺项清单（请补齐后重新生成）"
+    sheets = []
+    for k, start in enumerate(range(0, max(1, len(missing)), per_sheet), start=1):
+        rows = tuple(
+            (i, m.document, m.organization, m.field)
+            for i, m in enumerate(missing[start : start + per_sheet], start=start + 1)
+        )
+        name, head = ("缺项清单", title) if k == 1 else (f"缺项清单{k}", f"{title}（续{k - 1}）")
+        sheets.append(Sheet(name, head, (header,) + rows))
+    return Register("清单", "文书缺项清单", "全部", tuple(sheets))

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from model.paperwork.document import MissingData, percent
 
@@ -30,8 +31,11 @@ __all__ = [
     "write_text_cell",
     "text_width",
     "column_widths",
+    "SheetLayout",
+    "sheet_layout",
+    "sheet_name",
     "write_sheet",
-    "to_xlsx",
+    "openpyxl_xlsx",
 ]
 
 NA = "—"
@@ -160,14 +164,45 @@ def _write_value(ws, row: int, column: int, value: Value):
 
 
 def text_width(value: object) -> int:
-    """Printed width in character cells: CJK and full-width characters count double.
+    """Printed width in character cells of the value's longest line (by characters): CJK and
+    full-width characters count double.
 
-    >>> text_width("序号"), text_width("13800000000"), text_width(date(2019, 6, 1))
-    (4, 11, 10)
+    >>> text_width("序号"), text_width("13800000000"), text_width(date(2019, 6, 1)), text_width("甲乙\\nabc")
+    (4, 11, 10, 3)
     """
+    return _measure(value)[0]
+
+
+@cache
+def _wide() -> re.Pattern:
+    """The characters East Asian Width calls wide or full-width (W, F), as one character class
+    (built once, in some 0.2 s: then a line is measured in C, not character by character)."""
+    width = unicodedata.east_asian_width
+    flags = [width(ch) in "WF" for ch in map(chr, range(0x110000))] + [False]
+    ranges, start = [], None
+    for cp, wide in enumerate(flags):
+        if wide and start is None:
+            start = cp
+        elif not wide and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
+
+
+def _measure(value: object) -> tuple[int, tuple[int, ...]]:
+    """(width of the longest line, width of each line): measured once per cell."""
     text = value.isoformat() if isinstance(value, date) else str(value)
-    longest = max(text.split("\n"), key=len, default="")
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+    if text.isascii():
+        lines = text.split("\n")
+        widths = tuple(len(line) for line in lines)
+    else:
+        lines = text.split("\n")
+        wide = _wide()
+        widths = tuple(len(line) + len(wide.findall(line)) for line in lines)
+    if len(lines) == 1:
+        return widths[0], widths
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))  # the first of the longest lines
+    return widths[longest], widths
 
 
 def column_widths(natural: list[int], landscape: bool, form: bool = False) -> list[int]:
@@ -194,9 +229,12 @@ def _lines(value: object, width: float) -> int:
     >>> _lines("甲" * 10, 22), _lines("甲" * 20, 12), _lines("a\\nb", 10)
     (1, 4, 2)
     """
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    usable = max(1.0, width - 1.5)
-    return sum(max(1, -(-text_width(line) // int(usable))) for line in text.split("\n"))
+    return _wrapped(_measure(value)[1], width)
+
+
+def _wrapped(line_widths: tuple[int, ...], width: float) -> int:
+    usable = int(max(1.0, width - 1.5))
+    return sum(max(1, -(-w // usable)) for w in line_widths)
 
 
 def _spans(sheet: Sheet) -> list[list[int]]:
@@ -232,56 +270,115 @@ def _styles(wb) -> None:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class SheetLayout:
+    """Where everything of a sheet goes, decided once for both writers (openpyxl and the direct one).
+
+    ``cells`` holds, per table row (sheet row 2 on), the style of each of the ``width`` cells:
+    ``header`` (bold, centered), ``body``, or ``centered`` (a body cell of a form, a number, a date,
+    a short code); ``merges`` the (sheet row, first column, last column) of each value spanning columns.
+    """
+
+    width: int
+    widths: tuple[int, ...]
+    title_height: float
+    heights: tuple[float, ...]
+    cells: tuple[tuple[str, ...], ...]
+    merges: tuple[tuple[int, int, int], ...]
+    landscape: bool
+
+
+def sheet_layout(sheet: Sheet) -> SheetLayout:
+    """Column widths from the content, rows sized to their wrapped text, cell styles and merges.
+
+    >>> lay = sheet_layout(Sheet("名册", "甲学会党员名册", (("序号", "姓名"), (1, "张三"))))
+    >>> lay.width, lay.widths, lay.cells, lay.merges
+    (2, (6, 6), (('header', 'header'), ('centered', 'centered')), ())
+    """
+    width = max((len(r) for r in sheet.rows), default=1)
+    spans = _spans(sheet)
+    memo: dict[tuple[type, Value], tuple[int, tuple[int, ...]]] = {}  # a register repeats its values
+
+    def measure(value: Value) -> tuple[int, tuple[int, ...]]:
+        key = (value.__class__, value)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _measure(value)
+        return found
+
+    measured = [[measure(v) for v in row] for row in sheet.rows]
+    natural = [6] * width
+    for row, row_spans in zip(measured, spans):
+        for c, ((longest, _), span) in enumerate(zip(row, row_spans)):
+            if span == 1 and longest + 2 > natural[c]:
+                natural[c] = longest + 2
+    landscape = width > LANDSCAPE_ABOVE
+    widths = column_widths(natural, landscape=landscape, form=sheet.header_rows == 0)
+    lines = -(-text_width(sheet.title) * 16 // 11 // max(1, sum(widths)))  # 16 pt title over 11 pt columns
+    body = measured[sheet.header_rows :]
+    short = {c for c in range(width) if all(row[c][0] <= 8 for row in body if c < len(row))}
+    usable = {}  # (first column, span) -> characters a line holds
+    floor = 20 if sheet.header_rows else 30
+    heights, cells, merges = [], [], []
+    for i, (row, row_spans, sizes) in enumerate(zip(sheet.rows, spans, measured)):
+        header = i < sheet.header_rows
+        styles = ["header" if header else "body"] * width  # every cell of the table, short rows too
+        for c, (value, span) in enumerate(zip(row, row_spans)):
+            if not header and (not sheet.header_rows or not isinstance(value, str) or value == NA or c in short):
+                styles[c] = "centered"
+            if span > 1:
+                merges.append((i + 2, c + 1, c + span))
+        cells.append(tuple(styles))
+        # rows sized here, not left to the reader: LibreOffice does not refit wrapped rows on load
+        n = 1
+        for c, ((_, line_widths), k) in enumerate(zip(sizes, row_spans)):
+            room = usable.get((c, k))
+            if room is None:
+                room = usable[(c, k)] = int(max(1.0, sum(widths[c : c + k]) - 1.5))
+            taken = (
+                sum(max(1, -(-w // room)) for w in line_widths) if len(line_widths) > 1 else -(-line_widths[0] // room)
+            )
+            if taken > n:
+                n = taken
+        heights.append(max(floor, LINE_HEIGHT * n + 6))
+    return SheetLayout(width, tuple(widths), 30 * max(1, lines), tuple(heights), tuple(cells), tuple(merges), landscape)
+
+
 def write_sheet(wb, sheet: Sheet):
     """Add one sheet to an openpyxl workbook, laid out and set up for print; returns the worksheet.
 
     Title in row 1 merged across the table, table from row 2 with thin borders, header rows
-    bold and repeated on every page, A4 (landscape above 7 columns), one page wide.
+    bold and repeated on every page, A4 (landscape above 7 columns), one page wide
+    (:func:`sheet_layout`; :func:`model.paperwork.spreadsheet.to_xlsx` writes the same without openpyxl).
     """
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     _styles(wb)
-    ws = wb.create_sheet(_sheet_name(sheet.name, wb.sheetnames))
-    width = max((len(r) for r in sheet.rows), default=1)
-    spans = _spans(sheet)
-    natural = [6] * width
-    for row, row_spans in zip(sheet.rows, spans):
-        for c, (value, span) in enumerate(zip(row, row_spans)):
-            if span == 1:
-                natural[c] = max(natural[c], text_width(value) + 2)
-    widths = column_widths(natural, landscape=width > LANDSCAPE_ABOVE, form=sheet.header_rows == 0)
-    for c, w in enumerate(widths, start=1):
+    ws = wb.create_sheet(sheet_name(sheet.name, wb.sheetnames))
+    lay = sheet_layout(sheet)
+    for c, w in enumerate(lay.widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
 
     title = write_text_cell(ws, 1, 1, sheet.title)
     title.font = Font(name="宋体", size=16, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    lines = -(-text_width(sheet.title) * 16 // 11 // max(1, sum(widths)))  # 16 pt title over 11 pt columns
-    ws.row_dimensions[1].height = 30 * max(1, lines)
-    if width > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.row_dimensions[1].height = lay.title_height
+    if lay.width > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=lay.width)
 
-    merges = []
-    body = sheet.rows[sheet.header_rows :]
-    short = {c for c in range(width) if all(text_width(row[c]) <= 8 for row in body if c < len(row))}
     centered = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for r, (row, row_spans) in enumerate(zip(sheet.rows, spans), start=2):
-        header = r - 2 < sheet.header_rows
-        for c in range(1, width + 1):  # every cell of the table gets its border, short rows too
-            ws.cell(r, c).style = "台账表头" if header else "台账正文"
-        for c, (value, span) in enumerate(zip(row, row_spans), start=1):
+    for r, (row, styles, height) in enumerate(zip(sheet.rows, lay.cells, lay.heights), start=2):
+        for c, style in enumerate(styles, start=1):
+            ws.cell(r, c).style = "台账表头" if style == "header" else "台账正文"
+        for c, value in enumerate(row, start=1):
             cell = _write_value(ws, r, c, value)  # after the style: the quote prefix is part of it
-            if not header and (not sheet.header_rows or not isinstance(value, str) or value == NA or c - 1 in short):
-                cell.alignment = centered  # a form, a number, a date, a short code (男, 正式)
-            if span > 1:
-                merges.append((r, c, c + span - 1))
-        # rows sized here, not left to the reader: LibreOffice does not refit wrapped rows on load
-        lines = max((_lines(v, sum(widths[c : c + n])) for c, (v, n) in enumerate(zip(row, row_spans))), default=1)
-        ws.row_dimensions[r].height = max(20 if sheet.header_rows else 30, LINE_HEIGHT * lines + 6)
-    for r, first, last in merges:
+            if styles[c - 1] == "centered":
+                cell.alignment = centered
+        ws.row_dimensions[r].height = height
+    for r, first, last in lay.merges:
         ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
-    _print_setup(ws, width, sheet.header_rows)
+    _print_setup(ws, lay.width, sheet.header_rows)
     return ws
 
 
@@ -302,8 +399,9 @@ def _print_setup(ws, width: int, header_rows: int) -> None:
         ws.freeze_panes = ws.cell(row=2 + header_rows, column=1)
 
 
-def to_xlsx(register: Register) -> bytes:
-    """Render a register as .xlsx bytes, each sheet by :func:`write_sheet`."""
+def openpyxl_xlsx(register: Register) -> bytes:
+    """Render a register as .xlsx bytes with openpyxl, each sheet by :func:`write_sheet`: the reference
+    the batch's faster writer (:func:`model.paperwork.spreadsheet.to_xlsx`) is tested against."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -315,7 +413,7 @@ def to_xlsx(register: Register) -> bytes:
     return buf.getvalue()
 
 
-def _sheet_name(name: str, taken: list[str]) -> str:
+def sheet_name(name: str, taken: list[str]) -> str:
     clean = "".join(ch for ch in name if ch not in "[]:*?/\\")[:28] or "Sheet"
     out, i = clean, 2
     while out in taken:

@@ -120,7 +120,24 @@ class Roster:
         return tuple(s.name for s in self.societies)
 
     def members_of(self, society: str) -> tuple[Member, ...]:
-        return tuple(m for m in self.members if m.society == society)
+        """The members listed for one society, in roster order (indexed once per roster)."""
+        return tuple(m for _, m in self._members_index().get(society, ()))
+
+    def members_in(self, societies: Iterable[str]) -> tuple[Member, ...]:
+        """The members listed for any of these societies, in roster order (each society once)."""
+        index = self._members_index()
+        rows = [row for s in dict.fromkeys(societies) for row in index.get(s, ())]
+        rows.sort(key=lambda row: row[0])
+        return tuple(m for _, m in rows)
+
+    def _members_index(self) -> dict[str, list[tuple[int, Member]]]:
+        cached = self._index.get("\0members")
+        if cached is None:
+            cached = {}
+            for i, m in enumerate(self.members):
+                cached.setdefault(m.society, []).append((i, m))
+            self._index["\0members"] = cached
+        return cached
 
     def adjacent(self, a: str, b: str) -> bool:
         """Same region, or listed on the 地域相邻 sheet (undirected)."""

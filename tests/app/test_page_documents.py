@@ -53,6 +53,11 @@ def open_page() -> AppTest:
     return open_app(PAGE)
 
 
+def missing_fields(at: AppTest) -> set[str]:
+    """The fields of the preview's list of what is missing."""
+    return {v for df in at.dataframe if "缺少的信息" in df.value.columns for v in df.value["缺少的信息"]}
+
+
 def test_page_asks_for_a_plan_first(store):
     """It explains that a plan is needed and links to the planner when none is saved."""
     at = open_page()
@@ -67,12 +72,11 @@ def test_preview_missing_list_and_downloads(store):
     assert at.multiselect(key="doc_orgs").value == ["S001"]
     preview = at.text[0].value
     assert "关于成立“甲学会党支部”的请示" in preview and "书记：张三（理事长）" in preview
-    missing = at.dataframe[0].value
-    assert "主送机关（上级党组织）" in set(missing["缺少的信息"])
+    assert "主送机关（上级党组织）" in missing_fields(at)
     at.text_input(key="doc_addressee").input("中共某省科技社团委员会")
     run(at)
     assert "中共某省科技社团委员会：" in at.text[0].value
-    assert "主送机关（上级党组织）" not in set(at.dataframe[0].value["缺少的信息"])
+    assert "主送机关（上级党组织）" not in missing_fields(at)
     assert "doc_dl_S001" in {b.key for b in at.get("download_button")}
 
 
@@ -193,17 +197,35 @@ def test_phone_numbers_are_opt_in(store):
     assert "联系电话" in cells
 
 
-def test_opens_on_a_document_the_organization_needs(store):
-    """It opens on 模板3 for an organization the plan keeps (no 成立 请示 is needed), 模板1 for a new one."""
+def test_opens_on_the_documents_that_are_due(store):
+    """It opens on the organization with the most pressing due document and on that document, and says what
+    is due: a new branch's 模板1 before a kept one's registers; with nothing due, 模板3 of the first."""
     kept = Organization("S001", "党支部", "单独组建", ("甲学会",), 3, status="保留")
     store.put(DEFAULT_WORKSPACE, "plan", "current", Plan(Policy(), (kept, PLAN.organizations[1])).to_dict())
     at = open_page()
-    assert at.selectbox(key="doc_type").value == "模板3"
-    at.multiselect(key="doc_orgs").set_value(["J001"])
+    assert at.multiselect(key="doc_orgs").value == ["J001"]
+    assert at.selectbox(key="doc_type").value == "模板1"
+    assert any("需要办理文书的党组织共 1 个" in i.value and "新建或调整党组织 1 个" in i.value for i in at.info)
+    at.multiselect(key="doc_orgs").set_value(["S001"])
     run(at)
-    assert at.selectbox(key="doc_type").value == "模板3"  # the user's type stays while the page is open
-    store.put(DEFAULT_WORKSPACE, "plan", "current", Plan(Policy(), (PLAN.organizations[1], kept)).to_dict())
-    assert open_page().selectbox(key="doc_type").value == "模板1"
+    assert at.selectbox(key="doc_type").value == "模板1"  # the user's type stays while the page is open
+    store.put(DEFAULT_WORKSPACE, "plan", "current", Plan(Policy(), (kept,)).to_dict())
+    at = open_page()
+    assert at.multiselect(key="doc_orgs").value == ["S001"]
+    assert at.selectbox(key="doc_type").value == "模板3"
+    assert any("当前没有需要报送的请示" in c.value for c in at.caption)
+
+
+def test_a_held_election_is_due_before_a_founding(store):
+    """It opens on the 换届结果 request of an organization whose election has been counted."""
+    store.put(DEFAULT_WORKSPACE, "plan", "current", PLAN.to_dict())
+    names = ["张三", "李四", "王五"]
+    store.put(DEFAULT_WORKSPACE, "election", "S001 甲学会党支部",
+              {"organization": "S001", "seats": 1, "candidates": names[:1], "mode": "等额", "eligible_due": 3,
+               "eligible_present": 3, "date": "2026-11-20", "ballots": [{"yes": names[:1]}] * 3})  # fmt: skip
+    at = open_page()
+    assert at.multiselect(key="doc_orgs").value == ["S001"]
+    assert at.selectbox(key="doc_type").value == "模板6"
 
 
 def test_zip_is_built_with_progress_then_offered(store):

@@ -21,7 +21,8 @@ import pytest
 
 from model.paperwork.document import DocContext
 from model.paperwork.registers import council_register, member_register, secretariat_register, society_info
-from model.paperwork.workbook import Register, to_xlsx
+from model.paperwork.spreadsheet import to_xlsx
+from model.paperwork.workbook import Register
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy

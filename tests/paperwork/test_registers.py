@@ -18,7 +18,8 @@ from model.paperwork.registers import (
     secretariat_register,
     society_info,
 )
-from model.paperwork.workbook import MAX_WIDTH, Register, to_xlsx
+from model.paperwork.spreadsheet import to_xlsx
+from model.paperwork.workbook import MAX_WIDTH, Register
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster, Society
 from model.rules.policy import Policy
