@@ -6,7 +6,11 @@
 - ``wishes``: locked branches, pinned and forbidden pairs, checked.
 - ``pools``, ``assign``, ``cpsat_model``: pools of compatible candidates, the constructive try and
   the exact CP-SAT model.
-- ``planner``: ``plan_joint_branches`` — coverage proven maximal, then cohesion, then fewer branches.
+- ``planner``: ``plan_joint_branches`` — coverage proven maximal, then (with ``previous=``) fewest
+  societies moved, then cohesion, then fewer branches (docs/rules.md §5).
+- ``replan``: which branch keeps its identity (core) through a re-plan or edit, and who moves.
+- ``naming``: distinct names for unnamed joint branches.
+- ``staleness``: whether a plan is still the plan of this roster under these settings.
 - ``baseline``: the greedy first-fit the optimizer is measured against.
 - ``today``: today's organizations as a plan and as locks.
 - ``edits``: move, split, merge, dissolve, create, lock — each returns a new plan and its findings.

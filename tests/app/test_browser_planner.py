@@ -39,6 +39,7 @@ def test_board_drag_moves_a_society_offline(served_app, db_path, tmp_path):
             page.goto(served_app + "/planner", wait_until="domcontentloaded")
             page.get_by_role("button", name="开始规划").click(timeout=60_000)
             page.get_by_text("方案看板").first.wait_for(timeout=60_000)
+            page.locator("[class*='st-key-card_J012']").wait_for(timeout=60_000)  # the last of the 12 cards
             page.wait_for_timeout(1500)
             assert page.locator("[class*='st-key-card_J']").count() == 12
             text = page.inner_text("[data-testid='stMain']")
