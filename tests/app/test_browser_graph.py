@@ -174,6 +174,11 @@ def test_presentation_mode_fills_the_screen(browser, tmp_path, db_path):
         assert frame.evaluate("document.querySelectorAll('.card').length") == 6
         assert _labels_px(frame) >= 18
         _keep(page.screenshot(), "graph_page_province.png")
+        frame.locator(".card").nth(4).click()  # drill down: 联合党支部（同业共建）
+        assert frame.evaluate("window.orgOverview.state.view") == "group"
+        assert "联合党支部（同业共建）" in frame.inner_text(".head") and frame.locator(".tile").count() >= 8
+        frame.click("#back")
+        assert frame.evaluate("window.orgOverview.state.view") == "overview"
         frame.click("#present")
         page.wait_for_timeout(800)
         assert frame.evaluate("!!document.fullscreenElement")
