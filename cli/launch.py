@@ -36,12 +36,11 @@ SERVER_OPTIONS = {
 def streamlit_args(address: str, port: int) -> list[str]:
     """The ``streamlit run`` command line for the app at ``address:port``.
 
-    >>> streamlit_args("127.0.0.1", 8600)[:6]
-    ['streamlit', 'run', '...app.py', '--server.address', '127.0.0.1', '--server.port']
+    >>> streamlit_args("127.0.0.1", 8600)[3:7]
+    ['--server.address', '127.0.0.1', '--server.port', '8600']
     """
     options = {"server.address": address, "server.port": str(port), **SERVER_OPTIONS}
-    app = str(APP) if "doctest" not in sys.modules else "...app.py"
-    return ["streamlit", "run", app] + [part for k, v in options.items() for part in (f"--{k}", v)]
+    return ["streamlit", "run", str(APP)] + [part for k, v in options.items() for part in (f"--{k}", v)]
 
 
 def _serve(argv: list[str], office: bool) -> int:

@@ -20,7 +20,11 @@ COMMANDS = ("validate", "plan", "check", "elect", "ballot", "graph", "docs", "us
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m model", description="学会党建规划工作台（命令行）")
+    p = argparse.ArgumentParser(
+        prog="python -m model",
+        description="学会党建规划工作台（命令行）",
+        epilog="安装后的 party-workbench 命令另有：run（只在本机打开工作台）、serve（办公室模式，局域网共享，须登录）",
+    )
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="检查名册，列出全部问题")
     v.add_argument("roster")

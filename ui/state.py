@@ -183,7 +183,8 @@ def _write(kind: str, key: str, value: dict, note: str | None = None) -> bool:
     """Save a document (or, with ``note``, the roster) checked against the version this tab showed.
 
     When another writer came first, the edit is kept pending in this tab and the script reruns, so
-    :func:`notices` tells the user at once (inside a widget callback Streamlit reruns anyway). Storage problems (disk full, read-only …) raise StorageFailure for app.py to show.
+    :func:`notices` tells the user at once (inside a widget callback Streamlit reruns anyway).
+    Storage problems (disk full, read-only …) raise StorageFailure for app.py to show.
     """
     k = _doc_key(kind, key)
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
