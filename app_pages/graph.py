@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from model.graph.hierarchy import AGGREGATE_THRESHOLD
-from ui import org_chart, state, widgets
+from ui import org_chart, plan_status, state, widgets
 
 st.title("组织架构图")
 st.caption(
@@ -15,6 +15,7 @@ st.caption(
 )
 roster = state.roster()
 widgets.require_valid_roster(roster)
+plan_status.stale_notice(key="graph_stale")
 choices = org_chart.plan_choices()
 current = state.current_plan()
 if current is None and len(choices) == 1:

@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from model.rules import coverage_tables as tables
-from ui import dashboard, state, widgets
+from ui import dashboard, plan_status, state, widgets
 
 st.title("覆盖情况总览")
 st.caption(
@@ -19,6 +19,7 @@ policy = state.policy()
 widgets.roster_notice(roster)
 if not roster.societies:
     st.stop()
+plan_status.stale_notice(key="home_stale")
 d = dashboard.cached_dashboard(state.roster_digest(), str(policy.to_dict()), date.today(), roster, policy)
 dashboard.headline_metrics(d)
 

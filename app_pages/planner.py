@@ -6,7 +6,19 @@ import streamlit as st
 
 from model.paperwork import plan_workbook as plan_export
 from model.planning.plan import plan_to_json
-from ui import plan_board, plan_edits, plan_scenarios, plan_settings, plan_status, plan_view, planning, state, widgets
+from ui import (
+    auth,
+    compat_view,
+    plan_board,
+    plan_edits,
+    plan_scenarios,
+    plan_settings,
+    plan_status,
+    plan_view,
+    planning,
+    state,
+    widgets,
+)
 
 st.title("联合党支部规划")
 st.caption(
@@ -27,7 +39,11 @@ locks = plan_settings.locks(roster, policy, history, fresh)
 
 label = "开始规划" if fresh else "从头重新规划"
 clicked = st.button(
-    label, type="primary" if fresh else "secondary", key="pl_run", help=f"保留{len(locks)}个锁定的支部，规划其余学会"
+    label,
+    type="primary" if fresh else "secondary",
+    key="pl_run",
+    help=f"保留{len(locks)}个锁定的支部，规划其余学会",
+    disabled=auth.read_only(),
 )
 if clicked and plan_settings.plan_now(roster, policy, locks, together, apart, limit, digest):
     history = planning.history()
@@ -81,5 +97,5 @@ with d2:
         "联合党支部规划.xlsx",
         key="dl_xlsx",
     )
-if st.toggle("显示候选学会相容关系图（连线颜色表示组建方式）", key="pl_graph"):
-    st.iframe(planning.cached_graph(digest, policy, together, apart, roster), height=640)  # names escaped by graph_html
+if st.toggle("显示候选学会相容关系图（谁能与谁联合）", key="pl_graph"):
+    compat_view.compat_section(roster, digest, policy, together, apart)

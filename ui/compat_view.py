@@ -54,17 +54,17 @@ def compat_section(roster: Roster, digest: str, policy: Policy, together: tuple,
             return
         st.caption("每个圆点是一类候选学会（正式党员1–2名），连线上的数字是两类之间可以联合的学会对数。")
         st.iframe(html, height=HEIGHT)  # names escaped by the template
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.table(rows, hide_index=True)  # st.table: no English toolbar
         return
     names = cached_candidates(digest, policy, together, apart, roster)
     if not names:
         st.info("没有联合党支部候选学会（正式党员1–2名的学会）。")
         return
     c1, c2 = st.columns([3, 1])
-    society = c1.selectbox("选择学会（可联合对象最少的排在前面）", names, key="cv_society")
+    society = c1.selectbox("选择学会（可联合对象最少的排在前面）", names, key="cv_society", placeholder="请选择")
     radius = c2.radio("范围", [1, 2], format_func=lambda r: "直接可联合" if r == 1 else "再扩一层", key="cv_radius")
     html, rows = cached_neighbourhood(digest, policy, together, apart, society, radius, roster)
     if not rows:
         st.warning(f"“{society}”没有可以联合的候选学会：可考虑派驻党建工作指导员，或由支撑单位党组织兼管。")
     st.iframe(html, height=HEIGHT)  # names escaped by the template
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.table(rows, hide_index=True)  # st.table: no English toolbar

@@ -21,7 +21,7 @@ from model.planning.compat import branch_modes
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES
-from ui import plan_edits, planning, state
+from ui import auth, plan_edits, planning, state
 from ui.widgets import md_text as md
 
 __all__ = ["PAGE", "ALL", "board", "card", "uncovered_column", "matching", "move_in", "move_out", "rename", "set_lock"]
@@ -65,7 +65,7 @@ def board(roster: Roster, plan: Plan, version: str, apart: tuple = ()) -> None:
         page = int(st.number_input(f"第几页（共{pages}页，每页{PAGE}个支部）", 1, pages, 1, key="bd_page"))
     st.caption(f"共{len(joint)}个联合党支部，筛选后{len(shown)}个。" + ("绿色表示符合全部规则，红色指出违反的规则。"))
     rows = shown[(page - 1) * PAGE : page * PAGE]
-    if st.toggle("拖动调整：把学会拖到另一个支部（本页的未锁定支部）", key="bd_drag"):
+    if st.toggle("拖动调整：把学会拖到另一个支部（本页的未锁定支部）", key="bd_drag", disabled=auth.read_only()):
         drag_board(plan, rows, version)
     cards, side = st.columns([3, 1])
     with cards:
@@ -97,7 +97,14 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
         st.markdown("\n".join(lines))
         key = f"{org.id}_{version}"
         c1, c2 = st.columns([1, 1])
-        c1.toggle("锁定", value=org.locked, key=f"bd_lock_{key}", on_change=set_lock, args=(org.id, f"bd_lock_{key}"))
+        c1.toggle(
+            "锁定",
+            value=org.locked,
+            key=f"bd_lock_{key}",
+            on_change=set_lock,
+            args=(org.id, f"bd_lock_{key}"),
+            disabled=auth.read_only(),
+        )
         if org.locked:
             c2.caption("已锁定：解锁后才能调整")
             return
@@ -126,6 +133,7 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
                 key=f"bd_name_{key}",
                 on_change=rename,
                 args=(org.id, f"bd_name_{key}"),
+                disabled=auth.read_only(),
             )
 
 
@@ -212,7 +220,9 @@ def uncovered_column(roster: Roster, plan: Plan, version: str, bad: dict | None 
             format_func=plan_edits.branch_choice(plan),
             placeholder="请选择",
         )
-        st.button("调入", key=f"bd_unc_go_{version}", on_click=_move, args=(soc, to), disabled=not ids)
+        st.button(
+            "调入", key=f"bd_unc_go_{version}", on_click=_move, args=(soc, to), disabled=(not ids) or auth.read_only()
+        )
 
 
 # -- callbacks (they run before the page reruns) -------------------------------------------------

@@ -17,7 +17,7 @@ from model.planning.edits import EditHistory
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES, Policy
-from ui import plan_settings, plan_status, planning, state, widgets
+from ui import auth, plan_settings, plan_status, planning, state, widgets
 
 __all__ = [
     "OPERATIONS",
@@ -76,11 +76,23 @@ def hand_edit_panel(roster: Roster, plan: Plan, policy: Policy, history: EditHis
     _inputs(op, plan)
     b1, b2, b3 = st.columns(3)
     if op == PAIRS:
-        b1.button("指定同组", on_click=add_pair, args=("together",), key="ed_pin")
-        b2.button("不得同组", on_click=add_pair, args=("apart",), key="ed_forbid")
-        b3.button(f"清空（同组{len(together)}对、不得同组{len(apart)}对）", on_click=clear_pairs, key="ed_clear")
+        b1.button("指定同组", on_click=add_pair, args=("together",), key="ed_pin", disabled=auth.read_only())
+        b2.button("不得同组", on_click=add_pair, args=("apart",), key="ed_forbid", disabled=auth.read_only())
+        b3.button(
+            f"清空（同组{len(together)}对、不得同组{len(apart)}对）",
+            on_click=clear_pairs,
+            key="ed_clear",
+            disabled=auth.read_only(),
+        )
     else:
-        b1.button("执行", on_click=apply_edit, args=(op, roster, policy), key="ed_go", type="primary")
+        b1.button(
+            "执行",
+            on_click=apply_edit,
+            args=(op, roster, policy),
+            key="ed_go",
+            type="primary",
+            disabled=auth.read_only(),
+        )
     last_message("panel")
     _plan_check(roster, plan, together, apart)
 
@@ -88,14 +100,27 @@ def hand_edit_panel(roster: Roster, plan: Plan, policy: Policy, history: EditHis
 def history_buttons(roster: Roster, policy: Policy, history: EditHistory) -> None:
     """撤销 / 重做 (plans and the settings they were made under) and 重新优化其余; where undo stops, why."""
     b1, b2, b3 = st.columns(3)
-    b1.button("撤销", on_click=undo, disabled=not history.can_undo, key="ed_undo", help=_step(history, -1))
-    b2.button("重做", on_click=redo, disabled=not history.can_redo, key="ed_redo", help=_step(history, 1))
+    b1.button(
+        "撤销",
+        on_click=undo,
+        disabled=(not history.can_undo) or auth.read_only(),
+        key="ed_undo",
+        help=_step(history, -1),
+    )
+    b2.button(
+        "重做",
+        on_click=redo,
+        disabled=(not history.can_redo) or auth.read_only(),
+        key="ed_redo",
+        help=_step(history, 1),
+    )
     b3.button(
         "重新优化其余",
         on_click=apply_edit,
         args=("重新优化其余", roster, policy, "board"),
         key="ed_reopt",
         help="保留锁定的支部，重新规划其余学会：覆盖最多，其次调整最少",
+        disabled=auth.read_only(),
     )
     if not history.can_undo and plan_status.boundary():
         st.caption(plan_status.BOUNDARY_TEXT)
@@ -161,7 +186,9 @@ def _inputs(op: str, plan: Plan) -> None:
         elif op == "组建方式":
             st.selectbox("组建方式", BASES, key="ed_basis", placeholder="请选择")
         elif op == "命名":
-            st.text_input("支部名称", key="ed_name", placeholder="例如：湖北省农科类学会联合党支部")
+            st.text_input(
+                "支部名称", key="ed_name", placeholder="例如：湖北省农科类学会联合党支部", disabled=auth.read_only()
+            )
 
 
 def _units_of(plan: Plan, org_id: str | None) -> tuple[str, ...]:

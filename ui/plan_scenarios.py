@@ -15,7 +15,7 @@ import streamlit as st
 from model.planning.plan import Plan
 from model.planning.scenarios import compare
 from model.roster.values import Roster
-from ui import planning, state
+from ui import auth, planning, state
 from ui.widgets import md_text
 
 __all__ = [
@@ -134,10 +134,10 @@ def _manage() -> None:
     with st.expander(f"管理已保存的方案（{len(names)}个）"):
         c1, c2 = st.columns(2)
         c1.selectbox("方案", names, key="sc_pick", placeholder="请选择")
-        c2.text_input("新名称", key="sc_new_name", placeholder="输入新名称后点“改名”")
+        c2.text_input("新名称", key="sc_new_name", placeholder="输入新名称后点“改名”", disabled=auth.read_only())
         b1, b2 = st.columns(2)
-        b1.button("改名", key="sc_rename", on_click=rename)
-        b2.button("删除", key="sc_delete", on_click=ask_delete)
+        b1.button("改名", key="sc_rename", on_click=rename, disabled=auth.read_only())
+        b2.button("删除", key="sc_delete", on_click=ask_delete, disabled=auth.read_only())
 
 
 def _pending(plan_dict: dict) -> None:
@@ -147,10 +147,17 @@ def _pending(plan_dict: dict) -> None:
         return
     if action == "overwrite":
         st.warning(f"已有名为“{md_text(name)}”的方案。要用当前方案覆盖它吗？")
-        st.button("覆盖", key="sc_overwrite", on_click=confirm_overwrite, args=(plan_dict,), type="primary")
+        st.button(
+            "覆盖",
+            key="sc_overwrite",
+            on_click=confirm_overwrite,
+            args=(plan_dict,),
+            type="primary",
+            disabled=auth.read_only(),
+        )
     else:
         st.warning(f"确定删除方案“{md_text(name)}”吗？删除后不能恢复。")
-        st.button("确认删除", key="sc_delete_yes", on_click=delete, type="primary")
+        st.button("确认删除", key="sc_delete_yes", on_click=delete, type="primary", disabled=auth.read_only())
     st.button("取消", key="sc_cancel", on_click=cancel)
 
 
@@ -158,8 +165,10 @@ def scenarios_section(plan: Plan, roster: Roster) -> None:
     """Save the plan under a name, manage the saved ones, then compare any two side by side."""
     plan_dict = plan.to_dict()
     c1, c2 = st.columns([3, 1])
-    name = c1.text_input("方案名称", key="sc_name", placeholder="例如：以区域联建为主")
-    c2.button("保存当前方案", key="sc_save", disabled=not name.strip(), on_click=save, args=(plan_dict,))
+    name = c1.text_input("方案名称", key="sc_name", placeholder="例如：以区域联建为主", disabled=auth.read_only())
+    c2.button(
+        "保存当前方案", key="sc_save", disabled=(not name.strip()) or auth.read_only(), on_click=save, args=(plan_dict,)
+    )
     _pending(plan_dict)
     flash = st.session_state.pop("sc_flash", None)
     if flash:

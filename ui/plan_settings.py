@@ -15,7 +15,7 @@ from model.planning import edits, today
 from model.planning.edits import EditHistory
 from model.roster.values import Roster
 from model.rules.policy import BASES, Policy
-from ui import plan_status, planning, state, widgets
+from ui import auth, plan_status, planning, state, widgets
 
 __all__ = [
     "PLAN_FIELDS",
@@ -50,7 +50,7 @@ def _basis_checkboxes(base: Policy) -> tuple[str, ...]:
     """One 允许… checkbox per basis, side by side; the ticked bases in BASES order."""
     ticked = []
     for basis, column in zip(BASES, st.columns(3)):
-        if column.checkbox(f"允许{basis}", basis in base.bases, key=f"pl_{basis}"):
+        if column.checkbox(f"允许{basis}", basis in base.bases, key=f"pl_{basis}", disabled=auth.read_only()):
             ticked.append(basis)
     return tuple(ticked)
 
@@ -64,10 +64,22 @@ def settings_panel(base: Policy, expanded: bool) -> tuple[Policy, float]:
         bases = _basis_checkboxes(base)
         c1, c2, c3 = st.columns(3)
         units = c1.number_input(
-            "每个支部最多几家学会", 2, 10, base.max_units, key="pl_units", help="青海实施意见9：原则上不超过5家"
+            "每个支部最多几家学会",
+            2,
+            10,
+            base.max_units,
+            key="pl_units",
+            help="青海实施意见9：原则上不超过5家",
+            disabled=auth.read_only(),
         )
         need = c2.number_input(
-            "正式党员合计至少", 1, 10, base.min_members, key="pl_need", help="支部条例第四条：3名以上正式党员"
+            "正式党员合计至少",
+            1,
+            10,
+            base.min_members,
+            key="pl_need",
+            help="支部条例第四条：3名以上正式党员",
+            disabled=auth.read_only(),
         )
         limit = c3.slider(
             "最长计算时间（秒）", 1, 60, 10, key="pl_limit", help="到时返回已找到的最好方案，并说明与最优的差距"
@@ -120,7 +132,9 @@ def _same_roster(hist: EditHistory, roster: Roster) -> bool:
 def revert_button(plan, policy: Policy) -> None:
     """When the settings on this page differ from the plan's, a button that puts them back (an undo of the change)."""
     if any(getattr(plan.policy, k) != getattr(policy, k) for k in PLAN_FIELDS):
-        st.button("改回方案原来的设置", key="pl_revert", on_click=restore_settings, args=(plan,))
+        st.button(
+            "改回方案原来的设置", key="pl_revert", on_click=restore_settings, args=(plan,), disabled=auth.read_only()
+        )
 
 
 def restore_settings(plan) -> None:

@@ -24,7 +24,7 @@ from model.planning.staleness import planning_digest, stale_reasons
 from model.planning.wishes import wish_findings
 from model.roster.values import Roster
 from model.rules.policy import Policy
-from ui import planning, state
+from ui import auth, planning, state
 from ui.widgets import md_text
 
 __all__ = [
@@ -96,6 +96,7 @@ def stale_notice(policy: Policy | None = None, key: str = "plan_stale_replan") -
         on_click=replan,
         args=(policy,),
         help="覆盖数仍取最优，在此前提下调整所在支部的学会最少，保留过半学会的支部沿用原编号和名称",
+        disabled=auth.read_only(),
     )
     return True
 

@@ -27,7 +27,7 @@ from model.roster.columns import ADJACENCY_SHEET
 from model.roster.values import Roster
 from model.roster.workbook_io import RawSheet
 from model.rules.policy import BASES, Policy
-from ui import plan_status, planning, state
+from ui import auth, plan_status, planning, state
 
 __all__ = ["apply", "suggestion_button", "with_adjacency"]
 
@@ -97,4 +97,5 @@ def suggestion_button(society: str, k: int, s: Suggestion, policy: Policy) -> No
         on_click=apply,
         args=(s.kind, tuple(s.detail), s.text, policy),
         help=f"作出这一调整并重新规划，使“{society}”被覆盖；其余学会尽量不动",
+        disabled=auth.read_only(),
     )

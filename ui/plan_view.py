@@ -18,7 +18,7 @@ from model.planning.plan import Organization, Plan
 from model.planning.planner import OBJECTIVE_NOTES
 from model.roster.values import Roster
 from model.rules.policy import Policy
-from ui import election_page, plan_suggestions, planning
+from ui import auth, election_page, plan_suggestions, planning
 from ui.widgets import md_text as md
 
 __all__ = [
@@ -151,5 +151,5 @@ def first_elections(roster: Roster, plan: Plan, policy: Policy) -> None:
     title = c[0].selectbox(
         "新建或调整的联合党支部：准备首次选举", list(by_title), key="pl_first_election", placeholder="请选择"
     )
-    if c[1].button("去准备选举", key="pl_first_election_go", icon=":material/how_to_vote:"):
+    if c[1].button("去准备选举", key="pl_first_election_go", icon=":material/how_to_vote:", disabled=auth.read_only()):
         election_page.open_for(roster, policy, by_title[title].units)

@@ -15,9 +15,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.findings import InputError
-from model.graph.html_view import compat_graph_html
 from model.planning import edits, today
-from model.planning.compat import compatibility_graph
 from model.planning.explain import Explanation, explain_uncovered
 from model.planning.naming import name_branches
 from model.planning.plan import Plan
@@ -29,7 +27,6 @@ from ui import state
 __all__ = [
     "cached_plan",
     "cached_explain",
-    "cached_graph",
     "history",
     "save",
     "record",
@@ -56,11 +53,6 @@ def cached_explain(
     digest: str, plan_json: str, together: tuple, apart: tuple, _roster: Roster, _plan: Plan
 ) -> tuple[Explanation, ...]:
     return explain_uncovered(_roster, _plan, together=together, apart=apart, societies=_plan.uncovered[:20])
-
-
-@st.cache_data(show_spinner="正在绘制相容关系图…", max_entries=8)
-def cached_graph(digest: str, policy: Policy, together: tuple, apart: tuple, _roster: Roster) -> str:
-    return compat_graph_html(compatibility_graph(_roster, policy, together=together, apart=apart))
 
 
 def history() -> edits.EditHistory | None:

@@ -65,14 +65,15 @@ def test_a_session_expires_after_idle_time(office):
     assert any("已自动退出" in i.value for i in at.info) and not at.metric
 
 
-def test_a_viewers_write_is_refused_on_a_page_it_does_not_disable(office):
-    """It refuses 开始规划 from a viewer (the planner page's button), stores nothing and says 只读."""
+def test_a_viewer_finds_the_planners_edit_controls_disabled(office):
+    """开始规划 and the settings are disabled for a viewer (the store refuses the write anyway:
+    tests/storage/test_store_safety.py); nothing is stored and the page says 只读."""
     at = _login("李四", "只读的密码1234")
     assert any("只读：当前账户只能查看" in i.value for i in at.info)
     at.switch_page("app_pages/planner.py").run()
-    at.button(key="pl_run").click().run()
     assert not at.exception
-    assert any("只读" in w.value for w in at.warning)
+    assert at.button(key="pl_run").disabled
+    assert at.number_input(key="pl_units").disabled
     assert office.get(DEFAULT_WORKSPACE, "plan", "current") is None
     assert [e.actor for e in office.audit(DEFAULT_WORKSPACE)] == ["本机用户"]  # only the test's roster
 

@@ -25,13 +25,13 @@ def test_summary_by_class_then_one_society():
     """It opens on the 学科类别 summary, switches to 所在地, and shows one society's partners or a warning."""
     at = AppTest.from_function(_script, default_timeout=30).run()
     assert not at.exception
-    assert list(at.dataframe[0].value["学科类别"]) == ["工科", "医科", "理科"]  # most candidates first, then by name
+    assert list(at.table[0].value["学科类别"]) == ["工科", "医科", "理科"]  # most candidates first, then by name
     at.radio(key="cv_view").set_value("按所在地汇总").run()
-    assert "武汉市" in list(at.dataframe[0].value["所在地"])
+    assert "武汉市" in list(at.table[0].value["所在地"])
     at.radio(key="cv_view").set_value("看某个学会能和谁联合").run()
     assert at.selectbox(key="cv_society").options[0] == "丁学会"  # fewest partners first
     assert any("没有可以联合" in w.value for w in at.warning)
     at.selectbox(key="cv_society").set_value("甲学会").run()
     assert (
-        list(at.dataframe[0].value["可联合的学会"]) == ["丙学会", "乙学会"] and not at.warning
+        list(at.table[0].value["可联合的学会"]) == ["丙学会", "乙学会"] and not at.warning
     )  # 武汉市 区域联建; 工科 同业共建
