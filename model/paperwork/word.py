@@ -129,6 +129,35 @@ _STYLES = {
     "plain": (560, '<w:jc w:val="both"/>', ""),
 }
 _KEPT = ("heading", "title", "letterhead")  # always on the page of the next paragraph
+# GB/T 9704 7.2.5: under the 发文字号 a red line as wide as the text (1.5 pt, some 4 mm below)
+RED_LINE = '<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="C00000"/></w:pBdr>'
+CHAR = 320  # twips: one character of 三号 (16 pt)
+
+
+def closing_indents(signature: tuple[str, ...], dated: str | None) -> tuple[tuple[int, ...], int | None]:
+    """Right indents (twips) of the 落款 lines and of the date, GB/T 9704 7.3.5.1: the date four
+    characters off the right margin, each 署名 line centred over it (at least two characters off).
+
+    >>> closing_indents(("甲学会",), "2026年11月10日")
+    ((1920,), 1280)
+    >>> closing_indents(("湖北省科学技术协会某某学会联合党支部委员会",), "2026年11月10日")
+    ((640,), 1280)
+    >>> closing_indents(("甲学会",), None)
+    ((640,), None)
+    """
+    if not dated:
+        return tuple(2 * CHAR for _ in signature), None
+    date_in = 4 * CHAR
+    half = CHAR // 2
+    centre = date_in + _half_widths(dated) * half // 2
+    return tuple(max(2 * CHAR, centre - _half_widths(line) * half // 2) for line in signature), date_in
+
+
+def _half_widths(text: str) -> int:
+    """Width in half characters: CJK and full-width count two, digits and Latin letters one."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _run_content(text: str) -> str:
@@ -150,11 +179,14 @@ def _run_content(text: str) -> str:
     return "".join(out)
 
 
-def _para(text: str, style: str, keep_with_next: bool = False) -> str:
-    """One paragraph in the 公文 layout (28 pt lines, 三号); ``keep_with_next`` holds it on the page of the next."""
+def _para(text: str, style: str, keep_with_next: bool = False, right_indent: int | None = None) -> str:
+    """One paragraph in the 公文 layout (28 pt lines, 三号); ``keep_with_next`` holds it on the page of the next;
+    ``right_indent`` (twips) sets a 落款 or date off the right margin."""
     line, after, rpr = _STYLES.get(style, _STYLES["plain"])
+    if right_indent is not None:
+        after = f'<w:ind w:right="{right_indent}"/>{after}'
     keep = "<w:keepNext/>" if keep_with_next or style in _KEPT else '<w:keepNext w:val="0"/>'
-    tabs = '<w:tabs><w:tab w:pos="8504" w:val="right"/></w:tabs>' if style == "docno" else ""
+    tabs = f'{RED_LINE}<w:tabs><w:tab w:pos="8504" w:val="right"/></w:tabs>' if style == "docno" else ""
     content = _run_content(text.translate(_XML_BAD))
     run = f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{content}</w:r>" if content or rpr else "<w:r/>"
     return (
@@ -306,10 +338,12 @@ def _body(document: Document) -> str:
             out.append(_table(block))
     if tail:
         out.append(_para("", "plain", keep_with_next=True))
-    for j, line in enumerate(document.signature):
-        out.append(_para(line, "right", keep_with_next=bool(document.dated) or j < len(document.signature) - 1))
+    lines, date_in = closing_indents(document.signature, document.dated)
+    for j, (line, indent) in enumerate(zip(document.signature, lines)):
+        keep = bool(document.dated) or j < len(document.signature) - 1
+        out.append(_para(line, "right", keep_with_next=keep, right_indent=indent))
     if document.dated:
-        out.append(_para(document.dated, "right"))
+        out.append(_para(document.dated, "right", right_indent=date_in))
     return "".join(out)
 
 

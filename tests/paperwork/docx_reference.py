@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from model.paperwork.document import Block, Document, Para, Table
+from model.paperwork.word import RED_LINE, closing_indents
 
 __all__ = ["reference_docx"]
 
@@ -100,9 +101,16 @@ def _font_table(doc) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")  # fmt: skip
+
+
 def _para(doc, text: str, style: str, keep_with_next: bool = False):
     """One paragraph in the 公文 layout (28 pt lines, 三号); ``keep_with_next`` holds it on the page of the next."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
     from docx.shared import Cm, Pt
 
     p = doc.add_paragraph()
@@ -123,6 +131,9 @@ def _para(doc, text: str, style: str, keep_with_next: bool = False):
         _font(run, TITLE_FONT, 22)  # 二号
     elif style == "docno":  # 上行文: 发文字号 at the left, 签发人 at the right (GB/T 9704)
         fmt.left_indent = Cm(0.56)
+        p._p.get_or_add_pPr().insert_element_before(
+            parse_xml(f"<w:pBdr {nsdecls('w')}>{RED_LINE[8:-9]}</w:pBdr>"), *_AFTER_PBDR
+        )
         fmt.tab_stops.add_tab_stop(Cm(15.0), WD_TAB_ALIGNMENT.RIGHT)
     elif style == "center":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -226,7 +237,7 @@ def _page_numbers(doc) -> None:
 def reference_docx(document: Document) -> bytes:
     """Render a document to .docx bytes with python-docx's API (names are written as text)."""
     from docx import Document as Docx
-    from docx.shared import Cm
+    from docx.shared import Cm, Twips
 
     doc = Docx()
     _defaults(doc)
@@ -254,10 +265,12 @@ def reference_docx(document: Document) -> bytes:
             _table(doc, block)
     if tail:
         _para(doc, "", "plain", keep_with_next=True)
-    for j, line in enumerate(document.signature):
-        _para(doc, line, "right", keep_with_next=bool(document.dated) or j < len(document.signature) - 1)
+    lines, date_in = closing_indents(document.signature, document.dated)
+    for j, (line, indent) in enumerate(zip(document.signature, lines)):
+        p = _para(doc, line, "right", keep_with_next=bool(document.dated) or j < len(document.signature) - 1)
+        p.paragraph_format.right_indent = Twips(indent)
     if document.dated:
-        _para(doc, document.dated, "right")
+        _para(doc, document.dated, "right").paragraph_format.right_indent = Twips(date_in)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

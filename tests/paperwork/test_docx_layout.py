@@ -51,6 +51,19 @@ def test_chinese_language_fonts_with_fallbacks_page_numbers_and_issuer_line():
     assert any("签发人" in p.text for p in d.paragraphs)
 
 
+def test_red_line_under_the_document_number_date_four_characters_in_and_the_issuer_over_it():
+    """It rules the red line under 发文字号 (GB/T 9704 7.2.5), sets the date four characters off the right
+    margin and centres the 落款 over the date (7.3.5.1)."""
+    d = opened(letter())
+    by_text = {p.text: p for p in d.paragraphs}
+    border = next(p for p in d.paragraphs if "签发人" in p.text)._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert border.get(qn("w:color")) == "C00000" and border.get(qn("w:val")) == "single"
+    date_in = by_text["2026年12月2日"].paragraph_format.right_indent
+    name_in = by_text["甲学会"].paragraph_format.right_indent
+    assert round(date_in.pt) == 64  # four characters of 三号
+    assert round(name_in.pt - date_in.pt) == (13 - 6) * 8 // 2  # half the difference: 13 and 6 half characters
+
+
 def test_forms_have_room_to_write_and_do_not_split():
     """It gives 工作简历 a tall row, keeps rows whole, and holds a form on one page."""
     form = Document("模板2", "备案表", "甲", "表", (Table(((("姓名", 1), ("", 3)), (("工作简历", 1), ("", 3))),
