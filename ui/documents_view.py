@@ -22,7 +22,7 @@ from model.paperwork.election_match import match_elections, records_for, usable_
 from model.paperwork.founding import org_display_name
 from model.planning.plan import Plan
 from model.roster.values import Roster
-from ui import state, widgets
+from ui import auth, plan_status, state, widgets
 
 __all__ = [
     "DOCX_MIME",
@@ -130,6 +130,7 @@ def context_form() -> dict:
         placeholder="如：中国共产党××省科技社团委员会",
         on_change=_keep,
         args=("addressee",),
+        disabled=auth.read_only(),
     )
     superior = st.text_input(
         "上级党组织简称（备案表“…意见”一栏）",
@@ -137,6 +138,7 @@ def context_form() -> dict:
         key=_WIDGETS["superior"],
         on_change=_keep,
         args=("superior",),
+        disabled=auth.read_only(),
     )
     issued = st.date_input(
         "成文日期",
@@ -145,6 +147,7 @@ def context_form() -> dict:
         on_change=_keep,
         args=("issued",),
         help="保存后下次打开仍用这个日期；选回今天则每次都用当天的日期。",
+        disabled=auth.read_only(),
     )
     meeting = st.text_input(
         "理事会会议（时间与届次，用于模板1）",
@@ -153,6 +156,7 @@ def context_form() -> dict:
         placeholder="如：2024年3月5日经第五届理事会第三次会议",
         on_change=_keep,
         args=("council_meeting",),
+        disabled=auth.read_only(),
     )
     return options(addressee, superior, issued, meeting)
 
@@ -252,7 +256,10 @@ def plan_key(plan: Plan) -> str:
 
 
 def stale_warning(plan: Plan, roster: Roster) -> None:
-    """A warning when the plan names societies the roster no longer has (none: nothing)."""
+    """The stale-plan notice (ui/plan_status.py) or, when the plan is current, a warning when it names
+    societies the roster no longer has (none: nothing)."""
+    if plan_status.stale_notice(key="doc_stale"):
+        return
     stale = stale_units(plan, roster)
     if stale:
         st.warning(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.paperwork.document import BLANK, DocContext, Document, Para, Table, blank_filler, issued_date
+from model.planning.naming import org_display_name  # one naming rule: planner, graph, documents
 from model.planning.plan import Organization
 from model.roster.values import Member, Roster
 from model.rules.policy import Policy
@@ -83,23 +84,6 @@ def person_value(member: Member | None, field: str) -> str | None:
         if value:
             return value
     return None
-
-
-def org_display_name(org: Organization) -> str:
-    """The name documents use: an existing name, the society's + kind, or the joint name.
-
-    >>> org_display_name(Organization("S001", "党支部", "单独组建", ("甲学会",), 3))
-    '甲学会党支部'
-    >>> org_display_name(Organization("J001", "联合党支部", "同业共建", ("甲学会", "乙协会"), 3))
-    '甲学会等2家单位联合党支部'
-    """
-    if org.name:
-        return org.name
-    if not org.units:
-        return org.id
-    if org.joint or len(org.units) > 1:
-        return f"{org.units[0]}等{len(org.units)}家单位{org.kind}"
-    return f"{org.units[0]}{org.kind}"
 
 
 def letterhead(org: Organization) -> str:

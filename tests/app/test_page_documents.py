@@ -121,11 +121,15 @@ def test_election_from_store_fills_result_letter(store):
 
 
 def test_stale_plan_is_flagged(store):
-    """It warns when the saved plan names a society the roster no longer has, and still renders."""
+    """It warns (the planner's stale-plan notice, with its re-plan button) when the saved plan names a
+    society the roster no longer has, and still renders."""
     stale = Plan(Policy(), PLAN.organizations, liaison=("已撤销学会",))
     store.put(DEFAULT_WORKSPACE, "plan", "current", stale.to_dict())
     at = open_page()
-    assert any("不在当前名册中" in w.value for w in at.warning)
+    assert any("当前方案已过期" in w.value and "名册中已没有" in w.value for w in at.warning), [
+        w.value for w in at.warning
+    ]
+    assert at.button(key="doc_stale")
     assert "甲学会党支部" in at.text[0].value
 
 
