@@ -18,6 +18,7 @@ from streamlit_sortables import sort_items
 from model.planning import edits
 from model.planning.check import branch_errors
 from model.planning.compat import branch_modes
+from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES
@@ -43,7 +44,7 @@ def matching(roster: Roster, plan: Plan, basis: str, text: str, broken_only: boo
             continue
         if text:
             socs = [roster.society(u) for u in o.units if u in roster]
-            hay = [o.id, o.name or "", *o.units, *(s.region for s in socs), *(s.industry for s in socs)]
+            hay = [o.id, org_display_name(o), *o.units, *(s.region for s in socs), *(s.industry for s in socs)]
             if not any(text in h for h in hay):
                 continue
         out.append(o)
@@ -80,7 +81,7 @@ def board(roster: Roster, plan: Plan, version: str, apart: tuple = ()) -> None:
 def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: str) -> None:
     """One branch's card: name, badge, basis and size, units, lock, 调入 / 调出 by name."""
     with st.container(border=True, key=f"card_{org.id}"):
-        st.markdown(f"**{md(org.id)}** {md(org.name or '')}")
+        st.markdown(f"**{md(org.id)}** {md(org_display_name(org))}")
         if broken:
             st.badge("不符合规则", icon=":material/error:", color="red")
             for f in broken:
@@ -130,6 +131,8 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
             st.text_input(
                 "支部名称",
                 value=org.name or "",
+                placeholder=org_display_name(org),
+                help="不填则按文书的写法称“首家学会等N家单位联合党支部”，随所含学会变化；填写的名称保留不变。",
                 key=f"bd_name_{key}",
                 on_change=rename,
                 args=(org.id, f"bd_name_{key}"),
@@ -144,7 +147,7 @@ def drag_board(plan: Plan, rows: list[Organization], version: str) -> None:
     """The page's unlocked branches and the uncovered as lists (streamlit-sortables): a society dragged
     to another list moves there, checked at once like every move."""
     open_rows = [o for o in rows if not o.locked]
-    lists = [{"header": f"{o.id} {o.name or ''}", "items": list(o.units)} for o in open_rows]
+    lists = [{"header": f"{o.id} {org_display_name(o)}", "items": list(o.units)} for o in open_rows]
     lists.append({"header": UNCOVERED_HEADER, "items": list(plan.uncovered)})
     st.caption("拖动学会名称到另一个支部或“未覆盖”；松开即调整，并在下方卡片和上方数字中检查。锁定的支部不在此列。")
     arranged = sort_items(lists, multi_containers=True, direction="horizontal", key=f"bd_sort_{version}")

@@ -14,6 +14,7 @@ import streamlit as st
 
 from model.planning import edits
 from model.planning.edits import EditHistory
+from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
 from model.rules.policy import BASES, Policy
@@ -53,7 +54,7 @@ def branch_choice(plan: Plan):
         if o is None:
             return org_id
         lock = "，已锁定" if o.locked else ""
-        return f"{o.id} {o.name or ''}（{o.basis}，{len(o.units)}家{lock}）"
+        return f"{o.id} {org_display_name(o)}（{o.basis}，{len(o.units)}家{lock}）"
 
     return label
 
@@ -63,7 +64,7 @@ def society_choice(plan: Plan):
 
     def label(name: str) -> str:
         o = plan.org_of(name)
-        return f"{name}（现属{o.id} {o.name or ''}）" if o is not None else f"{name}（未覆盖）"
+        return f"{name}（现属{o.id} {org_display_name(o)}）" if o is not None else f"{name}（未覆盖）"
 
     return label
 

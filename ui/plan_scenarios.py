@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from model.planning.naming import org_display_name
 from model.planning.plan import Plan
 from model.planning.scenarios import compare
 from model.roster.values import Roster
@@ -94,7 +95,7 @@ def _place(plan: Plan, society: str) -> str:
     o = plan.org_of(society)
     if o is None:
         return "派驻指导员" if society in plan.liaison else "未覆盖"
-    return f"{o.id} {o.name}" if o.name and o.joint else o.id
+    return f"{o.id} {org_display_name(o)}" if o.joint else o.id
 
 
 def named_moves(a: Plan, b: Plan) -> list[dict]:

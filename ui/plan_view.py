@@ -14,6 +14,7 @@ from model.paperwork import plan_workbook as plan_export
 from model.planning import today
 from model.planning.check import branch_errors, valid_coverage
 from model.planning.explain import Explanation
+from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 from model.planning.planner import OBJECTIVE_NOTES
 from model.roster.values import Roster
@@ -90,7 +91,7 @@ def branch_table(roster: Roster, plan: Plan, plan_json: str) -> None:
 
 def branch_title(org: Organization) -> str:
     """An expander title: id · name · basis · units · formal members (the parts it has), Markdown-escaped."""
-    parts = (org.id, org.name, org.basis, f"{len(org.units)}家", f"正式党员{org.formal_members}名")
+    parts = (org.id, org_display_name(org), org.basis, f"{len(org.units)}家", f"正式党员{org.formal_members}名")
     return md(" · ".join(filter(None, parts)))
 
 
@@ -146,7 +147,7 @@ def first_elections(roster: Roster, plan: Plan, policy: Policy) -> None:
     new = [o for o in plan.joint_branches() if o.status != "保留"]
     if not new:
         return
-    by_title = {" · ".join(filter(None, (o.id, o.name, "、".join(o.units)))): o for o in new}
+    by_title = {" · ".join(filter(None, (o.id, org_display_name(o), "、".join(o.units)))): o for o in new}
     c = st.columns([3, 1])
     title = c[0].selectbox(
         "新建或调整的联合党支部：准备首次选举", list(by_title), key="pl_first_election", placeholder="请选择"

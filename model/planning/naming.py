@@ -5,19 +5,18 @@ a name the branch has (kept through edits and re-plans, or given by the coordina
 single society's organization is the society's name and the kind; an unnamed joint branch is its
 first unit, the number of units and the kind (:func:`org_display_name`).
 
-Names for joint branches that have none, distinct across the plan (a name, once given, is kept):
-
-A branch's suggested name says what holds it together: the shared 学科类别 (同业共建), the
-所在地 of its first unit (区域联建) or the shared 支撑单位 (挂靠组建); a name already used gets
-（二）, （三）…
+A name is never made up for a branch: an unnamed joint branch shows the documents' form, which
+follows its units (a unit joining makes it 等4家单位); a name the branch had (today's organization)
+or the coordinator gave it is kept, and a repeated one is made distinct with （二）, （三）…
 
 >>> from model.roster.values import Roster, Society
 >>> from model.rules.policy import Policy
 >>> r = Roster(tuple(Society(n, "工科", "武汉市", None, 1) for n in "甲乙丙丁"))
->>> p = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 2),
-...                     Organization("J002", "联合党支部", "区域联建", ("丙", "丁"), 2)))
->>> [o.name for o in name_branches(p, r).organizations]
-['工科类学会联合党支部', '武汉市学会联合党支部']
+>>> p = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 2, name="联合一支部"),
+...                     Organization("J002", "联合党支部", "区域联建", ("丙",), 1, name="联合一支部"),
+...                     Organization("J003", "联合党支部", "区域联建", ("丁",), 1)))
+>>> [org_display_name(o) for o in name_branches(p, r).organizations]
+['联合一支部', '联合一支部（二）', '丁等1家单位联合党支部']
 """
 
 from __future__ import annotations
@@ -26,25 +25,10 @@ from dataclasses import replace
 
 from model.planning.plan import Organization, Plan
 from model.roster.values import Roster
-from model.rules.policy import SAME_HOST, SAME_INDUSTRY, SAME_REGION
 
-__all__ = ["org_display_name", "suggested_name", "name_branches", "distinct"]
+__all__ = ["org_display_name", "name_branches", "distinct"]
 
 _NUMERALS = "一二三四五六七八九十"
-
-
-def suggested_name(org: Organization, roster: Roster) -> str:
-    """What the branch's basis says about it, as a name."""
-    first = roster.society(org.units[0]) if org.units and org.units[0] in roster else None
-    if first is None:
-        return "联合党支部"
-    if org.basis == SAME_INDUSTRY:
-        return f"{first.industry}类学会联合党支部"
-    if org.basis == SAME_HOST and first.host_unit:
-        return f"{first.host_unit.strip()}学会联合党支部"
-    if org.basis == SAME_REGION:
-        return f"{first.region}学会联合党支部"
-    return f"{org.units[0]}等单位联合党支部"
 
 
 def distinct(name: str, taken: set[str]) -> str:
@@ -60,7 +44,8 @@ def distinct(name: str, taken: set[str]) -> str:
 
 
 def name_branches(plan: Plan, roster: Roster) -> Plan:
-    """Every joint branch named: a kept name stays, a repeated name is made distinct, a missing one suggested."""
+    """Names made distinct: a kept name stays, a repeated one gets （二）…; an unnamed branch stays unnamed
+    (it shows :func:`org_display_name`, the documents' form)."""
     taken: set[str] = set()
     out = []
     for o in plan.organizations:
@@ -69,7 +54,10 @@ def name_branches(plan: Plan, roster: Roster) -> Plan:
             if o.name:
                 taken.add(o.name)
             continue
-        name = distinct(o.name or suggested_name(o, roster), taken)
+        if not o.name:
+            out.append(o)
+            continue
+        name = distinct(o.name, taken)
         taken.add(name)
         out.append(o if name == o.name else replace(o, name=name))
     return replace(plan, organizations=tuple(out))

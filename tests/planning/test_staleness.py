@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from model.planning.check import branch_errors, valid_coverage
-from model.planning.naming import name_branches
+from model.planning.naming import name_branches, org_display_name
 from model.planning.plan import Organization, Plan
 from model.planning.staleness import planning_digest, stale_reasons
 from model.roster.values import Roster, Society
@@ -49,15 +49,17 @@ def test_a_broken_branch_is_not_counted_covered():
     assert [f.rule for f in branch_errors(later, split)["J001"]] == ["正式党员不足3名"]
 
 
-def test_names_are_suggested_once_and_never_repeated():
-    """It names unnamed branches after what holds them together, making a repeated name distinct."""
+def test_names_are_kept_distinct_and_never_made_up():
+    """It makes a repeated name distinct and leaves an unnamed branch to the documents' form."""
     two = Plan(
         Policy(),
         (
             Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 2, name="工科类学会联合党支部"),
-            Organization("J002", "联合党支部", "同业共建", ("丙",), 1),
+            Organization("J002", "联合党支部", "同业共建", ("丙",), 1, name="工科类学会联合党支部"),
+            Organization("J003", "联合党支部", "同业共建", ("丁", "甲乙"), 1),
         ),
     )
     named = name_branches(two, ROSTER)
-    assert [o.name for o in named.organizations] == ["工科类学会联合党支部", "工科类学会联合党支部（二）"]
+    assert [o.name for o in named.organizations] == ["工科类学会联合党支部", "工科类学会联合党支部（二）", None]
+    assert org_display_name(named.organizations[2]) == "丁等2家单位联合党支部"
     assert name_branches(named, ROSTER) == named

@@ -8,9 +8,9 @@ from ui import plan_view
 
 
 def test_branch_title_joins_the_parts_it_has_and_escapes_them():
-    """It skips a missing name and escapes Markdown in the branch's name."""
+    """It shows an unnamed branch by the documents' form and escapes Markdown in the branch's name."""
     org = Organization("J1", "联合党支部", "同业共建", ("甲学会", "乙学会"), 3)
-    assert plan_view.branch_title(org) == "J1 · 同业共建 · 2家 · 正式党员3名"
+    assert plan_view.branch_title(org) == "J1 · 甲学会等2家单位联合党支部 · 同业共建 · 2家 · 正式党员3名"
     named = Organization("J2", "联合党支部", "区域联建", ("甲学会",), 1, name="*联合*支部")
     assert plan_view.branch_title(named) == "J2 · \\*联合\\*支部 · 区域联建 · 1家 · 正式党员1名"
 
