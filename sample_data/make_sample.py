@@ -516,8 +516,8 @@ def build_city(n: int, seed: int = SEED) -> Roster:
     hosts = [h for names in HOSTS_WUHAN.values() for h in names] + [f"武汉市第{k}中学" for k in range(1, n // 40 + 2)]
     societies = []
     for i in range(n):
-        industry, topic = topics[i % len(topics)]
-        district = CITY_DISTRICTS[(i // len(topics)) % len(CITY_DISTRICTS)]
+        district = CITY_DISTRICTS[i % len(CITY_DISTRICTS)]  # every district from the first societies on
+        industry, topic = topics[(i // len(CITY_DISTRICTS)) % len(topics)]
         serial = i // (len(topics) * len(CITY_DISTRICTS))
         kind = CITY_KINDS[serial % len(CITY_KINDS)]
         serial_text = f"第{serial // len(CITY_KINDS) + 1}" if serial >= len(CITY_KINDS) else ""

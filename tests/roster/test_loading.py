@@ -474,3 +474,25 @@ def test_an_ods_or_a_word_file_is_named_for_what_it_is(tmp_path):
     assert "OpenDocument 表格（.ods）" in ods_finding.message and "另存为" in ods_finding.message
     assert "损坏" not in ods_finding.message
     assert "Word 文档" in word_finding.message
+
+
+def test_a_city_roster_from_make_sample_loads_clean_and_deterministic():
+    """It reads a city roster of make_sample.py --societies (the benchmarks' roster) back with no finding,
+    every member listed and counted, half the societies with 0–2 members; same seed, same roster."""
+    import importlib.util
+    from pathlib import Path
+
+    from model.roster.template import write_roster_xlsx
+
+    path = Path(__file__).resolve().parents[2] / "sample_data" / "make_sample.py"
+    spec = importlib.util.spec_from_file_location("make_sample_city", path)
+    make_sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_sample)
+    city = make_sample.build_city(400)
+    assert city == make_sample.build_city(400) and city != make_sample.build_city(400, seed=7)
+    roster = parse_roster(read_raw(write_roster_xlsx(city), "city_400.xlsx"))
+    assert len(roster.societies) == 400 and roster.findings == ()
+    assert len(roster.members) == sum(s.formal_members + s.probationary_members for s in roster.societies)
+    small = sum(1 for s in roster.societies if s.formal_members + s.probationary_members <= 2)
+    assert 0.35 < small / 400 < 0.65
+    assert {s.existing_kind for s in roster.societies} >= {"党支部", "联合党支部", None}
