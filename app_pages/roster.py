@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from model.roster.loading import write_roster_xlsx
-from ui import roster_book, state, widgets
+from ui import auth, roster_book, state, widgets
 
 st.title("学会名册")
 st.caption(
@@ -23,6 +23,7 @@ upload = st.file_uploader(
     type=["xlsx", "csv"],
     key=state.upload_key(),
     help="表头与标准模板一致（可先下载空白模板填写）。上传后先检查，确认后才替换当前名册。",
+    disabled=auth.read_only(),
 )
 if upload is not None:
     roster_book.upload_review(upload)
@@ -43,7 +44,7 @@ history = state.roster_history()
 c1, c2, c3 = st.columns(3)
 if c1.button(
     "撤销上一次修改",
-    disabled=len(history) < 2,
+    disabled=(len(history) < 2) or auth.read_only(),
     icon=":material/undo:",
     help=roster_book.last_change(history),
 ):

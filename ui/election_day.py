@@ -9,6 +9,7 @@ from model.election.counting import ElectionResult
 from model.election.direct import direct_outcome
 from model.election.draft import BALLOTS, MARKS, TALLY, ElectionDraft
 from model.paperwork.ballot_paper import ballot_paper, read_ballot_setup, tally_sheet
+from ui import auth
 from ui.election_widgets import word_download
 from ui.widgets import md_text as md
 
@@ -23,11 +24,11 @@ def ballot_form(draft: ElectionDraft) -> ElectionDraft:
         marks = {}
         for i, c in enumerate(draft.candidates):
             label = f"{post[c]}候选人　{c}" if c in post else c
-            marks[c] = st.segmented_control(md(label), list(MARKS), key=f"el_mark_{i}")
-        write = st.text_input("另选他人（多人用逗号分隔）", key="el_write")
-        if st.form_submit_button("录入这张选票", type="primary"):
+            marks[c] = st.segmented_control(md(label), list(MARKS), key=f"el_mark_{i}", disabled=auth.read_only())
+        write = st.text_input("另选他人（多人用逗号分隔）", key="el_write", disabled=auth.read_only())
+        if st.form_submit_button("录入这张选票", type="primary", disabled=auth.read_only()):
             draft = draft.cast_ballot(marks, write)
-    if draft.ballots and st.button("撤销上一张选票", key="el_undo"):
+    if draft.ballots and st.button("撤销上一张选票", key="el_undo", disabled=auth.read_only()):
         draft = draft.undo_ballot()
     st.caption(f"已录入选票{draft.ballot_count}张")
     return draft
@@ -42,11 +43,16 @@ def tally_table(draft: ElectionDraft) -> ElectionDraft:
         key="el_tally",
         num_rows="dynamic",
         hide_index=True,
+        disabled=auth.read_only(),
     )
     st.caption("另选他人的得票可在表格末行添加。")
     c = st.columns(2)
-    returned = c[0].number_input("收回选票张数", 0, 10_000, draft.ballots_returned, key="el_ret")
-    invalid = c[1].number_input("其中无效票张数", 0, 10_000, draft.invalid_ballots, key="el_inv")
+    returned = c[0].number_input(
+        "收回选票张数", 0, 10_000, draft.ballots_returned, key="el_ret", disabled=auth.read_only()
+    )
+    invalid = c[1].number_input(
+        "其中无效票张数", 0, 10_000, draft.invalid_ballots, key="el_inv", disabled=auth.read_only()
+    )
     return draft.with_tally(zip(t["姓名"], t["赞成票"]), int(returned), int(invalid))
 
 
@@ -66,9 +72,11 @@ def count_step(draft: ElectionDraft) -> ElectionDraft:
     st.subheader(f"第二步（选举日）　计票：{draft.round}，应选{draft.seats}名")
     papers(draft)
     labels = list(ENTRY_LABELS.values())
-    entry = st.radio("录入方式", labels, horizontal=True, index=int(draft.entry == TALLY), key="el_entry")
+    entry = st.radio(
+        "录入方式", labels, horizontal=True, index=int(draft.entry == TALLY), key="el_entry", disabled=auth.read_only()
+    )
     how = TALLY if entry == ENTRY_LABELS[TALLY] else BALLOTS
-    issued = st.number_input("发出选票张数", 0, 10_000, draft.issued(), key="el_issued")
+    issued = st.number_input("发出选票张数", 0, 10_000, draft.issued(), key="el_issued", disabled=auth.read_only())
     draft = draft.with_entry(how, int(issued))
     if how == BALLOTS:
         return ballot_form(draft)
@@ -126,7 +134,7 @@ def result_step(draft: ElectionDraft, r: ElectionResult) -> ElectionDraft:
         return draft
     show_result(r)
     label = next_round_label(r)
-    if label and st.button(label, type="primary", key="el_next"):
+    if label and st.button(label, type="primary", key="el_next", disabled=auth.read_only()):
         return draft.advance(r)
     return draft
 

@@ -14,6 +14,7 @@ from model.paperwork.document import DocContext, Document
 from model.paperwork.election_letters import by_election_result, change_result
 from model.roster.values import Roster
 from model.rules.policy import Policy
+from ui import auth
 from ui.election_widgets import NO_DEPUTY, word_download
 from ui.widgets import error_lines
 from ui.widgets import md_text as md
@@ -42,7 +43,9 @@ def letter_view(letter: Document, label: str) -> None:
 
 def meeting_date(draft: ElectionDraft) -> ElectionDraft:
     """The members' meeting date, starting from the saved one."""
-    day = st.date_input("党员大会日期", value=draft.meeting_date(), key="el_date", format="YYYY-MM-DD")
+    day = st.date_input(
+        "党员大会日期", value=draft.meeting_date(), key="el_date", format="YYYY-MM-DD", disabled=auth.read_only()
+    )
     return draft.with_meeting_date(day)
 
 
@@ -67,26 +70,30 @@ def plenary_inputs(draft: ElectionDraft, elected: list[str]) -> ElectionDraft:
     (each field starts from what was saved)."""
     k = len(elected)
     c = st.columns(3)
-    present = c[0].number_input("全体会议实到委员", 0, k, min(draft.plenary_present or k, k), key="el_pl_present")
+    present = c[0].number_input(
+        "全体会议实到委员", 0, k, min(draft.plenary_present or k, k), key="el_pl_present", disabled=auth.read_only()
+    )
     sec_index = elected.index(draft.secretary) if draft.secretary in elected else 0
-    sec = c[1].selectbox("书记候选人", elected, index=sec_index, key="el_pl_sec")
+    sec = c[1].selectbox("书记候选人", elected, index=sec_index, key="el_pl_sec", disabled=auth.read_only())
     deps = [NO_DEPUTY] + [n for n in elected if n != sec]
     dep_index = deps.index(draft.deputy) if draft.deputy in deps else 0
-    dep = c[2].selectbox("副书记候选人（可不设）", deps, index=dep_index, key="el_pl_dep")
+    dep = c[2].selectbox("副书记候选人（可不设）", deps, index=dep_index, key="el_pl_dep", disabled=auth.read_only())
     v = st.columns(2)
     posts = {"书记": sec}
     sec_votes = min(draft.secretary_votes if draft.secretary_votes is not None else int(present), k)
-    yes = {"书记": int(v[0].number_input("书记得票", 0, k, sec_votes, key="el_pl_sy"))}
+    yes = {"书记": int(v[0].number_input("书记得票", 0, k, sec_votes, key="el_pl_sy", disabled=auth.read_only()))}
     if dep != NO_DEPUTY:
         posts["副书记"] = dep
         dep_votes = min(draft.deputy_votes if draft.deputy_votes is not None else int(present), k)
-        yes["副书记"] = int(v[1].number_input("副书记得票", 0, k, dep_votes, key="el_pl_dy"))
+        yes["副书记"] = int(v[1].number_input("副书记得票", 0, k, dep_votes, key="el_pl_dy", disabled=auth.read_only()))
     rest = [n for n in elected if n not in posts.values()]
     saved = {name: duty for duty, name in draft.division}
     duties = {}
     for i, n in enumerate(rest):
         default = DUTIES.index(saved[n]) if saved.get(n) in DUTIES else min(i, len(DUTIES) - 1)
-        duties[n] = st.selectbox(f"{md(n)} 的分工", DUTIES, index=default, key=f"el_duty_{i}")
+        duties[n] = st.selectbox(
+            f"{md(n)} 的分工", DUTIES, index=default, key=f"el_duty_{i}", disabled=auth.read_only()
+        )
     try:
         pl = first_plenary(tuple(elected), int(present), posts, yes, duties)
     except InputError as exc:
@@ -107,12 +114,16 @@ def by_election_plenary_inputs(draft: ElectionDraft, elected: list[str]) -> Elec
     """The committee's meeting after a 补选: attendance and the new members' duties (from what was saved)."""
     size = draft.committee_size or len(elected)
     start = min(draft.plenary_present or size, size)
-    present = st.number_input("补选后委员会第一次全体会议实到委员", 0, size, start, key="el_pl_present")
+    present = st.number_input(
+        "补选后委员会第一次全体会议实到委员", 0, size, start, key="el_pl_present", disabled=auth.read_only()
+    )
     saved = {name: duty for duty, name in draft.division}
     duties = {}
     for i, n in enumerate(elected):
         default = DUTIES.index(saved[n]) if saved.get(n) in DUTIES else min(i, len(DUTIES) - 1)
-        duties[st.selectbox(f"{md(n)} 的分工", DUTIES, index=default, key=f"el_duty_{i}")] = n
+        duties[
+            st.selectbox(f"{md(n)} 的分工", DUTIES, index=default, key=f"el_duty_{i}", disabled=auth.read_only())
+        ] = n
     return draft.with_plenary(present=int(present), division=duties)
 
 

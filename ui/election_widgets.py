@@ -27,6 +27,7 @@ from model.paperwork.document import Document
 from model.paperwork.word import to_docx
 from model.roster.values import FORMAL
 from model.rules.policy import Policy
+from ui import auth
 from ui.widgets import PICK
 from ui.widgets import md_text as md
 
@@ -80,6 +81,7 @@ def electorate_editor(draft: ElectionDraft, rows: list[dict]) -> tuple[ElectionD
             "到会": st.column_config.CheckboxColumn("到会（预计/实际）"),
             "权利中止": st.column_config.CheckboxColumn("权利中止（留置、逮捕）"),
         },
+        disabled=auth.read_only(),
     )
     voters = flow.voters_from_rows(edited.to_dict("records"))
     draft = draft.with_members(voters)
@@ -104,7 +106,11 @@ def excluded_rows(e: Electorate) -> list[dict]:
 def previous_election(draft: ElectionDraft) -> ElectionDraft:
     """The date of the previous election (the 换届/补选 请示 states it), starting from the saved one."""
     day = st.date_input(
-        "上届选举日期（写入请示）", value=draft.previous_date(), key=f"el_prev_{_suffix(draft)}", format="YYYY-MM-DD"
+        "上届选举日期（写入请示）",
+        value=draft.previous_date(),
+        key=f"el_prev_{_suffix(draft)}",
+        format="YYYY-MM-DD",
+        disabled=auth.read_only(),
     )
     return draft.with_previous(day)
 
@@ -120,19 +126,39 @@ def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], poli
     if draft.kind == CHANGE:
         fl = flow.flow_of(org, policy)
         st.caption(md(f"{fl.summary}。{fl.source}。"))
-        seats = st.number_input("应选委员名额", 1, 11, int(draft.seats or normal), key=f"el_seats_{_suffix(draft)}")
+        seats = st.number_input(
+            "应选委员名额",
+            1,
+            11,
+            int(draft.seats or normal),
+            key=f"el_seats_{_suffix(draft)}",
+            disabled=auth.read_only(),
+        )
         verdict(*check_committee_size(org.kind, int(seats)))
     else:
         size = st.number_input(
-            "委员会组成人数", lo, hi, int(draft.committee_size or normal), key=f"el_size_{_suffix(draft)}"
+            "委员会组成人数",
+            lo,
+            hi,
+            int(draft.committee_size or normal),
+            key=f"el_size_{_suffix(draft)}",
+            disabled=auth.read_only(),
         )
         seats = st.number_input(
-            "补选名额（委员空缺数）", 1, hi, int(draft.seats or 1), key=f"el_seats_{_suffix(draft)}"
+            "补选名额（委员空缺数）",
+            1,
+            hi,
+            int(draft.seats or 1),
+            key=f"el_seats_{_suffix(draft)}",
+            disabled=auth.read_only(),
         )
         _, text = vacancy_check(org.kind, int(size), int(size) - int(seats))
         st.caption(md(text))
         reason = st.text_input(
-            "委员空缺的原因（写入补选请示）", draft.reason or "工作变动", key=f"el_reason_{_suffix(draft)}"
+            "委员空缺的原因（写入补选请示）",
+            draft.reason or "工作变动",
+            key=f"el_reason_{_suffix(draft)}",
+            disabled=auth.read_only(),
         )
     mode = st.radio(
         "选举方式",
@@ -141,11 +167,17 @@ def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], poli
         horizontal=True,
         key=f"el_mode_{_suffix(draft)}",
         help="委员选举实行差额；补选按青海指南模板7可等额",
+        disabled=auth.read_only(),
     )
     options = draft.eligible_candidates()
     chosen = [c for c in draft.candidates if c in options]
     cands = st.multiselect(
-        "候选人（须有被选举权）", options, default=chosen, key=f"el_cands_{_suffix(draft)}", placeholder=PICK
+        "候选人（须有被选举权）",
+        options,
+        default=chosen,
+        key=f"el_cands_{_suffix(draft)}",
+        placeholder=PICK,
+        disabled=auth.read_only(),
     )
     verdict(*check_candidate_count(int(seats), len(cands), mode))
     others = [v.name for v in draft.members if v.name not in cands]
@@ -155,6 +187,7 @@ def setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict], poli
         default=[s for s in draft.scrutineers if s in others],
         key=f"el_scr_{_suffix(draft)}",
         placeholder=PICK,
+        disabled=auth.read_only(),
     )
     scrutineer_verdict(scr, cands)
     return draft.with_setup(
@@ -186,10 +219,14 @@ def direct_setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict
     key = draft.organization
     c = st.columns(2)
     sec_index = options.index(posts["书记"]) if posts.get("书记") in options else None
-    sec = c[0].selectbox("书记候选人（1名）", options, placeholder=PICK, key=f"el_sec_{key}", index=sec_index)
+    sec = c[0].selectbox(
+        "书记候选人（1名）", options, placeholder=PICK, key=f"el_sec_{key}", index=sec_index, disabled=auth.read_only()
+    )
     deps = [NO_DEPUTY] + [o for o in options if o != sec]
     dep_index = deps.index(posts["副书记"]) if posts.get("副书记") in deps else 0
-    dep = c[1].selectbox("副书记候选人（可不设，最多1名）", deps, key=f"el_dep_{key}", index=dep_index)
+    dep = c[1].selectbox(
+        "副书记候选人（可不设，最多1名）", deps, key=f"el_dep_{key}", index=dep_index, disabled=auth.read_only()
+    )
     deputy = "" if dep == NO_DEPUTY else dep
     draft = draft.with_posts({"书记": sec or "", "副书记": deputy}, scrutineers=draft.scrutineers)
     if not sec:
@@ -202,6 +239,7 @@ def direct_setup_step(draft: ElectionDraft, org: flow.OrgChoice, rows: list[dict
         placeholder=PICK,
         key=f"el_scr_{key}",
         default=[x for x in draft.scrutineers if x in others],
+        disabled=auth.read_only(),
     )
     scrutineer_verdict(scr, draft.candidates)
     return draft.with_posts({"书记": sec or "", "副书记": deputy}, scrutineers=scr)

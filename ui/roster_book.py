@@ -14,7 +14,8 @@ import streamlit as st
 from model.findings import InputError
 from model.roster.loading import RawBook, blank_template_xlsx, frames_to_raw, parse_roster, read_raw, roster_frames
 from model.roster.values import Roster
-from ui import state, widgets
+from storage.store import ReadOnly, StorageFailure, StoreError
+from ui import auth, state, widgets, workspace_forms
 
 __all__ = [
     "read_upload",
@@ -71,7 +72,7 @@ def upload_review(upload: Any) -> None:
     if c1.button(
         "用此文件替换当前名册",
         type="primary",
-        disabled=not new_roster.societies,
+        disabled=(not new_roster.societies) or auth.read_only(),
         help="替换后仍可用“撤销上一次修改”恢复原名册",
     ):
         state.save_raw(new_raw, note=f"上传 {upload.name}")
@@ -139,10 +140,23 @@ def _sheet_editor(raw: RawBook, digest: str, sheet: str) -> None:
         )
     start, end = page_bounds(len(frame), page)
     key = f"edit_{sheet}_{digest}_{page}"
-    edited = st.data_editor(frame.iloc[start:end], key=key, num_rows="dynamic", width="stretch")
+    edited = st.data_editor(
+        frame.iloc[start:end], key=key, num_rows="dynamic", width="stretch", disabled=auth.read_only()
+    )
     if widgets.has_edits(key):
         whole = merge_page(frame, start, end, edited)
-        state.save_raw(frames_to_raw({**sheets, sheet: whole}, raw.filename), note=f"编辑工作表“{sheet}”")
+        # a fragment's rerun does not pass through app.py's handler: storage problems are told here
+        try:
+            state.save_raw(frames_to_raw({**sheets, sheet: whole}, raw.filename), note=f"编辑工作表“{sheet}”")
+        except ReadOnly as exc:
+            st.warning(str(exc))
+            return
+        except StorageFailure as exc:
+            workspace_forms.storage_recovery(exc)
+            return
+        except StoreError as exc:
+            st.error(str(exc))
+            return
         st.rerun(scope="app")
 
 
