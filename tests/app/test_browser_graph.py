@@ -22,6 +22,7 @@ from playwright.sync_api import Error as PlaywrightError
 from model.graph.compat import class_graph, class_graph_html
 from model.graph.hierarchy import GraphOptions, build_hierarchy
 from model.graph.html_view import hierarchy_html
+from model.graph.overview import overview
 from model.planning.compat import compatibility_graph
 
 pytestmark = pytest.mark.browser
@@ -162,7 +163,10 @@ def _labels_px(frame) -> float:
 def test_presentation_mode_fills_the_screen(browser, tmp_path, db_path):
     """It opens the graph page on the sample province, one click goes full screen with the chart alone
     (1920×1080, labels ≥ 18 px), → steps to the first group, and Esc leaves."""
-    store_roster_plan(db_path, *sample_roster_plan())
+    roster, plan = sample_roster_plan()
+    store_roster_plan(db_path, roster, plan)
+    groups = [g.title for g in overview(roster, plan).groups]
+    assert "联合党支部（挂靠组建）" in groups and len(groups) == 7  # 党委 … 派驻党建工作指导员
     with serve_app(db_path, tmp_path / "server.log") as url:
         ctx = browser.new_context(viewport=FULL_HD, locale="zh-CN")
         page = ctx.new_page()
@@ -171,7 +175,7 @@ def test_presentation_mode_fills_the_screen(browser, tmp_path, db_path):
         page.goto(url + "/graph", wait_until="domcontentloaded")
         frame = _overview_frame(page)
         page.wait_for_timeout(800)
-        assert frame.evaluate("document.querySelectorAll('.card').length") == 6
+        assert frame.evaluate("document.querySelectorAll('.card').length") == len(groups)
         assert _labels_px(frame) >= 18
         _keep(page.screenshot(), "graph_page_province.png")
         frame.locator(".card").nth(4).click()  # drill down: 联合党支部（同业共建）
