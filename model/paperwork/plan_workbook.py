@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment
 from model.paperwork.founding import org_members
 from model.paperwork.registers import member_register
 from model.paperwork.workbook import Sheet, Value, write_sheet, write_text_cell
+from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 from model.roster.values import Member, Roster
 from model.rules.classify import secretary_candidate
@@ -73,13 +74,13 @@ def organization_rows(roster: Roster, plan: Plan) -> list[dict]:
                 ORG_COLUMNS,
                 (
                     o.id,
-                    o.name or "",
+                    org_display_name(o),  # one naming rule with the graph and the documents
                     o.kind,
                     o.basis,
                     len(o.units),
                     o.formal_members,
                     branch_secretary(roster, o, index),
-                    o.locked,
+                    "是" if o.locked else "否",
                     o.status or "",
                     "、".join(o.units),
                 ),

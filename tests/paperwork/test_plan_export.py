@@ -52,7 +52,7 @@ def test_organization_rows_name_secretary_candidate():
     rows = organization_rows(_roster(), PLAN)
     assert [r["编号"] for r in rows] == ["J001", "S001"]
     assert rows[0]["书记人选"] == '=HYPERLINK("http://x")（乙理事长）'
-    assert rows[0]["锁定"] is True and rows[0]["所含学会"] == "甲、乙"
+    assert rows[0]["锁定"] == "是" and rows[0]["所含学会"] == "甲、乙"
     assert organization_rows(_roster(False), PLAN)[0]["书记人选"] == "（未提供党员表）"
 
 
