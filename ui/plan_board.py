@@ -119,6 +119,7 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
                 on_change=move_in,
                 args=(org.id, f"bd_in_{key}"),
                 placeholder="请选择",
+                disabled=auth.read_only(),
             )
             st.selectbox(
                 "调出学会（暂不覆盖）",
@@ -127,6 +128,7 @@ def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: 
                 on_change=move_out,
                 args=(f"bd_out_{key}",),
                 placeholder="请选择",
+                disabled=auth.read_only(),
             )
             st.text_input(
                 "支部名称",
@@ -214,7 +216,9 @@ def uncovered_column(roster: Roster, plan: Plan, version: str, bad: dict | None 
         st.markdown("\n".join(f"- {md(u)}" for u in plan.uncovered[:50]))
         if len(plan.uncovered) > 50:
             st.caption(f"另有{len(plan.uncovered) - 50}家，可用上方筛选或“手工调整”处理。")
-        soc = st.selectbox("学会", plan.uncovered, key=f"bd_unc_soc_{version}", placeholder="请选择")
+        soc = st.selectbox(
+            "学会", plan.uncovered, key=f"bd_unc_soc_{version}", placeholder="请选择", disabled=auth.read_only()
+        )
         ids = [o.id for o in plan.joint_branches() if not o.locked]
         to = st.selectbox(
             "调入支部",
@@ -222,9 +226,10 @@ def uncovered_column(roster: Roster, plan: Plan, version: str, bad: dict | None 
             key=f"bd_unc_to_{version}",
             format_func=plan_edits.branch_choice(plan),
             placeholder="请选择",
+            disabled=auth.read_only(),
         )
         st.button(
-            "调入", key=f"bd_unc_go_{version}", on_click=_move, args=(soc, to), disabled=(not ids) or auth.read_only()
+            "调入", key=f"bd_unc_go_{version}", on_click=_move, args=(soc, to), disabled=not ids or auth.read_only()
         )
 
 

@@ -29,7 +29,7 @@ from model.planning.plan import Plan
 from model.roster.loading import RawBook, parse_roster, raw_from_dict, raw_to_dict, read_raw
 from model.roster.values import Roster
 from model.rules.policy import Policy
-from storage.store import ANY, KIND_LABELS, Conflict, Store, default_path, digest_of
+from storage.store import ANY, KIND_LABELS, Conflict, ReadOnly, Store, default_path, digest_of
 from ui import audit_view, auth, widgets
 
 __all__ = [
@@ -199,6 +199,12 @@ def _write(kind: str, key: str, value: dict, note: str | None = None) -> bool:
     except Conflict as exc:
         st.session_state["pending"][k] = Pending(text, note or "", exc.current, str(exc))
         st.rerun()  # the notice above the page says so at once, and the page shows the pending edit
+    except ReadOnly as exc:
+        # a viewer's write (a control a page left enabled): said in Chinese above the page, never an error
+        # page — inside a widget callback (where st.rerun is a no-op) the rerun that follows shows it
+        st.session_state["refused"] = str(exc)
+        st.rerun()
+        return False
     _saved(k, text, digest)
     return True
 
@@ -269,6 +275,9 @@ def keep_mine(k: tuple[str, str, str]) -> bool:
 
 def notices() -> None:
     """The conflict and stale-version notices, shown by app.py above every page."""
+    refused = st.session_state.pop("refused", None)
+    if refused:
+        st.warning(widgets.md_text(refused), icon=":material/lock:")
     for k, p in pending().items():
         label = KIND_LABELS.get(k[1], k[1])
         with st.container(border=True):

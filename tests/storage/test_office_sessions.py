@@ -88,6 +88,24 @@ def test_an_editors_change_names_the_editor(office):
     assert "张三" in set(at.dataframe[0].value["操作人"])
 
 
+def test_a_viewer_finds_the_plan_boards_controls_disabled(office):
+    """Every control of the plan board that changes the plan (调入/调出学会, 锁定, 支部名称, 拖动调整) is
+    disabled for a viewer once there is a plan; the filters and the pager stay usable."""
+    editor = _login("张三", "编辑的密码1234")
+    editor.switch_page("app_pages/planner.py").run()
+    editor.button(key="pl_run").click().run()
+    at = _login("李四", "只读的密码1234")
+    at.switch_page("app_pages/planner.py").run()
+    assert not at.exception
+    edits = [
+        w
+        for w in (*at.selectbox, *at.text_input, *at.toggle)
+        if str(w.key).startswith(("bd_in_", "bd_out_", "bd_name_", "bd_lock_", "bd_drag"))
+    ]
+    assert edits and all(w.disabled for w in edits)
+    assert not at.text_input(key="bd_text").disabled
+
+
 @pytest.mark.parametrize(
     "page",
     [
