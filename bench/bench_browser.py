@@ -250,13 +250,27 @@ def roster_page(b: Bench, page, runs: int, roster: Path, timeout: float) -> None
 
 def planner(b: Bench, page, runs: int, roster: Path, timeout: float) -> None:
     b.measure("规划：开始规划", INTERACTION, _act(page, timeout, lambda: kit.button(page, "开始规划")), special="plan")
-    b.measure("规划：锁定或解锁一个支部", INTERACTION, lambda: toggle_cell(page, "锁定", timeout), page=page)
+    b.measure(  # the first card's 锁定 toggle on the plan board
+        "规划：锁定或解锁一个支部", INTERACTION, _act(page, timeout, lambda: toggle(page, "锁定")), page=page
+    )
     b.measure("规划：选择要移动的学会", INTERACTION, _act(page, timeout, lambda: kit.select_option(page, "移入", 1)))
     b.measure("规划：执行移动", INTERACTION, _act(page, timeout, lambda: kit.button(page, "执行")), page=page)
     b.measure("规划：撤销", INTERACTION, _act(page, timeout, lambda: kit.button(page, "撤销")), page=page)
 
 
 def graph(b: Bench, page, runs: int, roster: Path, timeout: float) -> None:
+    b.measure(
+        "架构图：总览改按学科分组",
+        INTERACTION,
+        _act(page, timeout, lambda: kit.radio_option(page, "总览分组", 1)),
+        page=page,
+    )
+    b.measure(
+        "架构图：切换到详细树状图",
+        INTERACTION,
+        _act(page, timeout, lambda: kit.radio_option(page, "视图", 1)),
+        page=page,
+    )
     b.measure(
         "架构图：切换布局", INTERACTION, _act(page, timeout, lambda: kit.radio_option(page, "布局", 0)), page=page
     )

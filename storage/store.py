@@ -96,6 +96,7 @@ KIND_LABELS = {
     "plan": "规划方案",
     "plan_history": "规划调整记录",
     "plan_edit": "手工调整",
+    "plan_basis": "规划依据（名册与设置）",
     "plan_pairs": "指定同组/不同组",
     "scenario": "情景方案",
     "election": "换届选举",

@@ -49,7 +49,10 @@ def filters(entries: list[AuditEntry]) -> list[AuditEntry]:
         "内容", sorted({KIND_LABELS.get(e.kind, e.kind) for e in entries}), placeholder="全部", key="audit_kind"
     )
     text = c3.text_input("关键词", key="audit_text", placeholder="例如：学会名称、工作表")
-    since = c4.date_input("起始日期", value=None, key="audit_since", format="YYYY-MM-DD")
+    first = min((date.fromisoformat(e.at[:10]) for e in entries), default=date.today())
+    since = c4.date_input(
+        "起始日期", value=first, key="audit_since", format="YYYY-MM-DD", help="只看这一天及以后的记录"
+    )
     return matching(entries, actors, kinds, text.strip(), since)
 
 
@@ -74,6 +77,39 @@ FIELD_LABELS = {
     "uncovered": "未覆盖学会",
     "together": "指定同组",
     "apart": "不得同组",
+    "boundary": "调整记录起点",
+    "digest": "名册版本",
+    "bound": "覆盖上界",
+    "notes": "方案说明",
+    "optimal": "是否已证明最优",
+    "coverage": "覆盖率",
+    "liaison": "派驻指导员",
+    "settings": "规划设置",
+    "message": "操作提示",
+    "policy": "规则设置",
+    "addressee": "主送机关",
+    "superior": "上级党组织简称",
+    "issued": "成文日期",
+    "council_meeting": "理事会会议",
+    "upper": "上级党组织名称",
+    "steps": "调整步骤",
+    "position": "当前步骤",
+    "name": "名称",
+    "locked": "锁定",
+    "members": "党员",
+    "candidates": "候选人",
+    "seats": "应选名额",
+}
+
+# The stored documents' keys, as the audit page's 项目 column says them (other keys — a scenario's or an
+# organization's name — are shown as they are).
+KEY_LABELS = {
+    "current": "当前",
+    "last": "最近一次",
+    "policy": "规则设置",
+    "doc_context": "文书选项",
+    "settings": "显示设置",
+    "choice": "所选党组织",
 }
 
 
@@ -103,8 +139,19 @@ def readable_text(text: str) -> str:
     return re.sub(r"[a-z][a-z_]+", lambda m: FIELD_LABELS.get(m.group(), m.group()), text)
 
 
+def _row(e: AuditEntry) -> dict[str, str]:
+    """An entry as the page and its CSV show it: every stored name in Chinese."""
+    return {**e.row(), "项目": KEY_LABELS.get(e.key, e.key), "说明": readable(e.detail)}
+
+
 def rows(entries: list[AuditEntry]) -> list[dict[str, str]]:
-    return [{**e.row(), "说明": readable(e.detail)} for e in entries]
+    """
+    >>> rows([AuditEntry(1, "甲", "2026-03-01T09:00:00", "张三", "修改", "plan_basis", "current", "改动：boundary、digest")])[0]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'时间': '2026-03-01 09:00:00', '操作人': '张三', '操作': '修改', '内容': '规划依据（名册与设置）', '项目': '当前',
+     '说明': '改动：调整记录起点、名册版本'}
+    """
+    return [_row(e) for e in entries]
 
 
 def summary(chosen: list[AuditEntry], entries: list[AuditEntry]) -> str:
@@ -118,7 +165,7 @@ def _csv(entries: list[AuditEntry]) -> bytes:
     writer = csv.DictWriter(buf, fieldnames=["时间", "操作人", "操作", "内容", "项目", "说明"])
     writer.writeheader()
     for e in entries:
-        writer.writerow({k: _safe(v) for k, v in {**e.row(), "说明": readable(e.detail)}.items()})
+        writer.writerow({k: _safe(v) for k, v in _row(e).items()})
     return buf.getvalue().encode("utf-8-sig")
 
 
