@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 PLAN_FIELDS = ("bases", "max_units", "min_members")  # the settings a plan carries with it
+# The settings as last set on this page, planned or not: kept in the workspace so that leaving the page, a
+# refresh or a second tab never puts a changed field silently back (Streamlit forgets a page's widgets).
+DRAFT = ("plan_edit", "settings_draft")
 
 
 def base_policy(history: EditHistory | None) -> Policy:
@@ -46,11 +49,37 @@ def fits(history: EditHistory, roster: Roster) -> bool:
     return today.fits(history.current(), roster)
 
 
+def _draft(base: Policy) -> Policy:
+    """``base`` with the settings last set on this page (the workspace's draft), if any."""
+    d = state.get(*DRAFT) or {}
+    if d.get("over") != _fields(base):  # set over other settings (a plan made since, an undo): not this plan's
+        return base
+    try:
+        kept = {k: (tuple(d[k]) if k == "bases" else int(d[k])) for k in PLAN_FIELDS if k in d}
+        return replace(base, **kept) if kept.get("bases", base.bases) else base
+    except (TypeError, ValueError):  # a draft of another version: ignore it
+        return base
+
+
+def keep_draft() -> None:
+    """Widget callback: the settings as the widgets show them now, saved as the workspace's draft."""
+    ss = st.session_state
+    bases = [b for b in BASES if ss.get(f"pl_{b}")]
+    over = _fields(base_policy(planning.history()))
+    state.put(*DRAFT, {"bases": bases, "max_units": ss.get("pl_units"), "min_members": ss.get("pl_need"), "over": over})
+
+
+def _fields(policy: Policy) -> dict:
+    return {"bases": list(policy.bases), "max_units": policy.max_units, "min_members": policy.min_members}
+
+
 def _basis_checkboxes(base: Policy) -> tuple[str, ...]:
     """One 允许… checkbox per basis, side by side; the ticked bases in BASES order."""
     ticked = []
     for basis, column in zip(BASES, st.columns(3)):
-        if column.checkbox(f"允许{basis}", basis in base.bases, key=f"pl_{basis}", disabled=auth.read_only()):
+        if column.checkbox(
+            f"允许{basis}", basis in base.bases, key=f"pl_{basis}", on_change=keep_draft, disabled=auth.read_only()
+        ):
             ticked.append(basis)
     return tuple(ticked)
 
@@ -60,15 +89,17 @@ def settings_panel(base: Policy, expanded: bool) -> tuple[Policy, float]:
 
     With no basis ticked the plan keeps ``base``'s bases (at least one is needed).
     """
+    shown = _draft(base)
     with st.expander("规划设置", expanded=expanded):
-        bases = _basis_checkboxes(base)
+        bases = _basis_checkboxes(shown)
         c1, c2, c3 = st.columns(3)
         units = c1.number_input(
             "每个支部最多几家学会",
             2,
             10,
-            base.max_units,
+            shown.max_units,
             key="pl_units",
+            on_change=keep_draft,
             help="青海实施意见9：原则上不超过5家",
             disabled=auth.read_only(),
         )
@@ -76,8 +107,9 @@ def settings_panel(base: Policy, expanded: bool) -> tuple[Policy, float]:
             "正式党员合计至少",
             1,
             10,
-            base.min_members,
+            shown.min_members,
             key="pl_need",
+            on_change=keep_draft,
             help="支部条例第四条：3名以上正式党员",
             disabled=auth.read_only(),
         )
@@ -143,3 +175,4 @@ def restore_settings(plan) -> None:
     st.session_state["pl_need"] = plan.policy.min_members
     for basis in BASES:
         st.session_state[f"pl_{basis}"] = basis in plan.policy.bases
+    keep_draft()

@@ -372,6 +372,22 @@ def test_changed_settings_mark_the_plan_stale_and_undo_restores_them(store):
     assert not any("规划设置已改变" in w.value for w in at.warning)
 
 
+def test_a_changed_setting_survives_leaving_the_page_and_a_second_tab(store):
+    """A setting changed but not yet planned is kept in the workspace: after another page, and in a new tab,
+    the field still says 2 and the plan is still marked stale (Streamlit alone would put back 5)."""
+    at = planned(store)
+    at.number_input(key="pl_units").set_value(2)
+    run(at)
+    at.switch_page("app_pages/graph.py").run()
+    at.switch_page("app_pages/planner.py").run()
+    assert at.number_input(key="pl_units").value == 2
+    assert any("方案已过期" in w.value for w in at.warning)
+    other = open_page()
+    assert other.number_input(key="pl_units").value == 2
+    press(at, "pl_revert")
+    assert open_page().number_input(key="pl_units").value == 5
+
+
 def test_a_roster_update_replans_with_fewest_moves_and_undo_stops_there(store):
     """It re-plans an updated roster from the old plan (branches and names kept), and undo stops at that re-plan."""
     planned(store)
