@@ -34,7 +34,13 @@ def test_view_key_is_stable():
 def test_overview_key_maps_the_grouping_and_defaults_the_upper_name():
     """It stores the grouping's key (kind/industry/region) and the default upper name for a blank one."""
     view = json.loads(org_chart.overview_key(upper=" ", grouping="按学科类别", regions=[], industries=["工科"]))
-    assert view == {"upper": org_chart.DEFAULT_UPPER, "group_by": "industry", "regions": [], "industries": ["工科"]}
+    assert view == {
+        "upper": org_chart.DEFAULT_UPPER,
+        "group_by": "industry",
+        "regions": [],
+        "industries": ["工科"],
+        "apart": [],
+    }
 
 
 def test_every_meeting_export_is_drawn_by_suffix():
