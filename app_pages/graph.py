@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from model.graph.hierarchy import AGGREGATE_THRESHOLD
-from ui import org_chart, plan_status, state, widgets
+from ui import org_chart, plan_status, planning, state, widgets
 
 st.title("组织架构图")
 st.caption(
@@ -43,7 +43,10 @@ v1, v2, v3 = st.columns([2, 2, 3])
 view_mode = v1.radio("视图", org_chart.VIEWS, key="graph_view", horizontal=True)
 regions = v2.multiselect("只看所在地", all_facets["regions"], key="graph_regions", placeholder="全部")
 industries = v3.multiselect("只看学科类别", all_facets["industries"], key="graph_industries", placeholder="全部")
-overview_json = org_chart.overview_key(upper=upper, grouping=grouping, regions=regions, industries=industries)
+_, apart = planning.pairs()
+overview_json = org_chart.overview_key(
+    upper=upper, grouping=grouping, regions=regions, industries=industries, apart=apart
+)
 
 if view_mode == org_chart.VIEWS[0]:
     html, groups, notes = org_chart.draw_overview(key, roster, plan_json, overview_json)
@@ -110,4 +113,4 @@ else:
 
 st.subheader("会议用文件", divider="gray")
 st.caption("按上方的分组与筛选生成，点击时才制作；均不含联系电话等个人信息。")
-org_chart.meeting_downloads(st.columns(len(org_chart.EXPORTS) + 1), key, roster, plan_json, overview_json)
+org_chart.meeting_downloads(st.columns(len(org_chart.EXPORTS) + 2), key, roster, plan_json, overview_json)

@@ -46,6 +46,7 @@ __all__ = [
     "draw",
     "plan_facets",
     "draw_xlsx",
+    "overview_xlsx",
     "mismatch_warning",
 ]
 
@@ -177,13 +178,15 @@ def mismatch_warning(notes: tuple[str, ...]) -> None:
     )
 
 
-def overview_key(*, upper: str, grouping: str, regions: list[str], industries: list[str]) -> str:
-    """The overview's settings as JSON (its drawers' cache key)."""
+def overview_key(*, upper: str, grouping: str, regions: list[str], industries: list[str], apart: tuple = ()) -> str:
+    """The overview's settings as JSON (its drawers' cache key); ``apart`` the workspace's forbidden
+    pairs, so a joint branch breaking one is flagged as on the planner page."""
     view = {
         "upper": upper.strip() or DEFAULT_UPPER,
         "group_by": GROUPINGS[grouping],
         "regions": regions,
         "industries": industries,
+        "apart": [list(p) for p in apart],
     }
     return json.dumps(view, ensure_ascii=False, sort_keys=True)
 
@@ -192,7 +195,13 @@ def _overview(_roster, plan_json: str, view: str):
     v = json.loads(view)
     plan, notes = reconcile(_roster, Plan.from_dict(json.loads(plan_json)))
     ov = overview(
-        _roster, plan, group_by=v["group_by"], upper=v["upper"], regions=v["regions"], industries=v["industries"]
+        _roster,
+        plan,
+        group_by=v["group_by"],
+        upper=v["upper"],
+        regions=v["regions"],
+        industries=v["industries"],
+        apart=[tuple(p) for p in v.get("apart", ())],
     )
     return ov, notes
 
@@ -241,6 +250,15 @@ def meeting_downloads(columns, key: str, roster, plan_json: str, view: str) -> N
             help=help_text,
             icon=":material/download:",
         )
+    if len(columns) > len(EXPORTS) + 1:
+        with columns[len(EXPORTS) + 1]:
+            widgets.download_xlsx(
+                "组织架构清单（Excel）",
+                partial(overview_xlsx, key, roster, plan_json, view),
+                "组织架构清单.xlsx",
+                key="graph_dl_meeting_xlsx",
+                help="每个党组织及所属学会一览（与命令行 graph --out 清单.xlsx 相同）；不含联系电话等个人信息",
+            )
     if len(columns) > len(EXPORTS):
         columns[len(EXPORTS)].download_button(
             "总览离线网页（HTML）",
@@ -251,6 +269,25 @@ def meeting_downloads(columns, key: str, roster, plan_json: str, view: str) -> N
             help="单个文件，无需联网；在会议室电脑上打开后点“全屏演示”",
             icon=":material/download:",
         )
+
+
+@st.cache_data(show_spinner="正在生成文件…", max_entries=8)
+def overview_xlsx(key: str, _roster, plan_json: str, view: str) -> bytes:
+    """The listing (as the CLI's ``graph --out X.xlsx``) of the overview's plan, its filters applied,
+    without members' personal data."""
+    v = json.loads(view)
+    listing_view = view_key(
+        upper=v["upper"],
+        layout=next(iter(LAYOUTS)),
+        members=False,
+        personal=False,
+        aggregated=False,
+        regions=v["regions"],
+        industries=v["industries"],
+        kinds=[],
+        query="",
+    )
+    return listing_xlsx(_graph(_roster, plan_json, listing_view, False)[2])
 
 
 def _overview_page(key: str, roster, plan_json: str, view: str) -> bytes:

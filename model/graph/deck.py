@@ -19,6 +19,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from model.graph.overview import Entry, Overview
+from model.graph.overview_html import INVALID_COLOR, invalid_text
 from model.graph.slide import SLIDE, slide_layout
 from model.roster.values import Roster
 
@@ -153,8 +154,19 @@ def _branch_slide(prs, e: Entry, roster: Roster | None, count_basis: str, index:
     s = prs.slides.add_slide(prs.slide_layouts[6])
     tag = f"【{e.status}】" if e.status else ("【新建】" if e.new else "")
     _text(s, 0.05 * WIDTH, 0.04 * HEIGHT, 0.9 * WIDTH, 0.12 * HEIGHT, [(e.name + tag, 30, True)], color=MAROON)
-    facts = f"组建方式：{e.basis}　　联合单位：{len(e.units)}家　　正式党员：{e.formal_members}名　　书记人选：{e.secretary or '待推选'}"
+    basis = f"{e.basis}（不符合规则）" if e.invalid else e.basis
+    facts = f"组建方式：{basis}　　联合单位：{len(e.units)}家　　正式党员：{e.formal_members}名　　书记人选：{e.secretary or '待推选'}"
     _text(s, 0.05 * WIDTH, 0.16 * HEIGHT, 0.9 * WIDTH, 0.08 * HEIGHT, [(facts, 20, False)])
+    if e.invalid:
+        _text(
+            s,
+            0.05 * WIDTH,
+            0.21 * HEIGHT,
+            0.9 * WIDTH,
+            0.05 * HEIGHT,
+            [(invalid_text(e), 18, True)],
+            color=_rgb(INVALID_COLOR),
+        )
     rows = len(e.units) + 1
     shape = s.shapes.add_table(
         rows, 5, Emu(int(0.05 * WIDTH)), Emu(int(0.26 * HEIGHT)), Emu(int(0.9 * WIDTH)), Emu(int(0.07 * HEIGHT * rows))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
+from model.planning.check import valid_coverage
 from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 from model.planning.plan_file import plan_mismatch
@@ -141,7 +142,7 @@ def build_hierarchy(roster: Roster, plan: Plan, options: GraphOptions = GraphOpt
     count_basis = plan.policy.count_basis
     g = nx.DiGraph(
         upper=options.upper_name,
-        coverage=plan.coverage().to_dict(),
+        coverage=valid_coverage(roster, plan)[0].to_dict(),  # a rule-breaking joint branch covers no one
         members=options.members,
         show_personal=options.show_personal,
     )

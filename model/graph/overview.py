@@ -31,15 +31,17 @@ A tiny plan, drawn::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from model.graph.hierarchy import INSTRUCTOR, UNCOVERED
+from model.planning.check import branch_errors, valid_coverage
 from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
-from model.planning.today import NEW, today_plan
+from model.planning.today import NEW
 from model.roster.values import Roster
 from model.rules.classify import secretary_candidate
+from model.rules.coverage import current_coverage, existing_organizations
 
 __all__ = ["GROUPINGS", "MAX_GROUPS", "Person", "Entry", "Group", "Overview", "overview", "group_rows"]
 
@@ -73,10 +75,16 @@ class Entry:
     new: bool = False  # a joint branch this plan sets up
     people: tuple[Person, ...] = ()
     status: str = ""  # 新建 / 保留 / 调整 relative to today, when the plan says
+    problems: tuple[str, ...] = ()  # the rules a joint branch breaks (check_plan): its units count as uncovered
+
+    @property
+    def invalid(self) -> bool:
+        """A joint branch that breaks a rule (docs/rules.md §2): shown, but not counted as covering."""
+        return bool(self.problems)
 
     @property
     def organized(self) -> bool:
-        return self.kind not in (INSTRUCTOR, UNCOVERED)
+        return self.kind not in (INSTRUCTOR, UNCOVERED) and not self.problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +103,11 @@ class Group:
     @property
     def organizations(self) -> int:
         return sum(1 for e in self.entries if e.organized)
+
+    @property
+    def invalid_branches(self) -> int:
+        """Joint branches of this group that break a rule (their societies count as uncovered)."""
+        return sum(1 for e in self.entries if e.invalid)
 
     @property
     def new_branches(self) -> int:
@@ -139,7 +152,7 @@ def _is_new(org: Organization) -> bool:
     return org.joint and (org.status == NEW or (org.status is None and not org.locked))
 
 
-def _entry(roster: Roster, org: Organization, count_basis: str) -> Entry:
+def _entry(roster: Roster, org: Organization, count_basis: str, problems: tuple[str, ...] = ()) -> Entry:
     units = [roster.society(u) for u in org.units if u in roster]
     formal = sum(s.counts(count_basis)[0] for s in units) if units else org.formal_members
     members = tuple(m for u in org.units for m in roster.members_of(u))
@@ -156,6 +169,7 @@ def _entry(roster: Roster, org: Organization, count_basis: str) -> Entry:
         _is_new(org),
         people,
         org.status or "",
+        problems,
     )
 
 
@@ -187,7 +201,7 @@ def _by_kind(entries: list[Entry]) -> list[Group]:
     groups = []
     for key, (title, kind, items) in buckets.items():
         n = sum(len(e.units) for e in items)
-        organized = n if kind not in (INSTRUCTOR, UNCOVERED) else 0
+        organized = sum(len(e.units) for e in items if e.organized)
         work = n if kind != UNCOVERED else 0
         groups.append(
             Group(key, title, kind, items[0].basis if kind == "联合党支部" else "", n, organized, work, tuple(items))
@@ -253,15 +267,23 @@ def overview(
     before: bool = True,
     regions: Iterable[str] = (),
     industries: Iterable[str] = (),
+    apart: Iterable[Sequence[str]] = (),
 ) -> Overview:
     """The plan's overview grouped ``group_by`` (a key of ``GROUPINGS``); ``before`` adds today's
     coverage (from the roster's 现有党组织 column) for the title slide. With ``regions`` or
     ``industries`` only organizations with a matching unit (whole, with all their units) and
-    matching societies outside any organization are kept, and the coverage is theirs."""
+    matching societies outside any organization are kept, and the coverage is theirs.
+
+    A joint branch that breaks a rule (:func:`branch_errors`, as on the planner page) stays on
+    its tile flagged with its rules, but its societies count as not organized, as in the
+    planner's :func:`valid_coverage`. Today's coverage is the dashboard's (:func:`current_coverage`)."""
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be one of {tuple(GROUPINGS)}, got {group_by!r}")
     count_basis = plan.policy.count_basis
-    entries = [_entry(roster, o, count_basis) for o in plan.organizations]
+    apart = tuple(apart)
+    bad = branch_errors(roster, plan, apart=apart)
+    rules = {k: tuple(dict.fromkeys(f.rule for f in v)) for k, v in bad.items()}
+    entries = [_entry(roster, o, count_basis, rules.get(o.id, ()) if o.joint else ()) for o in plan.organizations]
     entries += [_single(roster, n, INSTRUCTOR, count_basis) for n in plan.liaison]
     entries += [_single(roster, n, UNCOVERED, count_basis) for n in plan.uncovered]
     regions, industries = set(regions), set(industries)
@@ -269,9 +291,11 @@ def overview(
     if filtered:
         entries = [e for e in entries if _matches(roster, e, regions, industries)]
     groups = _by_kind(entries) if group_by == "kind" else _by_facet(roster, entries, group_by)
-    today = today_plan(roster, plan.policy).coverage().to_dict() if before and not filtered else None
+    today = None
+    if before and not filtered:
+        today = current_coverage(roster, existing_organizations(roster, plan.policy)).to_dict()
     order = {o.id: i for i, o in enumerate(plan.organizations)}
-    cover = _coverage(entries) if filtered else plan.coverage().to_dict()
+    cover = _coverage(entries) if filtered else valid_coverage(roster, plan, apart=apart)[0].to_dict()
     return Overview(upper, group_by, tuple(groups), cover, today, order)
 
 

@@ -16,7 +16,9 @@ from model.graph.html_view import BASIS_COLORS, KIND_COLORS, inline_json
 from model.graph.overview import Entry, Group, Overview
 from model.roster.values import Roster
 
-__all__ = ["overview_html", "group_color", "entry_color", "FACET_COLORS"]
+__all__ = ["overview_html", "group_color", "entry_color", "invalid_text", "FACET_COLORS", "INVALID_COLOR"]
+
+INVALID_COLOR = "#c0392b"  # a joint branch that breaks a rule: red, as on the planner's board
 
 FACET_COLORS = (
     "#1f618d",
@@ -46,10 +48,21 @@ def group_color(g: Group, index: int = 0) -> str:
 
 
 def entry_color(e: Entry) -> str:
-    """A tile's stripe: the organization's kind (a joint branch by basis)."""
+    """A tile's stripe: the organization's kind (a joint branch by basis); red for one breaking a rule."""
+    if e.problems:
+        return INVALID_COLOR
     if e.kind == "联合党支部":
         return BASIS_COLORS.get(e.basis, KIND_COLORS["联合党支部"])
     return "#b03a2e" if e.kind == "未覆盖" else KIND_COLORS.get(e.kind, "#7f8c8d")
+
+
+def invalid_text(e: Entry) -> str:
+    """The red line of a joint branch that breaks a rule ('' for one that does not).
+
+    >>> invalid_text(Entry("J1", "甲等2家单位联合党支部", "联合党支部", "同业共建", ("甲", "乙"), 2, problems=("正式党员不足3名",)))
+    '不符合规则（正式党员不足3名），其中的学会暂按未覆盖计算'
+    """
+    return f"不符合规则（{'；'.join(e.problems)}），其中的学会暂按未覆盖计算" if e.problems else ""
 
 
 def _unit_rows(roster: Roster | None, e: Entry, count_basis: str) -> list[list]:
@@ -77,6 +90,7 @@ def overview_data(ov: Overview, roster: Roster | None = None, count_basis: str =
                 "rate": g.organized_rate,
                 "organizations": g.organizations,
                 "new_branches": g.new_branches,
+                "invalid": g.invalid_branches,
                 "note": "派驻党建工作指导员"
                 if g.kind == "派驻党建工作指导员"
                 else "尚无党组织"
@@ -91,6 +105,7 @@ def overview_data(ov: Overview, roster: Roster | None = None, count_basis: str =
                         "units": list(e.units),
                         "members": e.formal_members,
                         "new": e.new,
+                        "problems": list(e.problems),
                         "color": entry_color(e),
                     }
                     for e in g.entries
@@ -104,6 +119,7 @@ def overview_data(ov: Overview, roster: Roster | None = None, count_basis: str =
             "units": list(e.units),
             "members": e.formal_members,
             "secretary": e.secretary,
+            "problems": list(e.problems),
             "rows": _unit_rows(roster, e, count_basis),
         }
         for e in ov.new_branches()

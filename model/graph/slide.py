@@ -22,7 +22,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from model.graph.image import cjk_font
 from model.graph.overview import GROUPINGS, Overview
-from model.graph.overview_html import entry_color, group_color
+from model.graph.overview_html import entry_color, group_color, invalid_text
 
 __all__ = [
     "Box",
@@ -121,7 +121,9 @@ def slide_layout(ov: Overview, width: float = SLIDE[0], height: float = SLIDE[1]
             lines.append((f"党组织 {g.organizations} 个", 1.05 * s, False))
         if g.new_branches:
             lines.append((f"新建联合党支部 {g.new_branches} 个", 1.05 * s, False))
-        if g.organized or not g.work_covered:
+        if g.invalid_branches:
+            lines.append((f"不符合规则 {g.invalid_branches} 个（其学会按未覆盖计）", 1.05 * s, True))
+        if g.organized or not g.work_covered or g.invalid_branches:
             lines.append((f"组织覆盖 {g.organized} 家（{_pct(g.organized_rate)}）", 1.05 * s, False))
         else:
             lines.append((f"工作覆盖 {g.work_covered} 家（派驻指导员）", 1.05 * s, False))
@@ -258,6 +260,9 @@ def _structure_lines(ov: Overview) -> list[tuple[str, str, str]]:
                 ]
                 if len(e.units) > 1:
                     out += [(t, "unit", "#333333") for t in _wrap("　" + "、".join(e.units), chars)]
+            elif e.invalid:
+                out += [(t, "org", entry_color(e)) for t in _wrap(f"■ {e.name}（{invalid_text(e)}）", chars)]
+                out += [(t, "unit", "#333333") for t in _wrap("　" + "、".join(e.units), chars)]
             else:
                 out += [(t, "unit", "#333333") for t in _wrap(f"· {e.name}", chars)]
         out.append(("", "unit", "#333333"))

@@ -244,3 +244,40 @@ def test_class_graph_draws_offline_with_placed_nodes(browser, tmp_path):
     assert page.evaluate("getComputedStyle(document.getElementById('collapse')).display") == "none"
     assert _canvas_ink(page) > 2000
     page.context.close()
+
+
+def test_drill_down_tiles_never_cut_a_society_name(browser, tmp_path):
+    """It lists a tile's societies on one line of whole names and counts the rest (“等N家”) in the frame
+    a 1366×768 window gives the overview (about 900×580), rather than cutting a name mid-word."""
+    from model.graph.overview_html import overview_html
+
+    roster, plan = sample_roster_plan()
+    ov = overview(roster, plan)
+    path = tmp_path / "overview.html"
+    path.write_text(overview_html(ov, roster), encoding="utf-8")
+    ctx = browser.new_context(viewport={"width": 906, "height": 580}, locale="zh-CN")
+    page = ctx.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("window.orgOverview")
+    checked = 0
+    for i, g in enumerate(ov.groups):
+        if not any(len(e.units) > 2 for e in g.entries):
+            continue
+        page.evaluate(f"window.orgOverview.go({1 + i})")
+        page.wait_for_timeout(100)
+        lines = page.evaluate(
+            "Array.from(document.querySelectorAll('.tile .units')).map(u => "
+            "[u.textContent, u.title, u.scrollWidth <= u.clientWidth + 1])"
+        )
+        for text, full, fits in lines:
+            units = full.split("、")
+            shown = text.split(" 等")[0].split("、") if " 等" in text else text.split("、")
+            assert fits, text
+            assert (
+                text == full
+                or text.startswith("共")
+                or (set(shown) <= set(units) and text.endswith(f"等{len(units)}家"))
+            )
+            checked += 1
+    assert checked
+    ctx.close()

@@ -61,6 +61,7 @@ def test_page_opens_on_the_grouped_overview():
         "PDF（A3 打印）",
         "会议幻灯片（PPTX）",
         "总览离线网页（HTML）",
+        "组织架构清单（Excel）",
     ]
     deck = next(b for b in at.get("download_button") if b.label == "会议幻灯片（PPTX）")
     assert "共3页" in deck.proto.help  # title, overview, J001

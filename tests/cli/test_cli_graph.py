@@ -184,3 +184,33 @@ def test_members_and_personal_flags(tmp_path):
     assert "张三" not in outs[()]
     assert "张三" in outs[("--members",)] and "13912345678" not in outs[("--members",)]
     assert "13912345678" in outs[("--members", "--show-personal")]
+
+
+def test_pptx_counts_a_rule_breaking_branch_as_uncovered(files):
+    """It writes a deck whose coverage leaves out a joint branch breaking a rule, and flags that branch."""
+    import io
+
+    from pptx import Presentation
+
+    tmp, roster, _ = files
+    bad = {
+        "organizations": [
+            {"id": "S001", "kind": "党支部", "basis": "单独组建", "units": ["甲学会"], "formal_members": 5},
+            {"id": "J001", "kind": "联合党支部", "basis": "同业共建", "units": [IMG, "丁学会"], "formal_members": 2},
+        ],
+        "liaison": [],
+        "uncovered": ["丙学会"],
+    }
+    plan = tmp / "不合规.json"
+    plan.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    assert main(["graph", str(roster), str(plan), "--out", str(tmp / "deck.pptx")]) == 0
+    prs = Presentation(io.BytesIO((tmp / "deck.pptx").read_bytes()))
+
+    def text(slide) -> str:
+        parts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        parts += [c.text for s in slide.shapes if s.has_table for row in s.table.rows for c in row.cells]
+        return "\n".join(parts)
+
+    title, _, branch = (text(s) for s in prs.slides)
+    assert "1家（25.0%）" in title and "3家（75.0%）" not in title
+    assert "组建方式：同业共建（不符合规则）" in branch and "暂按未覆盖计算" in branch

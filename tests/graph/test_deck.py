@@ -99,3 +99,40 @@ def test_libreoffice_impress_converts_the_deck_with_chinese_text(tmp_path):
     assert "联合党支部组建方案" in pages[0] and "组织覆盖" in pages[0]
     assert "联合党支部（同业共建）" in pages[1].replace(" ", "")
     assert "等2家单位联合党支部" in pages[2].replace(" ", "")
+
+
+def test_invalid_branch_is_red_on_its_slide_and_not_counted():
+    """It marks a joint branch breaking a rule 不符合规则 on its slide and leaves its societies out of the coverage."""
+    from test_overview import _invalid_plan
+
+    ov = overview(tiny_roster(), _invalid_plan())
+    prs = Presentation(io.BytesIO(deck_pptx(ov, tiny_roster(), when=date(2026, 12, 1))))
+    title, _, branch = (_texts(s) for s in prs.slides)
+    assert "1家（20.0%）" in title and "3家（60.0%）" not in title  # 3 of 5 only if J001 counted
+    assert "组建方式：同业共建（不符合规则）" in branch
+    assert "不符合规则（" in branch and "其中的学会暂按未覆盖计算" in branch
+    red = [
+        r.font.color.rgb
+        for sh in prs.slides[2].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.text.startswith("不符合规则")
+    ]
+    assert red and str(red[0]) == "C0392B"
+
+
+def test_title_slide_today_equals_the_dashboard_on_the_sample_roster():
+    """It shows 现状 as the home page does: the deck's work coverage today is the dashboard's, not 100%."""
+    from pathlib import Path
+
+    from model.planning.today import today_plan
+    from model.roster.loading import load_roster
+    from model.rules.coverage import dashboard
+
+    sample = load_roster(Path(__file__).resolve().parents[2] / "sample_data" / "sample_roster.xlsx")
+    now = dashboard(sample, today=date(2026, 12, 1)).now
+    title = _texts(Presentation(io.BytesIO(deck_pptx(overview(sample, today_plan(sample)), sample))).slides[0])
+    row = f"{now.work_covered}家（{100 * now.work_rate:.1f}%）"
+    assert row in title and now.work_rate < 1.0
+    assert f"{now.organized}家（{100 * now.organized_rate:.1f}%）" in title

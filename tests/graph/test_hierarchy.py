@@ -149,3 +149,13 @@ def test_find_and_view():
     assert find_societies(g, "  ") == []
     v = graph_view(tiny_roster(), tiny_plan(), regions=["武汉市"], collapsed=["org:S001"])
     assert v.nodes["org:S001"]["collapsed"] and "org:J001" in v and f"soc:{SCRIPT}" not in v
+
+
+def test_tree_coverage_leaves_out_a_rule_breaking_branch():
+    """It states the tree's coverage as the planner does: a joint branch breaking a rule covers no one."""
+    from graph_fixtures import tiny_roster
+    from test_overview import _invalid_plan
+
+    from model.graph.hierarchy import build_hierarchy
+
+    assert build_hierarchy(tiny_roster(), _invalid_plan()).graph["coverage"]["organized"] == 1

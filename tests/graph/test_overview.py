@@ -97,3 +97,65 @@ def test_page_data_is_escaped_and_has_no_phone():
     assert [b["name"] for b in data["branches"]] == [f"{IMG}等2家单位联合党支部"]
     assert data["branches"][0]["rows"][1] == [SCRIPT, "工科", "宜昌市", 1]
     assert PHONE not in json.dumps(data, ensure_ascii=False)
+
+
+def _invalid_plan():
+    """J001 joins a 工科 society of 武汉市 and a 医科 society of 恩施州 (no common basis): it breaks a rule."""
+    from model.planning.plan import Plan
+    from model.rules.policy import Policy
+
+    return Plan(
+        Policy(),
+        (
+            Organization("S001", "党支部", "单独组建", ("湖北省计算机学会",), 9),
+            Organization("J001", "联合党支部", "同业共建", (IMG, "湖北省中医药学会"), 3),
+        ),
+        liaison=("湖北省植物学会",),
+        uncovered=(SCRIPT,),
+    )
+
+
+def test_invalid_joint_branch_counts_as_uncovered_and_is_flagged():
+    """It counts a joint branch breaking a rule as not covering (the planner's valid_coverage) and flags its tile."""
+    from model.graph.overview_html import INVALID_COLOR, entry_color
+    from model.graph.slide import slide_layout
+    from model.planning.check import valid_coverage
+
+    roster, plan = tiny_roster(), _invalid_plan()
+    ov = overview(roster, plan)
+    assert plan.coverage().organized == 3
+    assert ov.coverage["organized"] == valid_coverage(roster, plan)[0].organized == 1
+    assert ov.coverage["organized_rate"] == 0.2
+    joint = next(g for g in ov.groups if g.kind == "联合党支部")
+    assert (joint.societies, joint.organized, joint.organizations, joint.invalid_branches) == (2, 0, 0, 1)
+    (branch,) = ov.joint_branches()
+    assert branch.invalid and not branch.organized
+    assert "学科类别不同且所在地不相邻且支撑单位不同" in branch.problems
+    assert entry_color(branch) == INVALID_COLOR
+    tile = overview_data(ov, roster)["groups"][1]["entries"][0]
+    assert tile["problems"] == list(branch.problems) and tile["organized"] is False
+    card = next(c for c in slide_layout(ov).cards if c.lines[0][0] == joint.title)
+    texts = [t for t, _, _ in card.lines]
+    assert "不符合规则 1 个（其学会按未覆盖计）" in texts and "组织覆盖 0 家（0.0%）" in texts
+
+
+def test_valid_plan_has_no_flag():
+    """It flags nothing in a plan whose joint branches keep the rules."""
+    ov = overview(tiny_roster(), tiny_plan())
+    assert all(not e.problems for g in ov.groups for e in g.entries)
+    assert ov.coverage["organized"] == tiny_plan().coverage().organized
+
+
+def test_before_is_the_dashboards_coverage_on_the_sample_roster():
+    """It states today's coverage as the home page's 覆盖情况总览 does (instructors: only the roster's)."""
+    from datetime import date
+    from pathlib import Path
+
+    from model.planning.today import today_plan
+    from model.roster.loading import load_roster
+    from model.rules.coverage import dashboard
+
+    sample = load_roster(Path(__file__).resolve().parents[2] / "sample_data" / "sample_roster.xlsx")
+    ov = overview(sample, today_plan(sample))
+    assert ov.before == dashboard(sample, today=date(2026, 12, 1)).now.to_dict()
+    assert ov.before["work_rate"] < 1.0
