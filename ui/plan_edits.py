@@ -205,6 +205,8 @@ def last_message(where: str | None = None) -> None:
     last = state.get("plan_edit", "last")
     if not last or last.get("roster") != state.roster_digest():
         return
+    if last.get("session") != planning.session_token():  # made in another browser session: not news here
+        return
     if where is not None and last.get("where", "panel") != where:
         return
     broken = last.get("broken") or []

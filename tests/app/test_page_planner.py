@@ -446,3 +446,11 @@ def test_skipped_branch_notice_is_past_tense_once_planned(db_path):
     at = press(at, "pl_run")
     assert not any("将重新规划" in w.value for w in at.warning)
     assert any("已重新规划" in i.value and "联合二支部" in i.value for i in at.info)
+
+
+def test_last_action_message_shows_only_in_the_session_that_made_it(store):
+    """重新优化其余's message shows in this session, not in a brand-new browser session opening the page."""
+    at = press(planned(store), "ed_reopt")
+    assert any("已重新优化未锁定部分" in s.value for s in at.success)
+    other = open_page()
+    assert not any("已重新优化未锁定部分" in s.value for s in other.success)
