@@ -33,8 +33,9 @@ together, apart = planning.pairs()
 base = plan_settings.base_policy(history)
 policy, limit = plan_settings.settings_panel(base, expanded=history is None)
 fresh = history is None  # no plan yet: start from today's organizations
+skipped_notice = st.empty()
 if fresh:
-    plan_settings.skipped_locks_warning(roster, policy)
+    plan_settings.skipped_locks_warning(roster, policy, skipped_notice)
 locks = plan_settings.locks(roster, policy, history, fresh)
 
 label = "开始规划" if fresh else "从头重新规划"
@@ -48,6 +49,7 @@ clicked = st.button(
 if clicked and plan_settings.plan_now(roster, policy, locks, together, apart, limit, digest):
     history = planning.history()
     fresh = False
+    plan_settings.skipped_locks_warning(roster, policy, skipped_notice, planned=True)
 if fresh:
     st.info("确认上方设置后，点击“开始规划”。")
     st.stop()

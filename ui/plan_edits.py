@@ -205,6 +205,8 @@ def last_message(where: str | None = None) -> None:
     last = state.get("plan_edit", "last")
     if not last or last.get("roster") != state.roster_digest():
         return
+    if last.get("session") != planning.session_token():  # made in another browser session: not news here
+        return
     if where is not None and last.get("where", "panel") != where:
         return
     broken = last.get("broken") or []
@@ -221,9 +223,7 @@ def _plan_check(roster: Roster, plan: Plan, together: tuple, apart: tuple) -> No
     found = edits.recheck(roster, plan, together=together, apart=apart)
     if found:
         st.caption("方案检查：以下各项不符合规则或需要注意（“需上级批准”不影响方案有效）。")
-        rows = edits.finding_rows(found)
-        label = branch_choice(plan)
-        st.table([{**r, "支部": label(r["支部"]) if r["支部"] else ""} for r in rows], hide_index=True)
+        st.table(edits.finding_rows(found, plan), hide_index=True)
     else:
         st.caption("当前方案符合全部规则（支部条例第四条、青海实施意见9等）。")
 

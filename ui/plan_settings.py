@@ -121,12 +121,17 @@ def settings_panel(base: Policy, expanded: bool) -> tuple[Policy, float]:
     return policy, float(limit)
 
 
-def skipped_locks_warning(roster: Roster, policy: Policy) -> None:
-    """A warning naming today's joint branches that break the rules and so are planned afresh (none: nothing)."""
+def skipped_locks_warning(roster: Roster, policy: Policy, slot=None, planned: bool = False) -> None:
+    """A warning naming today's joint branches that break the rules and so are planned afresh (none: nothing),
+    in ``slot`` (an ``st.empty()``) when given; ``planned``: the plan was just made, so it is said in the past tense."""
     skipped = today.skipped_locks(roster, policy)
     if skipped:
         names = "；".join(widgets.md_text(f"{name}（{why}）") for name, why in skipped)
-        st.warning("以下现有联合党支部不符合规定，不锁定，将重新规划：" + names)
+        where = slot if slot is not None else st
+        if planned:
+            where.info("以下现有联合党支部原不符合规定，未锁定，已重新规划：" + names)
+        else:
+            where.warning("以下现有联合党支部不符合规定，不锁定，将重新规划：" + names)
 
 
 def locks(roster: Roster, policy: Policy, history: EditHistory | None, fresh: bool) -> tuple[tuple[str, ...], ...]:

@@ -65,6 +65,16 @@ def history() -> edits.EditHistory | None:
     return hist
 
 
+def session_token() -> str:
+    """A token of this browser session: the last edit's message shows only in the session that made it."""
+    token = st.session_state.get("_plan_session")
+    if not token:
+        import uuid
+
+        token = st.session_state["_plan_session"] = uuid.uuid4().hex
+    return token
+
+
 def save(
     hist: edits.EditHistory, message: str | None = None, applied: bool = True, broken: tuple = (), where: str = "panel"
 ) -> None:
@@ -79,6 +89,7 @@ def save(
             "roster": state.roster_digest(),
             "broken": list(broken),
             "where": where,
+            "session": session_token(),
         }
         state.put("plan_edit", "last", last)
 

@@ -71,11 +71,11 @@ def _joint(roster: Roster, o: Organization, policy: Policy, apart: set[frozenset
     if not modes:
         phrases = {"同业共建": "学科类别不同", "区域联建": "所在地不相邻", "挂靠组建": "支撑单位不同"}
         rule = "且".join(phrases[m] for m in policy.bases if m in phrases)
-        pairs = [
-            f"“{a.name}”与“{b.name}”（{'、'.join(failed_bases(a, b, roster, policy.bases))}）"
-            for a, b in combinations(socs, 2)
-            if failed_bases(a, b, roster, policy.bases)
-        ]
+        allowed = [m for m in policy.bases if m in phrases]
+        failing = [(a, b, failed_bases(a, b, roster, policy.bases)) for a, b in combinations(socs, 2)]
+        # blame the pairs sharing no basis at all; a pair sharing one is fine (only if none is, list all failing)
+        blamed = [x for x in failing if len(x[2]) >= len(allowed)] or [x for x in failing if x[2]]
+        pairs = [f"“{a.name}”与“{b.name}”（{'、'.join(why)}）" for a, b, why in blamed]
         add(ERROR, f"没有一种组建方式对每两家单位都成立：{'；'.join(pairs)}", rule)
     t = sum(s.counts(policy.count_basis)[1] for s in socs)
     if t > policy.branch_soft_cap:

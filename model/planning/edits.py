@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from model.findings import ERROR, Finding, InputError
 from model.planning.check import check_plan
 from model.planning.compat import branch_modes
+from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 from model.planning.planner import plan_joint_branches
 from model.planning.replan import moves
@@ -85,14 +86,14 @@ def _next_id(plan: Plan, taken: Iterable[str] = ()) -> str:
 
 
 def org_label(org: Organization | None) -> str:
-    """How an edit message names an organization: ``J006（湖北省农科类学会联合党支部）`` or the id alone.
+    """How an edit message names an organization: ``J006（湖北省农科类学会联合党支部）`` or its shown name (an unnamed branch: 「首家学会等N家单位联合党支部」).
 
     >>> org_label(Organization("J006", "联合党支部", "同业共建", ("甲",), 1, name="农科联合支部"))
     'J006（农科联合支部）'
     """
     if org is None:
         return "未覆盖"
-    return f"{org.id}（{org.name}）" if org.name else org.id
+    return f"{org.id}（{org_display_name(org)}）"
 
 
 def _names(units: Iterable[str]) -> str:
@@ -147,9 +148,28 @@ def recheck(roster: Roster, plan: Plan, *, together: Pairs = (), apart: Pairs = 
     )
 
 
-def finding_rows(findings: Iterable[Finding]) -> list[dict]:
-    """Findings of a plan as table rows: the branch, the rule broken, the message."""
-    return [{"支部": f.column or "", "规则": f.rule, "说明": f.message} for f in findings]
+def finding_rows(findings: Iterable[Finding], plan: Plan | None = None) -> list[dict]:
+    """Findings of a plan as table rows: the organization, the rule broken, the message.
+
+    With ``plan``, an organization is named by its id and shown name, and a message's leading
+    ``S007：`` says the name instead (no bare id where a name is meant).
+
+    >>> from model.findings import INFO
+    >>> p = Plan(Policy(), (Organization("S007", "党委", "单独组建", ("甲学会",), 60),))
+    >>> finding_rows([Finding(INFO, "方案", None, None, "S007", "S007：设立党委需经上级党组织批准", "需上级批准")], p)
+    [{'支部': 'S007 甲学会党委', '规则': '需上级批准', '说明': '甲学会党委：设立党委需经上级党组织批准'}]
+    """
+    by_id = {o.id: o for o in plan.organizations} if plan is not None else {}
+    rows = []
+    for f in findings:
+        o = by_id.get(f.column or "")
+        column, message = f.column or "", f.message
+        if o is not None:
+            column = f"{o.id} {org_display_name(o)}"
+            if message.startswith(f"{o.id}："):
+                message = f"{org_display_name(o)}：{message[len(o.id) + 1 :]}"
+        rows.append({"支部": column, "规则": f.rule, "说明": message})
+    return rows
 
 
 def _finish(

@@ -2,8 +2,10 @@
 
 A branch keeps its identity (id, name, lock) through a re-plan or an edit as long as it keeps its
 **core**: at least half of its units that are still joint-branch candidates (rounded up). Each
-previous branch passes its identity to at most one new branch — the one holding most of its units
-(ties: the lower new position) — and a new branch takes at most one identity. A society **moves**
+previous branch passes its identity to at most one new branch — the one holding most of its units;
+on a tie (e.g. each of two parts holds half) the part holding the branch's earliest unit in its
+previous units order (the branch's first unit: the one it was formed or named around; a merge
+appends the merged branch's units after its own) — and a new branch takes at most one identity. A society **moves**
 when the organization it is in changes identity: it leaves a branch, joins one, or both.
 
 A tiny example, drawn::
@@ -19,19 +21,21 @@ A tiny example, drawn::
 >>> [(o.id, o.name) for o in kept.joint_branches()]
 [('J001', '一支部')]
 >>> [m.text() for m in moves(before, kept)]
-['丙：由J001 一支部调入S001', '丁：由未覆盖调入J001 一支部']
+['丙：由J001 一支部调入S001 丙党支部', '丁：由未覆盖调入J001 一支部']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from model.planning.naming import org_display_name
 from model.planning.plan import Organization, Plan
 
-__all__ = ["Move", "core_size", "carry_identity", "moves", "move_rows", "UNCOVERED", "LIAISON"]
+__all__ = ["Move", "core_size", "carry_identity", "moves", "move_rows", "UNCOVERED", "LIAISON", "LEFT_ROSTER"]
 
 UNCOVERED = "未覆盖"
 LIAISON = "派驻党建工作指导员"
+LEFT_ROSTER = "已不在名册中"
 
 
 def core_size(n: int) -> int:
@@ -54,6 +58,8 @@ class Move:
     after_label: str
 
     def text(self) -> str:
+        if self.after is None and self.after_label == LEFT_ROSTER:
+            return f"{self.society}：{LEFT_ROSTER}（原在{self.before_label}）"
         if self.after is None:
             return f"{self.society}：由{self.before_label}调出，{self.after_label}"
         return f"{self.society}：由{self.before_label}调入{self.after_label}"
@@ -61,7 +67,7 @@ class Move:
 
 def _label(org: Organization | None, plan: Plan, society: str) -> str:
     if org is not None:
-        return f"{org.id} {org.name}" if org.name else org.id
+        return f"{org.id} {org_display_name(org)}"
     return LIAISON if society in plan.liaison else UNCOVERED
 
 
@@ -83,13 +89,15 @@ def carry_identity(previous: Plan, plan: Plan) -> Plan:
     for pi, old in enumerate(previous.joint_branches()):
         left = [u for u in old.units if u in candidates]
         need = core_size(len(left))
+        rank = {u: k for k, u in enumerate(left)}
         for ni, new in enumerate(new_joint):
-            shared = len(set(left) & set(new.units))
+            mine = [rank[u] for u in new.units if u in rank]
+            shared = len(mine)
             if shared and shared >= need:
-                pairs.append((-shared, pi, ni, old))
+                pairs.append((-shared, pi, min(mine), ni, old))
     heir: dict[int, Organization] = {}
     taken: set[int] = set()
-    for _, pi, ni, old in sorted(pairs, key=lambda p: p[:3]):
+    for _, pi, _first, ni, old in sorted(pairs, key=lambda p: p[:4]):
         if pi not in taken and ni not in heir:
             heir[ni] = old
             taken.add(pi)
@@ -134,6 +142,7 @@ def moves(previous: Plan, plan: Plan) -> tuple[Move, ...]:
             + list(previous.liaison)
         )
     )
+    present = set(after) | set(plan.uncovered) | set(plan.liaison)
     out = []
     for s in order:
         a, b = before.get(s), after.get(s)
@@ -141,7 +150,8 @@ def moves(previous: Plan, plan: Plan) -> tuple[Move, ...]:
             continue
         if a is None and b is None:
             continue
-        out.append(Move(s, a.id if a else None, _label(a, previous, s), b.id if b else None, _label(b, plan, s)))
+        after_label = _label(b, plan, s) if s in present else LEFT_ROSTER
+        out.append(Move(s, a.id if a else None, _label(a, previous, s), b.id if b else None, after_label))
     return tuple(sorted(out, key=lambda m: order.index(m.society)))
 
 

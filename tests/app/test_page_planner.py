@@ -445,3 +445,28 @@ def test_every_choice_box_speaks_chinese(store):
         assert all(b.placeholder == "请选择" for b in boxes), [b.key for b in boxes if b.placeholder != "请选择"]
         labels = [w.label for w in boxes + list(at.button) + list(at.text_input)]
         assert not [t for t in labels if re.search("[A-Za-z]{2,}", t)]  # 方案A, J001 are fine; words are not
+
+
+def test_skipped_branch_notice_is_past_tense_once_planned(db_path):
+    """Today's 联合二支部 (丙丁: 2 formal members) breaks the rules: before planning it says 将重新规划,
+    right after 开始规划 it says 已重新规划 (not the stale future tense)."""
+    from dataclasses import replace as _replace
+
+    socs = tuple(
+        _replace(s, existing_org="联合二支部", existing_kind="联合党支部") if s.name in ("丙学会", "丁学会") else s
+        for s in TINY.societies
+    )
+    store_roster(Store(db_path), _replace(TINY, societies=socs))
+    at = open_page()
+    assert any("将重新规划" in w.value for w in at.warning)
+    at = press(at, "pl_run")
+    assert not any("将重新规划" in w.value for w in at.warning)
+    assert any("已重新规划" in i.value and "联合二支部" in i.value for i in at.info)
+
+
+def test_last_action_message_shows_only_in_the_session_that_made_it(store):
+    """重新优化其余's message shows in this session, not in a brand-new browser session opening the page."""
+    at = press(planned(store), "ed_reopt")
+    assert any("已重新优化未锁定部分" in s.value for s in at.success)
+    other = open_page()
+    assert not any("已重新优化未锁定部分" in s.value for s in other.success)

@@ -238,7 +238,10 @@ def test_plan_previous_lists_the_moves(capsys, tmp_path, roster_file):
     d = json.loads(out.read_text(encoding="utf-8"))
     joint = [(o["id"], o["units"]) for o in d["organizations"] if o["kind"] == "联合党支部"]
     assert joint == [("J001", ["甲学会", "乙学会"])]
-    assert "1家学会调整了所在党组织" in stdout and "丙学会：由J001调入S" in stdout
+    assert (
+        "1家学会调整了所在党组织" in stdout
+        and "丙学会：由J001 甲学会等3家单位联合党支部调入S002 丙学会党支部" in stdout
+    )
 
 
 def test_plan_previous_malformed_exits_2(capsys, tmp_path, roster_file):

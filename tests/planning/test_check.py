@@ -130,3 +130,19 @@ def test_file_label():
     """It uses the file name given in every finding."""
     found = check_plan(ROSTER, plan(GOOD[0]), file="PLAN.json")
     assert found and all(f.file == "PLAN.json" for f in found)
+
+
+def test_no_basis_names_only_the_pairs_sharing_none():
+    """甲乙 share 学科 and 所在地; 丙 shares nothing with them: only pairs with 丙 are blamed."""
+    from model.planning.check import check_plan as _check
+    from model.planning.plan import Organization as _O
+    from model.planning.plan import Plan as _P
+    from model.roster.values import Roster as _R
+    from model.roster.values import Society as _S
+
+    r = _R(
+        (_S("甲", "农科", "武汉市", None, 1), _S("乙", "农科", "武汉市", None, 1), _S("丙", "工科", "恩施州", None, 1))
+    )
+    p = _P(Policy(), (_O("J001", "联合党支部", "同业共建", ("甲", "乙", "丙"), 3),))
+    msgs = [f.message for f in _check(r, p) if "没有一种组建方式" in f.message]
+    assert msgs and "“甲”与“乙”" not in msgs[0] and "“甲”与“丙”" in msgs[0] and "“乙”与“丙”" in msgs[0]

@@ -229,15 +229,15 @@ def test_merge_keeps_the_branch_merged_into_and_says_so():
     r = merge(_roster(), named, "J001", "J002")
     ids = [o.id for o in r.plan.joint_branches()]
     assert ids == ["J001"] and r.plan.joint_branches()[0].name == "一支部"
-    assert r.message.startswith("已将J002并入J001（一支部）")
+    assert r.message.startswith("已将J002（丙等3家单位联合党支部）并入J001（一支部）")
 
 
 def test_move_says_where_from_and_where_to_and_rebases():
     """It names the branch a society leaves and the one it joins, and re-declares a basis that holds."""
     r = move(_roster(), _plan(), "庚", "J001")
-    assert r.message == "已将“庚”从未覆盖的学会中移入J001"
+    assert r.message == "已将“庚”从未覆盖的学会中移入J001（甲等2家单位联合党支部）"
     r = move(_roster(), _plan(), "丙", None)
-    assert r.message == "已将“丙”从J002移出，暂未覆盖"
+    assert r.message == "已将“丙”从J002（丙等3家单位联合党支部）移出，暂未覆盖"
 
 
 def test_a_new_branch_never_reuses_a_dissolved_id():
@@ -267,3 +267,24 @@ def test_reoptimize_keeps_ids_names_and_lists_moves():
         (o.id, o.name, o.units) for o in named.joint_branches()
     ]
     assert "0家学会调整了所在党组织" in r.message
+
+
+def test_check_rows_name_organizations_not_bare_ids():
+    """The 方案检查 rows of the sample plan (a 党委 needs approval) name each organization, never a bare S007/J004."""
+    import re
+    from pathlib import Path
+
+    from model.planning import today
+    from model.planning.edits import finding_rows, recheck
+    from model.roster.loading import load_roster
+
+    roster = load_roster(Path(__file__).resolve().parents[2] / "sample_data" / "sample_roster.xlsx")
+    plan = plan_joint_branches(roster, locks=today.today_locks(roster))
+    rows = finding_rows(recheck(roster, plan), plan)
+    approval = [r for r in rows if r["规则"] == "需上级批准"]
+    assert approval, "the sample has a 党委/党总支 needing approval"
+    for r in rows:
+        assert not re.fullmatch(r"[JS]\d{3}", r["支部"]) and not re.match(r"[JS]\d{3}：", r["说明"])
+    s = next(o for o in plan.organizations if o.id == approval[0]["支部"].split()[0])
+    assert approval[0]["支部"] == f"{s.id} {s.units[0]}{s.kind}"
+    assert approval[0]["说明"].startswith(f"{s.units[0]}{s.kind}：设立")

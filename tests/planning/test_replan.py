@@ -105,3 +105,39 @@ def test_previous_never_costs_coverage(roster, policy):
     kept = plan_joint_branches(changed, policy, previous=first)
     assert kept.coverage().organized == fresh.coverage().organized
     assert len(moves(first, kept)) <= len(moves(first, carry_identity(first, fresh)))
+
+
+def test_merged_branch_keeps_its_identity_with_its_own_core_on_a_tie(sample):
+    """Merge J008 (two 工科) into J011 (two 理科), re-optimize: the split halves tie, and J011's id stays with
+    its own first units (理科), the 工科 pair gets a new id; the message names the new branch, not a bare id."""
+    from model.planning.edits import merge, reoptimize
+
+    first = plan_joint_branches(sample, locks=today.today_locks(sample))
+    j011 = next(o for o in first.joint_branches() if o.id == "J011")
+    j008 = next(o for o in first.joint_branches() if o.id == "J008")
+    merged = merge(sample, first, "J011", "J008").plan
+    after = reoptimize(sample, merged, time_limit=5)
+    by_units = {frozenset(o.units): o for o in after.plan.joint_branches()}
+    assert by_units[frozenset(j011.units)].id == "J011"
+    new = by_units[frozenset(j008.units)]
+    assert new.id not in {o.id for o in first.organizations}
+    assert after.message.count(f"调入{new.id} {j008.units[0]}等2家单位联合党支部") == 2
+
+
+def test_tie_goes_to_the_part_holding_the_branch_first_unit():
+    """Each part holds half of J001: the part with J001's first unit keeps J001, whatever the new order."""
+    before = Plan(
+        Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙", "丙", "丁"), 4, name="一支部"),)
+    )
+    for order in ((("丙", "丁"), ("甲", "乙")), (("甲", "乙"), ("丙", "丁"))):
+        after = Plan(Policy(), tuple(Organization("J009", "联合党支部", "同业共建", u, 2) for u in order))
+        kept = {o.units: (o.id, o.name) for o in carry_identity(before, after).joint_branches()}
+        assert kept[("甲", "乙")] == ("J001", "一支部")
+        assert kept[("丙", "丁")] == ("J002", None)
+
+
+def test_a_society_gone_from_the_roster_left_it_and_was_not_moved_out():
+    """A society of the previous plan absent from the new one (renamed or removed) is listed as 已不在名册中."""
+    before = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙", "丙"), 3, name="一支部"),))
+    after = Plan(Policy(), (Organization("J001", "联合党支部", "同业共建", ("甲", "乙"), 2, name="一支部"),))
+    assert [m.text() for m in moves(before, after)] == ["丙：已不在名册中（原在J001 一支部）"]
