@@ -374,6 +374,25 @@ def _term(rng: random.Random, soon: bool, overdue: bool = False) -> tuple[date, 
     return ends.replace(year=ends.year - 3, day=min(ends.day, 28)), ends
 
 
+def _society(s: dict, note: str) -> Society:
+    """The Society of a generated row ``s``, with ``note`` in the 备注 column."""
+    return Society(
+        name=s["name"],
+        industry=s["industry"],
+        region=s["region"],
+        host_unit=s["host_unit"],
+        formal_members=s["formal"],
+        probationary_members=s["probationary"],
+        secretariat_members=s["secretariat"],
+        supervisor=s["supervisor"],
+        existing_org=s.get("org"),
+        existing_kind=s.get("kind"),
+        org_founded=s.get("dates", (None, None))[0],
+        term_ends=s.get("dates", (None, None))[1],
+        extra=(("备注", note),),
+    )
+
+
 def _organizations(rng: random.Random, societies: list[dict]) -> list[Society]:
     own = [s for s in societies if s["formal"] >= 3]
     candidates = [s for s in societies if 1 <= s["formal"] <= 2]
@@ -410,24 +429,7 @@ def _organizations(rng: random.Random, societies: list[dict]) -> list[Society]:
     lone["org"], lone["kind"], lone["dates"] = f"{lone['name']}党支部", "党支部", _term(rng, soon=False)
     for s in [s for s in societies if s["formal"] == 0][:2]:
         s["org"], s["kind"], s["dates"] = f"{s['name']}党建工作小组", "党建工作小组", _term(rng, soon=False)
-    return [
-        Society(
-            name=s["name"],
-            industry=s["industry"],
-            region=s["region"],
-            host_unit=s["host_unit"],
-            formal_members=s["formal"],
-            probationary_members=s["probationary"],
-            secretariat_members=s["secretariat"],
-            supervisor=s["supervisor"],
-            existing_org=s.get("org"),
-            existing_kind=s.get("kind"),
-            org_founded=s.get("dates", (None, None))[0],
-            term_ends=s.get("dates", (None, None))[1],
-            extra=(("备注", "2025年度党建工作先进" if rng.random() < 0.04 else ""),),
-        )
-        for s in societies
-    ]
+    return [_society(s, "2025年度党建工作先进" if rng.random() < 0.04 else "") for s in societies]
 
 
 def _members(rng: random.Random, societies: list[Society]) -> tuple[Member, ...]:
@@ -551,24 +553,7 @@ def build_city(n: int, seed: int = SEED) -> Roster:
                 dates = _term(rng, soon=rng.random() < 0.15)
                 for s in group:
                     s["org"], s["kind"], s["dates"] = f"{host}挂靠学会第{j // 5 + 1}联合党支部", "联合党支部", dates
-    built = [
-        Society(
-            name=s["name"],
-            industry=s["industry"],
-            region=s["region"],
-            host_unit=s["host_unit"],
-            formal_members=s["formal"],
-            probationary_members=s["probationary"],
-            secretariat_members=s["secretariat"],
-            supervisor=s["supervisor"],
-            existing_org=s.get("org"),
-            existing_kind=s.get("kind"),
-            org_founded=s.get("dates", (None, None))[0],
-            term_ends=s.get("dates", (None, None))[1],
-            extra=(("备注", ""),),
-        )
-        for s in societies
-    ]
+    built = [_society(s, "") for s in societies]
     adjacency = tuple(sorted((min(a, b), max(a, b)) for a, b in CITY_ADJACENCY))
     return Roster(tuple(built), _city_members(rng, built), adjacency, (), f"city_{n}.xlsx", True)
 
