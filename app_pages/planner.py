@@ -64,40 +64,42 @@ plan_json = plan_to_json(plan)
 version = f"{hash(plan_json) & 0xFFFFFF:x}"
 plan_view.summary(roster, plan, policy, stale, apart)
 
-st.subheader("方案看板")
-plan_edits.last_message("board")
+plan_edits.last_message()  # above the tabs: seen whichever tab made the edit
 plan_edits.history_buttons(roster, policy, history)
-plan_board.board(roster, plan, version, apart)
-
-st.subheader("手工调整")
-st.caption("拆分、合并、撤销、新建支部，改组建方式或名称；移动学会也可在上方看板中按名称完成。")
-plan_edits.hand_edit_panel(roster, plan, policy, history)
-
-st.subheader("支部一览")
-st.caption("勾选“锁定”的支部在手工调整和重新优化时保持不变；展开各支部可查看党员与书记人选（双向进入、交叉任职）。")
-plan_view.branch_table(roster, plan, plan_json)
-plan_view.branch_details(roster, plan)
-plan_view.first_elections(roster, plan, policy)
-plan_view.own_organizations(roster, plan)
-
-st.subheader("未覆盖的学会")
-plan_view.uncovered(digest, plan_json, together, apart, roster, plan, policy)
-
-st.subheader("方案比较")
-st.caption("把当前方案以名称保存，再任选两个方案对照覆盖率、各组建方式的支部数和学会的调动。")
-plan_scenarios.scenarios_section(plan, roster)
-
-st.subheader("下载与相容关系图")
-phones = st.checkbox("党员名册含联系电话（个人信息，仅限内部使用）", key="dl_phones")
-d1, d2 = st.columns(2)
-with d1:
-    widgets.download_json("方案 JSON", plan_json.encode("utf-8"), "联合党支部方案.json", key="dl_json")
-with d2:
-    widgets.download_xlsx(
-        "规划台账 Excel",
-        partial(plan_export.plan_workbook, roster, plan, phones=phones),
-        "联合党支部规划.xlsx",
-        key="dl_xlsx",
-    )
-if st.toggle("显示候选学会相容关系图（谁能与谁联合）", key="pl_graph"):
-    compat_view.compat_section(roster, digest, policy, together, apart)
+board, hand, branches, left, compare, files = plan_view.sections()  # lazy tabs: only the open one runs
+with board:
+    if board.open:
+        plan_board.board(roster, plan, version, apart)
+with hand:
+    if hand.open:
+        st.caption("拆分、合并、撤销、新建支部，改组建方式或名称；移动学会也可在“方案看板”中按名称完成。")
+        plan_edits.hand_edit_panel(roster, plan, policy, history)
+with branches:
+    if branches.open:
+        st.caption("锁定支部请在“方案看板”的卡片上操作；展开各支部可查看党员与书记人选（双向进入、交叉任职）。")
+        plan_view.branch_table(roster, plan, plan_json)
+        plan_view.branch_details(roster, plan)
+        plan_view.first_elections(roster, plan, policy)
+        plan_view.own_organizations(roster, plan)
+with left:
+    if left.open:
+        plan_view.uncovered(digest, plan_json, together, apart, roster, plan, policy)
+with compare:
+    if compare.open:
+        st.caption("把当前方案以名称保存，再任选两个方案对照覆盖率、各组建方式的支部数和学会的调动。")
+        plan_scenarios.scenarios_section(plan, roster)
+with files:
+    if files.open:
+        phones = st.checkbox("党员名册含联系电话（个人信息，仅限内部使用）", key="dl_phones")
+        d1, d2 = st.columns(2)
+        with d1:
+            widgets.download_json("方案 JSON", plan_json.encode("utf-8"), "联合党支部方案.json", key="dl_json")
+        with d2:
+            widgets.download_xlsx(
+                "规划台账 Excel",
+                partial(plan_export.plan_workbook, roster, plan, phones=phones),
+                "联合党支部规划.xlsx",
+                key="dl_xlsx",
+            )
+        if st.toggle("显示候选学会相容关系图（谁能与谁联合）", key="pl_graph"):
+            compat_view.compat_section(roster, digest, policy, together, apart)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 import statistics
 import subprocess
 import sys
@@ -322,7 +323,9 @@ def main_input(page, css: str) -> Callable[[], object]:
 
 
 def toggle(page, label: str):
-    loc = kit.main_area(page).locator("[data-testid='stCheckbox'] label:visible").filter(has_text=label)
+    """The first visible toggle or checkbox labelled exactly ``label`` (“锁定” is not “…未锁定支部）”)."""
+    exact = re.compile(f"^\\s*{re.escape(label)}\\s*$")
+    loc = kit.main_area(page).locator("[data-testid='stCheckbox'] label:visible").filter(has_text=exact)
     if not loc.count():
         raise Skip(f"toggle “{label}” not found")
     return loc.first

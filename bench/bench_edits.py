@@ -103,8 +103,12 @@ def board() -> None:
         at.slider(key="pl_limit").set_value(60)
         at.button(key="pl_run").click()
         _, t_first = timed(lambda: at.run())
+        locks = [w for w in at.toggle if w.key and w.key.startswith("bd_lock_")]
+        cards = len(locks)
+        first_open = next(w for w in locks if not w.value)  # its 调整 popover builds its inputs when opened
+        at.session_state["bd_pop_" + first_open.key.removeprefix("bd_lock_")] = True
+        at.run()
         outs = [w for w in at.selectbox if w.key and w.key.startswith("bd_out_")]
-        cards = sum(1 for w in at.toggle if w.key and w.key.startswith("bd_lock_"))
         saved = Store(db).get(DEFAULT_WORKSPACE, "plan", "current")
         branches = sum(1 for o in saved["organizations"] if o["kind"] == "联合党支部")
         box = outs[0]

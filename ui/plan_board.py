@@ -25,7 +25,20 @@ from model.rules.policy import BASES
 from ui import auth, plan_edits, planning, state
 from ui.widgets import md_text as md
 
-__all__ = ["PAGE", "ALL", "board", "card", "uncovered_column", "matching", "move_in", "move_out", "rename", "set_lock"]
+__all__ = [
+    "PAGE",
+    "ALL",
+    "board",
+    "card",
+    "card_text",
+    "adjust_inputs",
+    "uncovered_column",
+    "matching",
+    "move_in",
+    "move_out",
+    "rename",
+    "set_lock",
+]
 
 PAGE = 12  # cards per page: a province fits on one
 ALL = "全部组建方式"
@@ -73,73 +86,95 @@ def board(roster: Roster, plan: Plan, version: str, apart: tuple = ()) -> None:
         for start in range(0, len(rows), 3):
             for column, org in zip(st.columns(3), rows[start : start + 3]):
                 with column:
-                    card(roster, plan, org, bad.get(org.id, ()), version)
+                    card(roster, plan, org, bad.get(org.id, ()))
     with side:
         uncovered_column(roster, plan, version, bad)
 
 
-def card(roster: Roster, plan: Plan, org: Organization, broken: tuple, version: str) -> None:
-    """One branch's card: name, badge, basis and size, units, lock, 调入 / 调出 by name."""
+def card(roster: Roster, plan: Plan, org: Organization, broken: tuple) -> None:
+    """One branch's card: name, badge, basis and size, units, lock, 调入 / 调出 by name.
+
+    The text is one Markdown block and the 调整 popover's inputs are built only while it is open
+    (``on_change="rerun"``): a page of 12 cards sends a few dozen elements, not two hundred. Keys
+    are the branch's id, so a rerun updates the widgets in place; each run sets them from the plan
+    (the lock as the plan says, the pickers back to 请选择), so an undo or a refused edit shows the truth.
+    """
     with st.container(border=True, key=f"card_{org.id}"):
-        st.markdown(f"**{md(org.id)}** {md(org_display_name(org))}")
-        if broken:
-            st.badge("不符合规则", icon=":material/error:", color="red")
-            for f in broken:
-                st.markdown(f":red[{md(f.message)}]")
-        else:
-            st.badge("符合全部规则", icon=":material/check_circle:", color="green")
-        st.caption(f"{org.basis}{_also(roster, plan, org)} · {len(org.units)}家 · 正式党员合计{org.formal_members}名")
-        lines = []
-        for u in org.units:
-            s = roster.society(u) if u in roster else None
-            f = s.counts(plan.policy.count_basis)[0] if s else 0
-            where = f"{s.industry}，{s.region}" if s else "名册中没有"
-            lines.append(f"- {md(u)}（{md(where)}，正式党员{f}名）")
-        st.markdown("\n".join(lines))
-        key = f"{org.id}_{version}"
-        c1, c2 = st.columns([1, 1])
-        c1.toggle(
+        st.markdown(card_text(roster, plan, org, broken))
+        key = org.id
+        st.session_state[f"bd_lock_{key}"] = org.locked
+        row = st.container(horizontal=True, vertical_alignment="center")  # one block, not three columns
+        row.toggle(
             "锁定",
-            value=org.locked,
             key=f"bd_lock_{key}",
             on_change=set_lock,
             args=(org.id, f"bd_lock_{key}"),
             disabled=auth.read_only(),
         )
         if org.locked:
-            c2.caption("已锁定：解锁后才能调整")
+            row.caption("已锁定：解锁后才能调整")
             return
-        with c2.popover("调整", icon=":material/swap_horiz:"):
-            others = [u for u in plan_edits.candidates(plan) if u not in org.units]
-            st.selectbox(
-                "调入学会（从原处调出）",
-                [NONE, *others],
-                key=f"bd_in_{key}",
-                format_func=lambda v: v if v == NONE else plan_edits.society_choice(plan)(v),
-                on_change=move_in,
-                args=(org.id, f"bd_in_{key}"),
-                placeholder="请选择",
-                disabled=auth.read_only(),
-            )
-            st.selectbox(
-                "调出学会（暂不覆盖）",
-                [NONE, *org.units],
-                key=f"bd_out_{key}",
-                on_change=move_out,
-                args=(f"bd_out_{key}",),
-                placeholder="请选择",
-                disabled=auth.read_only(),
-            )
-            st.text_input(
-                "支部名称",
-                value=org.name or "",
-                placeholder=org_display_name(org),
-                help="不填则按文书的写法称“首家学会等N家单位联合党支部”，随所含学会变化；填写的名称保留不变。",
-                key=f"bd_name_{key}",
-                on_change=rename,
-                args=(org.id, f"bd_name_{key}"),
-                disabled=auth.read_only(),
-            )
+        with row.popover("调整", icon=":material/swap_horiz:", key=f"bd_pop_{key}", on_change="rerun") as pop:
+            if pop.open:
+                adjust_inputs(plan, org, key)
+
+
+def card_text(roster: Roster, plan: Plan, org: Organization, broken: tuple) -> str:
+    """The card's Markdown: id and name, the badge (red with each broken rule, or green), basis and
+    size, then one line per unit with its industry, region and formal members (names escaped)."""
+    lines = [f"**{md(org.id)}** {md(org_display_name(org))}"]
+    if broken:
+        lines.append(":red-badge[:material/error: 不符合规则]")
+        lines += [f":red[{md(f.message)}]" for f in broken]
+    else:
+        lines.append(":green-badge[:material/check_circle: 符合全部规则]")
+    lines.append(
+        f":gray[{md(org.basis)}{md(_also(roster, plan, org))} · {len(org.units)}家 · 正式党员合计{org.formal_members}名]"
+    )
+    text = "\n\n".join(lines)
+    units = []
+    for u in org.units:
+        s = roster.society(u) if u in roster else None
+        f = s.counts(plan.policy.count_basis)[0] if s else 0
+        where = f"{s.industry}，{s.region}" if s else "名册中没有"
+        units.append(f"- {md(u)}（{md(where)}，正式党员{f}名）")
+    return text + "\n\n" + "\n".join(units)
+
+
+def adjust_inputs(plan: Plan, org: Organization, key: str) -> None:
+    """The 调整 popover of a card: 调入 / 调出 a society by name, the branch's name."""
+    for box in (f"bd_in_{key}", f"bd_out_{key}"):
+        st.session_state[box] = NONE  # a picker, not a setting: it starts at 请选择 every time
+    st.session_state[f"bd_name_{key}"] = org.name or ""
+    others = [u for u in plan_edits.candidates(plan) if u not in org.units]
+    st.selectbox(
+        "调入学会（从原处调出）",
+        [NONE, *others],
+        key=f"bd_in_{key}",
+        format_func=lambda v: v if v == NONE else plan_edits.society_choice(plan)(v),
+        on_change=move_in,
+        args=(org.id, f"bd_in_{key}"),
+        placeholder="请选择",
+        disabled=auth.read_only(),
+    )
+    st.selectbox(
+        "调出学会（暂不覆盖）",
+        [NONE, *org.units],
+        key=f"bd_out_{key}",
+        on_change=move_out,
+        args=(f"bd_out_{key}",),
+        placeholder="请选择",
+        disabled=auth.read_only(),
+    )
+    st.text_input(
+        "支部名称",
+        placeholder=org_display_name(org),
+        help="不填则按文书的写法称“首家学会等N家单位联合党支部”，随所含学会变化；填写的名称保留不变。",
+        key=f"bd_name_{key}",
+        on_change=rename,
+        args=(org.id, f"bd_name_{key}"),
+        disabled=auth.read_only(),
+    )
 
 
 UNCOVERED_HEADER = "未覆盖的候选学会"

@@ -70,7 +70,7 @@ def society_choice(plan: Plan):
 
 
 def hand_edit_panel(roster: Roster, plan: Plan, policy: Policy, history: EditHistory) -> None:
-    """The 手工调整 section below its subheader: operation, its inputs, buttons, the last message, the plan check.
+    """The 手工调整 tab: operation, its inputs, buttons, the plan check (the last message is above the tabs).
     (撤销/重做/重新优化其余 are above the board: :func:`history_buttons`.)"""
     together, apart = planning.pairs()
     op = st.radio("操作", OPERATIONS, horizontal=True, key="ed_op")
@@ -94,7 +94,6 @@ def hand_edit_panel(roster: Roster, plan: Plan, policy: Policy, history: EditHis
             type="primary",
             disabled=auth.read_only(),
         )
-    last_message("panel")
     _plan_check(roster, plan, together, apart)
 
 

@@ -24,6 +24,8 @@ from ui.widgets import md_text as md
 
 __all__ = [
     "DETAILED_BRANCHES",
+    "SECTIONS",
+    "sections",
     "summary",
     "optimality_notice",
     "branch_table",
@@ -35,6 +37,13 @@ __all__ = [
 ]
 
 DETAILED_BRANCHES = 60  # joint branches listed one expander each
+SECTIONS = ("方案看板", "手工调整", "支部一览", "未覆盖的学会", "方案比较", "下载与相容关系图")
+
+
+def sections() -> list:
+    """The planner's sections below the figures as tabs that track which one is open (key ``pl_tab``):
+    a page calls a section's code only when its tab is open, so a click reruns one section, not six."""
+    return st.tabs(list(SECTIONS), key="pl_tab", on_change="rerun")
 
 
 def summary(roster: Roster, plan: Plan, policy: Policy, stale: bool = False, apart: tuple = ()) -> None:
@@ -98,14 +107,17 @@ def branch_title(org: Organization) -> str:
 def branch_details(roster: Roster, plan: Plan) -> None:
     """One expander per joint branch (the first DETAILED_BRANCHES): its secretary and its members."""
     for org in plan.joint_branches()[:DETAILED_BRANCHES]:
-        with st.expander(branch_title(org)):
-            st.text("书记人选：" + plan_export.branch_secretary(roster, org))
-            st.table(plan_export.register_rows(roster, org) or [{"学会": u} for u in org.units], hide_index=True)
+        with st.expander(branch_title(org), key=f"pl_detail_{org.id}", on_change="rerun") as box:
+            if box.open:  # the members' table is built when the expander is opened, not for every branch
+                st.text("书记人选：" + plan_export.branch_secretary(roster, org))
+                st.table(plan_export.register_rows(roster, org) or [{"学会": u} for u in org.units], hide_index=True)
 
 
 def own_organizations(roster: Roster, plan: Plan) -> None:
     """The expander of the own organizations and of the societies whose organization changes."""
-    with st.expander("单独组建的党组织，以及与现状相比的变动"):
+    with st.expander("单独组建的党组织，以及与现状相比的变动", key="pl_own", on_change="rerun") as box:
+        if not box.open:
+            return
         st.caption("正式党员3名以上的学会单独建立党组织（党章第三十条）：")
         st.table(
             [r for r in plan_export.organization_rows(roster, plan) if r["组建方式"] == "单独组建"], hide_index=True

@@ -51,6 +51,7 @@ __all__ = [
     "put",
     "keys",
     "delete",
+    "text",
     "current_plan",
     "save_plan",
     "upload_key",
@@ -413,9 +414,20 @@ def delete(kind: str, key: str) -> None:
     _saved(k, None, None)
 
 
+def text(kind: str, key: str) -> tuple[str, str] | None:
+    """(JSON text, digest) of a document as this tab shows it: the key of a cached parse."""
+    return _read(kind, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _plan(digest: str, _text: str) -> Plan:
+    return Plan.from_dict(json.loads(_text))
+
+
 def current_plan() -> Plan | None:
-    d = get("plan", "current")
-    return Plan.from_dict(d) if d else None
+    """The current plan, parsed once per stored version (a frozen value, shared by every run)."""
+    found = _read("plan", "current")
+    return _plan(found[1], found[0]) if found else None
 
 
 def save_plan(plan: Plan, key: str = "current") -> bool:

@@ -61,6 +61,19 @@ def test_page_explains_itself_before_planning(store):
     assert any("开始规划" in i.value for i in at.info)
 
 
+def section(at: AppTest, name: str) -> AppTest:
+    """Open the planner's tab ``name`` (方案看板, 手工调整, 支部一览, 未覆盖的学会, 方案比较, 下载与相容关系图):
+    only the open tab's contents are built."""
+    at.session_state["pl_tab"] = name
+    return run(at)
+
+
+def opened(at: AppTest, popover: str) -> AppTest:
+    """Open a card's 调整 popover (e.g. ``bd_pop_J002``): its inputs are built only while it is open."""
+    at.session_state[popover] = True
+    return run(at)
+
+
 def press(at: AppTest, key: str) -> AppTest:
     """Click the button ``key`` and rerun."""
     at.button(key=key).click()
@@ -68,7 +81,9 @@ def press(at: AppTest, key: str) -> AppTest:
 
 
 def choose(at: AppTest, op: str) -> AppTest:
-    """Pick the edit operation ``op`` (移动, 撤销支部, 同组/不同组 …)."""
+    """Open 手工调整 and pick the edit operation ``op`` (移动, 撤销支部, 同组/不同组 …)."""
+    if at.session_state["pl_tab"] != "手工调整":
+        section(at, "手工调整")
     at.radio(key="ed_op").set_value(op)
     return run(at)
 
@@ -99,7 +114,7 @@ def test_plan_button_plans_keeps_todays_branch_locked_and_persists(store):
 
 def test_uncovered_society_is_explained_with_a_verified_change(store):
     """It explains why 庚学会 is uncovered and suggests the adjacency that covers it."""
-    at = planned(store)
+    at = section(planned(store), "未覆盖的学会")
     text = "\n".join(m.value for m in at.markdown)
     assert "**庚学会**" in text and "没有可与之联合的候选学会" in text and "恩施州" in text
 
@@ -139,20 +154,21 @@ def test_locked_branch_refuses_a_move(store):
 
 def test_hostile_names_are_escaped_in_markdown(store):
     """It shows a society named with HTML and Markdown as data in tables and escaped in Markdown messages."""
-    at = planned(store)
+    at = section(planned(store), "支部一览")
     assert any(HOSTILE in str(df.value.values) for df in at.table)
     choose(at, "移动")
     at.selectbox(key="ed_soc").set_value(HOSTILE)
     press(at, "ed_go")
     (message, *_) = [s.value for s in at.error if "移出" in s.value]
     assert "\\<b\\>\\*粗体\\*\\</b\\>学会" in message and "<b>*" not in message
+    section(at, "未覆盖的学会")
     explained = "\n".join(m.value for m in at.markdown)
     assert "**\\<b\\>\\*粗体\\*\\</b\\>学会**" in explained  # now uncovered, and explained
 
 
 def test_scenarios_save_and_compare(store):
     """It saves the current plan under a name and compares it with the current plan after an edit."""
-    at = planned(store)
+    at = section(planned(store), "方案比较")
     at.text_input(key="sc_name").input("方案一")
     run(at)
     press(at, "sc_save")
@@ -160,6 +176,7 @@ def test_scenarios_save_and_compare(store):
     choose(at, "撤销支部")
     at.selectbox(key="ed_org").set_value("J002")
     press(at, "ed_go")
+    section(at, "方案比较")
     at.selectbox(key="sc_a").set_value("方案一")
     at.selectbox(key="sc_b").set_value("当前方案")
     run(at)
@@ -216,8 +233,9 @@ def test_a_pin_contradicting_a_lock_keeps_the_page_working(store):
     at = planned(store)
     choose(at, "同组/不同组")
     mark_pair(at, ["甲学会", "丙学会"], "ed_pin")
-    assert "**庚学会**" in "\n".join(m.value for m in at.markdown)
     assert any("指定同组" in str(df.value.values) for df in at.table)
+    section(at, "未覆盖的学会")
+    assert "**庚学会**" in "\n".join(m.value for m in at.markdown)
 
 
 def test_pinning_then_forbidding_a_pair_keeps_only_the_latest_wish(store):
@@ -233,7 +251,7 @@ def test_pinning_then_forbidding_a_pair_keeps_only_the_latest_wish(store):
 
 def test_comparing_a_plan_with_itself_says_nothing_moved(store):
     """It says the two plans group every society alike instead of showing an empty table."""
-    at = planned(store)
+    at = section(planned(store), "方案比较")
     assert any("编组完全相同" in c.value for c in at.caption)
     assert not any("方案A中" in df.value.columns for df in at.table)
 
@@ -245,7 +263,7 @@ def test_a_scenario_of_another_roster_is_flagged(store):
 
     other = Plan(Policy(), (Organization("S001", "党支部", "单独组建", ("别的学会",), 3),))
     store.put(DEFAULT_WORKSPACE, "scenario", "旧方案", other.to_dict())
-    at = planned(store)
+    at = section(planned(store), "方案比较")
     at.selectbox(key="sc_b").set_value("旧方案")
     run(at)
     assert any("另一份名册" in w.value and "旧方案" in w.value for w in at.warning)
@@ -274,7 +292,7 @@ def test_switching_the_count_basis_in_settings_reaches_the_next_plan(db_path):
 
 def test_move_offers_only_joint_branch_candidates(store):
     """It lists in 移动 only societies that can sit in a joint branch, never one that organizes alone."""
-    at = press(open_page(), "pl_run")
+    at = choose(press(open_page(), "pl_run"), "移动")
     options = at.selectbox(key="ed_soc").options
     assert not any(o.startswith(("辛学会", "壬学会")) for o in options)
     assert {o.split("（")[0] for o in options} >= {"丙学会", "丁学会", "庚学会"}
@@ -294,7 +312,7 @@ def test_an_edit_message_about_an_older_roster_is_not_shown(store):
 
 
 def widget(widgets, prefix: str):
-    """The one widget whose key starts with ``prefix`` (board widgets carry the plan's version)."""
+    """The one widget whose key starts with ``prefix`` (the uncovered column's carry the plan's version)."""
     (found,) = [w for w in widgets if w.key and w.key.startswith(prefix)]
     return found
 
@@ -303,6 +321,8 @@ def test_board_move_that_breaks_a_rule_is_red_and_not_counted(store):
     """It moves a society out on the board by name; the branch left with 2 members turns red and its societies count as uncovered."""
     at = planned(store)
     assert any("J002" in m.value and "联合党支部" in m.value for m in at.markdown)  # the card names the branch
+    assert not [w for w in at.selectbox if str(w.key).startswith("bd_out_")]  # built only when 调整 is open
+    opened(at, "bd_pop_J002")
     widget(at.selectbox, "bd_out_J002").set_value("丙学会")
     run(at)
     (said,) = [e.value for e in at.error if "丙学会" in e.value and "移出" in e.value]
@@ -327,7 +347,7 @@ def test_board_moves_an_uncovered_society_in_by_name(store):
 
 def test_rename_on_the_card_is_kept_through_a_reoptimization(store):
     """It keeps a name typed on the card through 重新优化其余, and refuses a name another branch has."""
-    at = planned(store)
+    at = opened(planned(store), "bd_pop_J002")
     widget(at.text_input, "bd_name_J002").set_value("武汉工科联合支部")
     run(at)
     assert current(store).joint_branches()[1].name == "武汉工科联合支部"
@@ -406,7 +426,7 @@ def test_a_roster_update_replans_with_fewest_moves_and_undo_stops_there(store):
 
 def test_scenarios_confirm_overwrite_rename_and_delete(store):
     """It confirms a save, asks before overwriting, renames and (after a second click) deletes a scenario."""
-    at = planned(store)
+    at = section(planned(store), "方案比较")
     at.text_input(key="sc_name").input("方案一")
     run(at)
     press(at, "sc_save")
@@ -428,7 +448,7 @@ def test_scenarios_confirm_overwrite_rename_and_delete(store):
 
 def test_a_suggestion_is_applied_and_replans(store):
     """It applies the verified suggestion for 庚学会 with one click and re-plans so that 庚学会 is covered."""
-    at = planned(store)
+    at = section(planned(store), "未覆盖的学会")
     button = widget(at.button, "sg_0_")
     assert button.label.startswith("采纳：")
     press(at, button.key)

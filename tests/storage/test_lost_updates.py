@@ -185,6 +185,8 @@ def _units(store: Store) -> list[tuple[str, ...]]:
 
 
 def _move(at: AppTest, society: str, to: str) -> None:
+    at.session_state["pl_tab"] = "手工调整"  # the planner's tab of the hand edits
+    at.run()
     at.radio(key="ed_op").set_value("移动").run()
     at.selectbox(key="ed_soc").set_value(society)
     at.selectbox(key="ed_to").set_value(to)

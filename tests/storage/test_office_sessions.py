@@ -97,12 +97,16 @@ def test_a_viewer_finds_the_plan_boards_controls_disabled(office):
     at = _login("李四", "只读的密码1234")
     at.switch_page("app_pages/planner.py").run()
     assert not at.exception
+    for lock in [w for w in at.toggle if str(w.key).startswith("bd_lock_")]:
+        at.session_state["bd_pop_" + lock.key.removeprefix("bd_lock_")] = True  # every card's 调整 opened
+    at.run()
     edits = [
         w
         for w in (*at.selectbox, *at.text_input, *at.toggle)
         if str(w.key).startswith(("bd_in_", "bd_out_", "bd_name_", "bd_lock_", "bd_drag"))
     ]
-    assert edits and all(w.disabled for w in edits)
+    assert {str(w.key)[:6] for w in edits} >= {"bd_in_", "bd_out", "bd_nam", "bd_loc", "bd_dra"}
+    assert all(w.disabled for w in edits)
     assert not at.text_input(key="bd_text").disabled
 
 
