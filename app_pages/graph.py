@@ -95,7 +95,7 @@ else:
     d1, d2 = st.columns(2)
     d1.download_button(
         "树状图离线网页（HTML）",
-        data=html.encode("utf-8"),
+        data=partial(org_chart.draw_file, key, roster, plan_json, view_json, json.dumps(all_facets)),
         file_name="组织架构图.html",
         mime="text/html",
         key="graph_dl_html",

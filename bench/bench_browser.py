@@ -5,8 +5,10 @@ For each roster size (the province sample, and city rosters of N societies writt
 roster, and a browser times, from the input event until the script has stopped running (see
 bench/browser_kit.py for the signal): the first page after start, opening and rerunning each page,
 and the interactions that matter on it. In the same run a one-checkbox app (bench/floor_app.py)
-is timed the same way; every figure is printed in seconds and as a multiple of that floor, with
-the issue's target beside it. Medians of ``--runs`` repetitions where an action can be repeated.
+is timed the same way, served with this app's settings (the targets' unit: what any Streamlit app
+costs here) and once with Streamlit's default ``[runner]`` settings (this app turns off the
+post-run ``gc.collect()``, docs/performance.md); every figure is printed in seconds and as a
+multiple of both, with the issue's target beside it. Medians of ``--runs`` repetitions where an action can be repeated.
 
 Run: ``.venv/bin/python bench/bench_browser.py [--sizes province,3000,10000] [--runs 3]``
 (``make bench-browser``; ``make bench`` runs it on the province only). An interaction whose widget
@@ -151,11 +153,18 @@ def _act(page, timeout: float, make: Callable[[], Callable[[], object]]) -> Call
 
 
 # -- the floor ------------------------------------------------------------------------------------------
-def floor(runs: int, tmp: Path) -> dict[str, float]:
-    """The one-checkbox app: its first page, its rerun ("r") and a checkbox click, medians of ``runs``."""
-    print("== floor: bench/floor_app.py (one checkbox)")
+# Streamlit's defaults for what this app's .streamlit/config.toml changes ([runner]): the "plain" floor.
+PLAIN = ("--runner.postScriptGC", "true", "--runner.magicEnabled", "true")
+
+
+def floor(runs: int, tmp: Path, options: tuple[str, ...] = (), label: str = "") -> dict[str, float]:
+    """The one-checkbox app: its first page, its rerun ("r") and a checkbox click, medians of ``runs``.
+
+    Served like the product (its .streamlit/config.toml), or with ``options`` on top (``PLAIN``)."""
+    print(f"== floor{label}: bench/floor_app.py (one checkbox)")
     out: dict[str, float] = {}
-    with kit.serve("bench/floor_app.py", {}, tmp / "floor.log") as (url, up), kit.chromium() as context:
+    serving = kit.serve("bench/floor_app.py", {}, tmp / "floor.log", options)
+    with serving as (url, up), kit.chromium() as context:
         page = context.new_page()
         first = kit.timed_load(page, url)
         out["first"] = first.seconds or float("nan")
@@ -254,9 +263,17 @@ def planner(b: Bench, page, runs: int, roster: Path, timeout: float) -> None:
     b.measure(  # the first card's 锁定 toggle on the plan board
         "规划：锁定或解锁一个支部", INTERACTION, _act(page, timeout, lambda: toggle(page, "锁定")), page=page
     )
+    b.measure(
+        "规划：打开一张卡片的“调整”", INTERACTION, _act(page, timeout, lambda: kit.popover(page, "调整")), page=page
+    )
+    page.keyboard.press("Escape")
+    kit.wait_idle(page, timeout)
+    b.measure("规划：切换到“手工调整”", INTERACTION, _act(page, timeout, lambda: kit.tab(page, "手工调整")), page=page)
     b.measure("规划：选择要移动的学会", INTERACTION, _act(page, timeout, lambda: kit.select_option(page, "移入", 1)))
     b.measure("规划：执行移动", INTERACTION, _act(page, timeout, lambda: kit.button(page, "执行")), page=page)
     b.measure("规划：撤销", INTERACTION, _act(page, timeout, lambda: kit.button(page, "撤销")), page=page)
+    b.measure("规划：切换到“支部一览”", INTERACTION, _act(page, timeout, lambda: kit.tab(page, "支部一览")), page=page)
+    b.measure("规划：回到“方案看板”", INTERACTION, _act(page, timeout, lambda: kit.tab(page, "方案看板")), page=page)
 
 
 def graph(b: Bench, page, runs: int, roster: Path, timeout: float) -> None:
@@ -273,7 +290,7 @@ def graph(b: Bench, page, runs: int, roster: Path, timeout: float) -> None:
         page=page,
     )
     b.measure(
-        "架构图：切换布局", INTERACTION, _act(page, timeout, lambda: kit.radio_option(page, "布局", 0)), page=page
+        "架构图：切换布局", INTERACTION, _act(page, timeout, lambda: kit.select_option(page, "布局", 0)), page=page
     )
     b.measure(
         "架构图：显示理事会党员", INTERACTION, _act(page, timeout, lambda: toggle(page, "显示理事会党员")), page=page
@@ -387,21 +404,24 @@ def toggle_cell(page, column: str, timeout: float) -> Timing:
 # -- the table --------------------------------------------------------------------------------------------
 def report(benches: list[Bench], fl: dict[str, float]) -> int:
     """Print every figure with its multiple of the floor and its target; return how many are over."""
-    unit = fl["floor"]
+    unit, plain = fl["floor"], fl["plain"]
     over = 0
-    print(f"\n== results (floor: the one-checkbox app's rerun, {unit:.3f} s; medians)")
-    print(f"{'size':<9}{pad('figure', 38)}{'seconds':>8}{'× floor':>9}  {'target':<16}verdict")
+    print(
+        f"\n== results (medians; floor: the one-checkbox app's rerun served with this app's settings, {unit:.3f} s;"
+        f" × plain: against the same app with Streamlit's default [runner] settings, {plain:.3f} s)"
+    )
+    print(f"{'size':<9}{pad('figure', 38)}{'seconds':>8}{'× floor':>9}{'× plain':>9}  {'target':<16}verdict")
     for b in benches:
         for r in b.rows:
             t = target(b.size, r.kind, r.special)
             if not r.times:
-                print(f"{b.size:<9}{pad(r.label, 38)}{'':>8}{'':>9}  {str(t):<16}{r.note}")
+                print(f"{b.size:<9}{pad(r.label, 38)}{'':>8}{'':>9}{'':>9}  {str(t):<16}{r.note}")
                 continue
             s = statistics.median(r.times)
             ok = t.check(s, unit)
             over += not ok
             verdict = ("ok" if ok else "over") + (f"  ({r.note})" if r.note else "")
-            print(f"{b.size:<9}{pad(r.label, 38)}{s:8.2f}{s / unit:9.1f}  {str(t):<16}{verdict}")
+            print(f"{b.size:<9}{pad(r.label, 38)}{s:8.2f}{s / unit:9.1f}{s / plain:9.1f}  {str(t):<16}{verdict}")
     timed = sum(bool(r.times) for b in benches for r in b.rows)
     print(f"\n{timed} figures timed, {over} over target; the floor's first page {fl['first']:.2f} s")
     return over
@@ -424,9 +444,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench_browser_") as d:
         tmp = Path(d)
         fl = floor(max(args.runs, 3), tmp)
+        plain = floor(max(args.runs, 3), tmp, PLAIN, " with Streamlit's default [runner] settings")
         benches = [bench_size(size, args.runs, args.timeout, tmp) for size in sizes]
         fl_after = floor(max(args.runs, 3), tmp)  # the machine may have changed: the floor measured again, at the end
         fl["floor"] = statistics.median([fl["floor"], fl_after["floor"]])
+        fl["plain"] = plain["floor"]
     report(benches, fl)
     print(f"bench_browser: {time.perf_counter() - started:.0f} s in all")
     return 0

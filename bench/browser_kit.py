@@ -119,15 +119,16 @@ def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 120) -> None
 
 
 @contextmanager
-def serve(app: str, env: dict[str, str], log_path: Path) -> Iterator[tuple[str, float]]:
-    """``streamlit run app`` on a free local port; yields (url, seconds from start to healthy); always stopped."""
+def serve(app: str, env: dict[str, str], log_path: Path, options: tuple[str, ...] = ()) -> Iterator[tuple[str, float]]:
+    """``streamlit run app`` on a free local port (``options``: more ``--section.name value`` flags);
+    yields (url, seconds from start to healthy); always stopped."""
     port = free_port()
     started = time.perf_counter()
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true"]
             + ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-            + ["--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+            + ["--server.fileWatcherType", "none", "--server.runOnSave", "false", *options],
             cwd=REPO,
             env={**os.environ, **env},
             stdout=subprocess.DEVNULL,
@@ -278,6 +279,17 @@ def select_option(page, label: str, index: int = 1) -> Callable[[], None]:
         options.nth(index).click()
 
     return act
+
+
+def tab(page, label: str):
+    """The tab labelled ``label`` (the planner's sections)."""
+    return _one(main_area(page).get_by_role("tab", name=label), f"tab “{label}”")
+
+
+def popover(page, label: str):
+    """The first visible popover button labelled ``label`` (a plan card's 调整)."""
+    loc = main_area(page).locator("[data-testid='stPopover'] button:visible").filter(has_text=label)
+    return _one(loc, f"popover “{label}”")
 
 
 def sidebar_link(page, title: str):

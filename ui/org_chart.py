@@ -140,19 +140,36 @@ def _graph(_roster, plan_json: str, view: str, aggregated: bool):
     return v, notes, graph
 
 
+# vis-network as the app serves it (static/, [server] enableStaticServing): the tree shown on the page
+# loads it from there, relative to the page, so a redraw sends only the data; the downloaded file
+# carries it inline and opens offline anywhere. tests/graph checks the two copies are the same.
+VIS_SRC = "app/static/vis-network.min.js"
+
+
 @st.cache_data(show_spinner="正在绘制组织架构图…", max_entries=32)
 def draw(key: str, _roster, plan_json: str, view: str, all_facets: str) -> tuple[str, list, tuple]:
-    """(html, search hits, notes) for one roster/plan/view."""
+    """(html shown on the page, search hits, notes) for one roster/plan/view."""
     v, notes, g = _graph(_roster, plan_json, view, json.loads(view)["aggregated"])
-    html = hierarchy_html(
+    return _tree_html(g, v, all_facets, VIS_SRC), find_societies(g, v["query"]), notes
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def draw_file(key: str, _roster, plan_json: str, view: str, all_facets: str) -> bytes:
+    """The same tree as :func:`draw` shows, as a single offline HTML file (vis-network inline)."""
+    v, _, g = _graph(_roster, plan_json, view, json.loads(view)["aggregated"])
+    return _tree_html(g, v, all_facets, None).encode("utf-8")
+
+
+def _tree_html(g, v: dict, all_facets: str, script_src: str | None) -> str:
+    return hierarchy_html(
         g,
         layout=v["layout"],
         title=f"{v['upper']}组织架构图",
         all_facets=json.loads(all_facets),
         query=v["query"],
         controls=False,
+        script_src=script_src,
     )
-    return html, find_societies(g, v["query"]), notes
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

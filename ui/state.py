@@ -335,7 +335,7 @@ def roster_digest() -> str:
 # object; cache_data unpickled a copy on every run of every page (2–4 s at 10,000 societies).
 @st.cache_resource(show_spinner="正在解析名册…", max_entries=16)
 def _parse(digest: str, _text: str) -> Roster:
-    return parse_roster(raw_from_dict(json.loads(_text)))
+    return parse_roster(_raw(digest, _text))  # the cached RawBook: the JSON is read once per version
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -219,11 +219,15 @@ def _legend(g: nx.DiGraph) -> list[dict]:
     return sorted(seen.values(), key=lambda d: d["label"])
 
 
-def _page(data: dict, title: str) -> str:
+def _page(data: dict, title: str, script_src: str | None = None) -> str:
+    """Our template filled in: vis-network inline (a file that works anywhere, offline), or, with
+    ``script_src``, loaded from that address (the page shown inside the app: the browser keeps
+    the 470 KB script and its compiled code, so a redraw sends only the data)."""
     template = (files("model.graph") / "templates" / "graph.html").read_text("utf-8")
-    parts = {"TITLE": html.escape(title), "DATA": inline_json(data), "VIS_JS": vis_js()}
-    # One pass: replacement text is never rescanned, so a name like "__VIS_JS__" stays data.
-    return re.sub(r"__(TITLE|DATA|VIS_JS)__", lambda m: parts[m.group(1)], template)
+    script = f'<script src="{html.escape(script_src)}"></script>' if script_src else f"<script>{vis_js()}</script>"
+    parts = {"TITLE": html.escape(title), "DATA": inline_json(data), "VIS_SCRIPT": script}
+    # One pass: replacement text is never rescanned, so a name like "__VIS_SCRIPT__" stays data.
+    return re.sub(r"__(TITLE|DATA|VIS_SCRIPT)__", lambda m: parts[m.group(1)], template)
 
 
 def hierarchy_html(
@@ -235,6 +239,7 @@ def hierarchy_html(
     all_facets: dict | None = None,
     query: str = "",
     controls: bool = True,
+    script_src: str | None = None,
 ) -> str:
     """The hierarchy as one offline HTML page: layout, legend, search, filters, collapse
     (double-click an organization), presentation mode and a PNG download button.
@@ -277,7 +282,7 @@ def hierarchy_html(
         "query": query,
         "controls": controls,
     }
-    return _page(data, title)
+    return _page(data, title, script_src)
 
 
 def _modes(e: dict) -> tuple[str, ...]:

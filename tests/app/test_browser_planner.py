@@ -88,3 +88,40 @@ def test_board_drag_moves_a_society_offline(served_app, db_path, tmp_path):
     keep = os.environ.get("BROWSER_SCREENSHOT")
     if keep:
         Path(keep).write_bytes(shot.read_bytes())
+
+
+def test_tabs_and_a_cards_adjust_build_their_contents_when_opened(served_app, db_path):
+    """It builds a section when its tab is clicked and a card's 调整 inputs when the popover opens, in Chromium:
+    a society taken out of a branch through the popover leaves it, and the message is shown above the tabs."""
+    sync_api = sync_playwright_or_skip()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1100}, locale="zh-CN")
+            page.goto(served_app + "/planner", wait_until="domcontentloaded")
+            page.get_by_role("button", name="开始规划").click(timeout=60_000)
+            main = page.locator("[data-testid='stMain']")
+            main.locator("[class*='st-key-card_J012']").wait_for(timeout=60_000)
+            assert main.get_by_text("操作", exact=True).count() == 0  # 手工调整 is not built while closed
+            main.get_by_role("tab", name="手工调整").click()
+            main.locator("[data-testid='stRadio']").filter(has_text="操作").wait_for(timeout=30_000)
+            main.get_by_role("tab", name="支部一览").click()
+            main.locator("[data-testid='stTable']").first.wait_for(timeout=30_000)
+            main.locator("[data-testid='stExpander'] summary").filter(has_text="J001").first.click()
+            main.get_by_text("书记人选：").first.wait_for(timeout=30_000)  # an expander's table, built on opening
+            main.get_by_role("tab", name="方案看板").click()
+            card = main.locator("[class*='st-key-card_J']").filter(has=page.locator("[data-testid='stPopover']")).first
+            card_id = re.search(r"st-key-card_(J\d+)", card.get_attribute("class")).group(1)
+            card.locator("[data-testid='stPopover'] button").click()
+            out = page.locator("[data-testid='stPopoverBody'] [data-testid='stSelectbox']").filter(has_text="调出学会")
+            out.wait_for(timeout=30_000)
+            out.locator("input").click()
+            option = page.locator("[data-testid='stSelectboxVirtualDropdown'] [role='option']").nth(1)
+            name = option.inner_text().strip()
+            option.click()
+            main.get_by_text(f"已将“{name}”").first.wait_for(timeout=30_000)
+            assert page.locator("[data-testid='stException']").count() == 0
+        finally:
+            browser.close()
+    plan = Plan.from_dict(Store(db_path).get(DEFAULT_WORKSPACE, "plan", "current"))
+    assert name in plan.uncovered and name not in next(o for o in plan.organizations if o.id == card_id).units

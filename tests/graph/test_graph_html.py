@@ -6,6 +6,7 @@ import json
 import re
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -58,13 +59,13 @@ def test_title_is_html_escaped():
 
 
 def test_placeholder_names_stay_data():
-    """It substitutes template placeholders once, so a society named __VIS_JS__ is not expanded."""
+    """It substitutes template placeholders once, so a society named __VIS_SCRIPT__ is not expanded."""
     r = tiny_roster()
     from model.planning.plan import Plan
     from model.roster.values import Roster, Society
 
-    roster = Roster(r.societies + (Society("__VIS_JS__", "工科", "武汉市", None, 0),))
-    plan = Plan(tiny_plan().policy, tiny_plan().organizations, ("湖北省植物学会", "__VIS_JS__"), ("湖北省中医药学会",))
+    roster = Roster(r.societies + (Society("__VIS_SCRIPT__", "工科", "武汉市", None, 0),))
+    plan = Plan(tiny_plan().policy, tiny_plan().organizations, ("湖北省植物学会", "__VIS_SCRIPT__"), ("湖北省中医药学会",))
     page = hierarchy_html(build_hierarchy(roster, plan))
     assert len(page) < len(_html()) + 2000
 
@@ -175,3 +176,18 @@ def test_general_branch_and_uncovered_look_different():
     assert general["color"]["background"] != uncovered["color"]["background"]
     assert uncovered["color"]["background"] == "#fff4e5" and uncovered["font"]["color"] == "#7b1113"
     assert uncovered["borderWidth"] == 3 and general["font"]["color"] == "#ffffff"
+
+
+def test_the_page_in_the_app_loads_vis_network_from_the_app_and_the_file_carries_it():
+    """It loads vis-network from the app's static address for the page shown inside the app (the data
+    alone changes on a redraw) and carries it inline in the file for download; the app's copy is pyvis's."""
+    from model.graph.html_view import vis_js
+
+    g = build_hierarchy(tiny_roster(), tiny_plan())
+    shown = hierarchy_html(g, script_src="app/static/vis-network.min.js")
+    kept = hierarchy_html(g)
+    assert '<script src="app/static/vis-network.min.js"></script>' in shown and vis_js()[:2000] not in shown
+    assert vis_js() in kept and "app/static" not in kept
+    assert shown.split("__VIS", 1)[0] == shown  # no placeholder left
+    static = Path(__file__).resolve().parents[2] / "static" / "vis-network.min.js"
+    assert static.read_text("utf-8") == vis_js()  # the served copy is the one the files carry
