@@ -65,7 +65,9 @@ def test_placeholder_names_stay_data():
     from model.roster.values import Roster, Society
 
     roster = Roster(r.societies + (Society("__VIS_SCRIPT__", "工科", "武汉市", None, 0),))
-    plan = Plan(tiny_plan().policy, tiny_plan().organizations, ("湖北省植物学会", "__VIS_SCRIPT__"), ("湖北省中医药学会",))
+    plan = Plan(
+        tiny_plan().policy, tiny_plan().organizations, ("湖北省植物学会", "__VIS_SCRIPT__"), ("湖北省中医药学会",)
+    )
     page = hierarchy_html(build_hierarchy(roster, plan))
     assert len(page) < len(_html()) + 2000
 
