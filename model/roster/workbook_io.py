@@ -56,8 +56,8 @@ __all__ = [
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # as the app's upload limit (.streamlit/config.toml maxUploadSize)
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024  # all parts of an .xlsx, unpacked
-MAX_ROWS = 50_000  # filled rows per sheet (a province's roster has a few thousand)
-MAX_SCANNED_ROWS = 200_000  # rows read per sheet, blank ones included
+MAX_ROWS = 200_000  # filled rows per sheet: a province has a few thousand, a 10,000-society city ~56,000 members
+MAX_SCANNED_ROWS = 400_000  # rows read per sheet, blank ones included
 MAX_COLUMNS = 500
 
 Cell = str | int | float | bool | date | datetime | time | None

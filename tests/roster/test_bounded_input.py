@@ -81,4 +81,4 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_the_real_row_limit_holds_for_a_sheet_just_over_it():
     """It refuses a sheet of MAX_ROWS + 1 rows at the real limit."""
-    assert "超过 50,000 行" in _only_error(read_raw(tall_sheet(MAX_ROWS + 1), "五万行.xlsx"))
+    assert "超过 200,000 行" in _only_error(read_raw(tall_sheet(MAX_ROWS + 1), "二十万行.xlsx"))
