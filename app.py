@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from storage.store import ReadOnly, StorageFailure, StoreError
-from ui import auth, state, widgets, workspace_forms
+from ui import auth, state, warmup, widgets, workspace_forms
 
 ICON = Path(__file__).with_name("static") / "icon.png"  # a local file: the tab's icon fetches nothing from outside
 
@@ -55,3 +55,4 @@ except StorageFailure as exc:
     workspace_forms.storage_recovery(exc)
 except StoreError as exc:
     st.error(str(exc))
+warmup.start()  # once per process, after the first page: the heavy libraries load in the background

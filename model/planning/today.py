@@ -151,6 +151,10 @@ def annotate(plan: Plan, roster: Roster) -> Plan:
     """
     today = existing_organizations(roster, plan.policy)
     by_units = {frozenset(o.units): o for o in today if o.kind != WORK_GROUP}
+    holding: dict[str, list[int]] = {}  # society -> today's organizations (by index) it belongs to
+    for k, t in enumerate(today):
+        for u in dict.fromkeys(t.units):
+            holding.setdefault(u, []).append(k)
     picks: list[tuple[str, ExistingOrg | None]] = []
     heir: dict[str, tuple[int, int]] = {}  # today's name -> (units shared, index) of the one successor named after it
     for i, o in enumerate(plan.organizations):
@@ -160,8 +164,8 @@ def annotate(plan: Plan, roster: Roster) -> Plan:
             picks.append((KEPT, same))
             heir[same.name] = (len(units) + 1, i)  # kept unchanged: it keeps its name
             continue
-        overlap = max(today, key=lambda t: len(units & set(t.units)), default=None)
-        if overlap is not None and units & set(overlap.units) and overlap.kind != WORK_GROUP:
+        overlap = _most_shared(units, today, holding)
+        if overlap is not None and overlap.kind != WORK_GROUP:
             inherit = o.joint == overlap.joint  # a joint branch is not named after an own one
             picks.append((CHANGED, overlap if inherit else None))
             shared = len(units & set(overlap.units))
@@ -179,6 +183,18 @@ def annotate(plan: Plan, roster: Roster) -> Plan:
         for i, (o, (status, t)) in enumerate(zip(plan.organizations, picks))
     ]
     return replace(plan, organizations=tuple(orgs))
+
+
+def _most_shared(units: frozenset, today: tuple, holding: dict[str, list[int]]) -> ExistingOrg | None:
+    """Today's organization sharing the most of ``units`` (the first such in today's order), or None
+    when none shares any: counted over the organizations holding one of them, not all of today's."""
+    shared: dict[int, int] = {}
+    for u in units:
+        for k in holding.get(u, ()):
+            shared[k] = shared.get(k, 0) + 1
+    if not shared:
+        return None
+    return today[min(shared, key=lambda k: (-shared[k], k))]
 
 
 def changes(plan: Plan, roster: Roster) -> tuple[Change, ...]:
