@@ -10,6 +10,7 @@ waits on Python's import lock, as it would have anyway.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 
@@ -29,10 +30,8 @@ MODULES = (
 
 def _load() -> None:
     for name in MODULES:
-        try:
+        with contextlib.suppress(Exception):  # a module failing here fails again, with its message, where used
             importlib.import_module(name)
-        except Exception:  # a module that fails here fails again, with its message, where it is used
-            pass
 
 
 @st.cache_resource(show_spinner=False)
