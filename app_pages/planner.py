@@ -77,8 +77,9 @@ with hand:
 with branches:
     if branches.open:
         st.caption("锁定支部请在“方案看板”的卡片上操作；展开各支部可查看党员与书记人选（双向进入、交叉任职）。")
-        plan_view.branch_table(roster, plan, plan_json)
-        plan_view.branch_details(roster, plan)
+        shown = plan_view.branch_page(plan)
+        plan_view.branch_table(roster, plan, shown)
+        plan_view.branch_details(roster, plan, shown)
         plan_view.first_elections(roster, plan, policy)
         plan_view.own_organizations(roster, plan)
 with left:

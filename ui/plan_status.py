@@ -11,6 +11,7 @@ starts at a re-plan for a new roster — undo stops there).
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import streamlit as st
@@ -65,7 +66,9 @@ def in_force(plan: Plan) -> Policy:
 
 def reasons(roster: Roster, plan: Plan, policy: Policy) -> tuple[str, ...]:
     """Why ``plan`` is stale (empty: it is the plan of ``roster`` under ``policy``)."""
-    return stale_reasons(plan, roster, policy, _basis().get("digest"))
+    digest = _basis().get("digest")
+    key = ("stale_reasons", json.dumps(policy.to_dict(), sort_keys=True), digest)
+    return plan.derived(key, roster, lambda: stale_reasons(plan, roster, policy, digest))  # once per plan
 
 
 def stale_notice(policy: Policy | None = None, key: str = "plan_stale_replan") -> bool:

@@ -5,6 +5,7 @@ Names are data: tables show them as text; Markdown escapes them (``md_text``).
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pandas as pd
@@ -28,6 +29,8 @@ __all__ = [
     "sections",
     "summary",
     "optimality_notice",
+    "TABLE_PAGE",
+    "branch_page",
     "branch_table",
     "branch_details",
     "own_organizations",
@@ -52,7 +55,8 @@ def summary(roster: Roster, plan: Plan, policy: Policy, stale: bool = False, apa
     A joint branch that breaks a rule counts as not set up: its societies are uncovered in the
     figures (``valid_coverage``). A stale plan's figures are marked as such.
     """
-    before = today.today_plan(roster, policy).coverage(instructor_fallback=False)
+    key = ("today_coverage", json.dumps(policy.to_dict(), sort_keys=True))
+    before = plan.derived(key, roster, lambda: today.today_plan(roster, policy).coverage(instructor_fallback=False))
     after, left = valid_coverage(roster, plan, apart=apart)
     bad = branch_errors(roster, plan, apart=apart)
     old = "（旧方案）" if stale else ""
@@ -92,9 +96,30 @@ def optimality_notice(plan: Plan, stale: bool = False) -> None:
         st.info("方案经过手工调整，点击“重新优化其余”可在保留锁定支部的前提下恢复最优。")
 
 
-def branch_table(roster: Roster, plan: Plan, plan_json: str) -> None:
-    """One row per joint branch, every column in full (names wrap; lock a branch on its board card)."""
-    rows = plan_export.organization_rows(roster, replace(plan, organizations=plan.joint_branches()))
+TABLE_PAGE = 50  # joint branches per page of 支部一览: a city has over a thousand, a table of all took 6 s to draw
+
+
+def branch_page(plan: Plan) -> tuple[Organization, ...]:
+    """The joint branches on the page of 支部一览 the user picked (all of them when they fit one page)."""
+    joint = plan.joint_branches()
+    pages = max(1, -(-len(joint) // TABLE_PAGE))
+    if pages == 1:
+        return joint
+    page = int(
+        st.number_input(
+            f"第几页（共{len(joint)}个联合党支部，{pages}页，每页{TABLE_PAGE}个；全部见“下载”中的规划台账 Excel）",
+            1,
+            pages,
+            1,
+            key="pl_table_page",
+        )
+    )
+    return joint[(page - 1) * TABLE_PAGE : page * TABLE_PAGE]
+
+
+def branch_table(roster: Roster, plan: Plan, shown: tuple[Organization, ...]) -> None:
+    """One row per joint branch of ``shown``, every column in full (names wrap; lock a branch on its board card)."""
+    rows = plan_export.organization_rows(roster, replace(plan, organizations=shown))
     st.table(pd.DataFrame(rows, columns=plan_export.ORG_COLUMNS), hide_index=True)
 
 
@@ -104,9 +129,9 @@ def branch_title(org: Organization) -> str:
     return md(" · ".join(filter(None, parts)))
 
 
-def branch_details(roster: Roster, plan: Plan) -> None:
-    """One expander per joint branch (the first DETAILED_BRANCHES): its secretary and its members."""
-    for org in plan.joint_branches()[:DETAILED_BRANCHES]:
+def branch_details(roster: Roster, plan: Plan, shown: tuple[Organization, ...]) -> None:
+    """One expander per joint branch of ``shown`` (at most DETAILED_BRANCHES): its secretary and its members."""
+    for org in shown[:DETAILED_BRANCHES]:
         with st.expander(branch_title(org), key=f"pl_detail_{org.id}", on_change="rerun") as box:
             if box.open:  # the members' table is built when the expander is opened, not for every branch
                 st.text("书记人选：" + plan_export.branch_secretary(roster, org))
@@ -119,11 +144,17 @@ def own_organizations(roster: Roster, plan: Plan) -> None:
         if not box.open:
             return
         st.caption("正式党员3名以上的学会单独建立党组织（党章第三十条）：")
-        st.table(
-            [r for r in plan_export.organization_rows(roster, plan) if r["组建方式"] == "单独组建"], hide_index=True
-        )
+        own = replace(plan, organizations=tuple(o for o in plan.organizations if o.basis == "单独组建"))
+        _first_rows(plan_export.organization_rows(roster, own))
         st.caption("与名册“现有党组织”相比，所在党组织发生变化的学会：")
-        st.table(today.change_rows(plan, roster), hide_index=True)
+        _first_rows(today.change_rows(plan, roster))
+
+
+def _first_rows(rows: list[dict]) -> None:
+    """A table of the first TABLE_PAGE rows, and how many more the Excel ledger lists."""
+    st.table(rows[:TABLE_PAGE], hide_index=True)
+    if len(rows) > TABLE_PAGE:
+        st.caption(f"仅列出前{TABLE_PAGE}行，另有{len(rows) - TABLE_PAGE}行，全部见“下载”中的规划台账 Excel。")
 
 
 def explanation_markdown(e: Explanation) -> str:

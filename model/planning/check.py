@@ -186,7 +186,13 @@ def check_plan(
 
 
 def branch_errors(roster: Roster, plan: Plan, *, apart: Iterable[Sequence[str]] = ()) -> dict[str, tuple[Finding, ...]]:
-    """Joint branch id → the rule errors it breaks (only branches breaking one are listed)."""
+    """Joint branch id → the rule errors it breaks (only branches breaking one are listed).
+    Worked out once per plan, roster and ``apart`` (:meth:`Plan.derived`); do not change the result."""
+    pairs = tuple(tuple(p) for p in apart)
+    return plan.derived(("branch_errors", pairs), roster, lambda: _branch_errors(roster, plan, pairs))
+
+
+def _branch_errors(roster: Roster, plan: Plan, apart: tuple) -> dict[str, tuple[Finding, ...]]:
     out: dict[str, list[Finding]] = {}
     ids = {o.id for o in plan.joint_branches()}
     for f in check_plan(roster, plan, apart=apart):

@@ -7,11 +7,15 @@ plans. This module holds the values and their JSON form.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from model.rules.policy import Policy
 from model.rules.rates import Coverage
+
+T = TypeVar("T")
 
 __all__ = ["Organization", "Plan", "plan_from_json", "plan_to_json"]
 
@@ -78,6 +82,11 @@ class Plan:
     bound: int | None = None
     solve_seconds: float | None = None
     notes: tuple[str, ...] = field(default=())
+    # society -> its organization, built on the first org_of (a plan of a city has thousands of
+    # organizations; a name-by-name lookup made lists of choices quadratic). Not data: not compared.
+    _where: dict | None = field(default=None, init=False, repr=False, compare=False)
+    # Values derived from the plan and one roster (its rule check, its JSON): see :meth:`derived`.
+    _derived: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def gap(self) -> int | None:
@@ -99,11 +108,36 @@ class Plan:
         work = organized + len(self.liaison) + (len(self.uncovered) if instructor_fallback else 0)
         return Coverage(units=n, organized=organized, work_covered=work)
 
+    def __getstate__(self) -> tuple:
+        """Pickled (Streamlit's cache_data) without the derived values: they hold a roster."""
+        return tuple(None if n in ("_where", "_derived") else getattr(self, n) for n in self.__slots__)
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(self.__slots__, state):
+            object.__setattr__(self, name, value)
+
+    def derived(self, key: tuple, roster: object, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per plan value, ``key`` and ``roster`` object (by identity):
+        a page shows one plan's check in several places, and at 10,000 societies each costs 0.1–0.3 s.
+        The plan is frozen, so the value stays true for it; another roster object computes anew."""
+        if self._derived is None:
+            object.__setattr__(self, "_derived", {})
+        hit = self._derived.get(key)
+        if hit is not None and hit[0] is roster:
+            return hit[1]
+        value = compute()
+        self._derived[key] = (roster, value)
+        return value
+
     def org_of(self, society: str) -> Organization | None:
-        for o in self.organizations:
-            if society in o.units:
-                return o
-        return None
+        """The organization holding ``society`` (the first one, in plan order), or None."""
+        if self._where is None:
+            where: dict[str, Organization] = {}
+            for o in self.organizations:
+                for u in o.units:
+                    where.setdefault(u, o)
+            object.__setattr__(self, "_where", where)
+        return self._where.get(society)
 
     def joint_branches(self) -> tuple[Organization, ...]:
         return tuple(o for o in self.organizations if o.joint)
@@ -143,7 +177,7 @@ class Plan:
 
 def plan_to_json(plan: Plan) -> str:
     """The plan as the JSON of docs/formats.md §3 (what ``python -m model plan`` writes)."""
-    return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2)
+    return plan.derived(("json",), None, lambda: json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
 
 
 def plan_from_json(text: str) -> Plan:
