@@ -57,19 +57,26 @@ if view_mode == org_chart.VIEWS[0]:
 else:
     t1, t2, t3, t4 = st.columns(4)
     layout = t1.selectbox("布局", list(org_chart.LAYOUTS), key="graph_layout", index=1)
-    members = t2.toggle("显示理事会党员", key="graph_members", help="★ 标出“双向进入、交叉任职”的书记人选")
-    personal = t3.toggle(
-        "显示个人信息（联系电话等）",
-        value=False,
-        key="graph_personal",
-        disabled=not members,
-        help="默认不显示。会议投屏或外发前请确认需要。",
-    )
     aggregated = t4.toggle(
         "汇总视图",
         value=n_nodes > AGGREGATE_THRESHOLD,
         key="graph_aggregated",
         help=f"每个党组织收成一个节点；图中节点超过{AGGREGATE_THRESHOLD}个时默认开启",
+    )
+    members = t2.toggle(
+        "显示理事会党员",
+        key="graph_members",
+        disabled=aggregated,
+        help="汇总视图中每个党组织是一个节点，不显示党员；关闭汇总视图后可显示"
+        if aggregated
+        else "★ 标出“双向进入、交叉任职”的书记人选",
+    )
+    personal = t3.toggle(
+        "显示个人信息（联系电话等）",
+        value=False,
+        key="graph_personal",
+        disabled=not members or aggregated,
+        help="默认不显示。会议投屏或外发前请确认需要。",
     )
     k1, k2 = st.columns([1, 2])
     kinds = k1.multiselect("党组织类型", all_facets["kinds"], key="graph_kinds", placeholder="全部")

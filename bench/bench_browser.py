@@ -345,6 +345,8 @@ def toggle(page, label: str):
     loc = kit.main_area(page).locator("[data-testid='stCheckbox'] label:visible").filter(has_text=exact)
     if not loc.count():
         raise Skip(f"toggle “{label}” not found")
+    if loc.first.locator("input").is_disabled():
+        raise Skip(f"toggle “{label}” is disabled")
     return loc.first
 
 

@@ -349,6 +349,11 @@ def graph_view(
     collapsed: Iterable[str] = (),
     aggregated: bool = False,
 ) -> nx.DiGraph:
-    """Build, filter and collapse in one call (what the graph page shows)."""
+    """Build, filter and collapse in one call (what the graph page shows).
+
+    Aggregated, every organization is one node and nothing below it is drawn, so the members are
+    not built at all (at 10,000 societies their 56,000 nodes took 4 s to build and remove again)."""
+    if aggregated:
+        options = replace(options, members=False, show_personal=False)
     g = filter_graph(build_hierarchy(roster, plan, options), regions, industries, kinds)
     return aggregate(g) if aggregated else collapse(g, collapsed)

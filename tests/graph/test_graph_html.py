@@ -193,3 +193,18 @@ def test_the_page_in_the_app_loads_vis_network_from_the_app_and_the_file_carries
     assert shown.split("__VIS", 1)[0] == shown  # no placeholder left
     static = Path(__file__).resolve().parents[2] / "static" / "vis-network.min.js"
     assert static.read_text("utf-8") == vis_js()  # the served copy is the one the files carry
+
+
+def test_the_aggregated_view_is_the_same_without_building_the_members():
+    """It draws the same aggregated graph whether members are asked for or not (they are never shown there)."""
+    from model.graph.hierarchy import graph_view
+    from model.roster.loading import parse_roster, read_raw
+
+    roster = parse_roster(read_raw(Path(__file__).resolve().parents[2] / "sample_data" / "sample_roster.xlsx"))
+    from model.planning.planner import plan_joint_branches
+
+    plan = plan_joint_branches(roster)
+    with_members = graph_view(roster, plan, GraphOptions(members=True, show_personal=True), aggregated=True)
+    without = graph_view(roster, plan, GraphOptions(), aggregated=True)
+    assert dict(with_members.nodes(data=True)) == dict(without.nodes(data=True))
+    assert set(with_members.edges) == set(without.edges) and with_members.number_of_nodes() > 10
