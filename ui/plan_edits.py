@@ -196,17 +196,13 @@ def _units_of(plan: Plan, org_id: str | None) -> tuple[str, ...]:
     return next((o.units for o in plan.joint_branches() if o.id == org_id), ())
 
 
-def last_message(where: str | None = None) -> None:
-    """The last edit's message: green when applied and every rule holds, red with the broken rules otherwise.
-
-    ``where``: show it only if the edit was made there (``board`` / ``panel``); None: wherever it was made.
-    A message about an older roster is moot: not shown."""
+def last_message() -> None:
+    """The last edit's message (above the planner's tabs, whichever tab made it): green when applied and
+    every rule holds, red with the broken rules otherwise. A message about an older roster is moot: not shown."""
     last = state.get("plan_edit", "last")
     if not last or last.get("roster") != state.roster_digest():
         return
     if last.get("session") != planning.session_token():  # made in another browser session: not news here
-        return
-    if where is not None and last.get("where", "panel") != where:
         return
     broken = last.get("broken") or []
     if last["applied"] and not broken:
